@@ -1,0 +1,140 @@
+//! The feed, format-independent: which posts enter it, each rendered once,
+//! with every string XML-safe. RSS and Atom are both written from this.
+
+use chrono::{DateTime, Utc};
+use rayon::prelude::*;
+use url::Url;
+
+use crate::config::{Author, Config};
+use crate::error::Result;
+use crate::html::escape_text;
+use crate::markdown;
+use crate::site::{self, Page, Site};
+use crate::xml_text::clean;
+
+/// A feed's channel-level data and its entries, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// The site title.
+    pub title: String,
+    /// The site description.
+    pub description: String,
+    /// The site language.
+    pub language: Option<String>,
+    /// The site's home page.
+    pub home: Url,
+    /// The site's author.
+    pub author: Option<Author>,
+    /// The newest update time among the entries (never the clock).
+    pub updated: Option<DateTime<Utc>>,
+    /// The entries, newest first.
+    pub entries: Vec<FeedEntry>,
+}
+
+/// One post as a feed entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedEntry {
+    /// The post's title.
+    pub title: String,
+    /// The post's absolute URL; also its id, so readers never see it as new twice.
+    pub permalink: Url,
+    /// When it was published.
+    pub published: DateTime<Utc>,
+    /// When it last changed.
+    pub updated: DateTime<Utc>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Tags and categories.
+    pub categories: Vec<String>,
+    /// The post's front-matter image.
+    pub image: Option<FeedImage>,
+    /// The summary as HTML.
+    pub summary_html: String,
+    /// The whole post as HTML.
+    pub content_html: String,
+}
+
+/// An image, with the media type its file name implies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedImage {
+    /// The image's absolute URL.
+    pub url: Url,
+    /// `image/jpeg` and so on, when the extension is a known one.
+    pub media_type: Option<&'static str>,
+}
+
+impl Feed {
+    /// Selects the newest posts (up to the configured limit) and renders each in parallel.
+    pub fn build(site: &Site, config: &Config) -> Result<Feed> {
+        let mut posts = site.posts_newest_first();
+        if config.limit > 0 {
+            posts.truncate(config.limit);
+        }
+        let entries = posts
+            .par_iter()
+            .map(|page| FeedEntry::render(page))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Feed {
+            title: clean(&config.title).into_owned(),
+            description: clean(&config.description).into_owned(),
+            language: config.language.clone(),
+            home: config.base_url.clone(),
+            author: config.author.as_ref().map(|a| Author {
+                name: clean(&a.name).into_owned(),
+                email: a.email.clone(),
+            }),
+            updated: entries.iter().map(|e| e.updated).max(),
+            entries,
+        })
+    }
+}
+
+impl FeedEntry {
+    /// Reads the post's body again (only feed entries are ever rendered) and renders it.
+    fn render(page: &Page) -> Result<FeedEntry> {
+        let source = page
+            .source
+            .as_deref()
+            .expect("posts always have a source file");
+        let text = site::read_source(source)?;
+        let split = crate::front_matter::split(source, &text)?;
+        let body = markdown::render(split.body, &page.permalink);
+        let summary_html = match &page.summary {
+            Some(text) => clean(&escape_text(text)).into_owned(),
+            None => body.summary,
+        };
+        let published = page.date.expect("posts always have a date");
+        Ok(FeedEntry {
+            title: clean(page.title.trim()).into_owned(),
+            permalink: page.permalink.clone(),
+            published,
+            updated: page.lastmod.unwrap_or(published),
+            authors: page.authors.iter().map(|a| clean(a).into_owned()).collect(),
+            categories: page
+                .categories
+                .iter()
+                .map(|c| clean(c).into_owned())
+                .collect(),
+            image: page.image.clone().map(|url| FeedImage {
+                media_type: image_media_type(url.path()),
+                url,
+            }),
+            summary_html,
+            content_html: body.content,
+        })
+    }
+}
+
+/// The media type of an image file by its extension.
+fn image_media_type(path: &str) -> Option<&'static str> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "avif" => "image/avif",
+        _ => return None,
+    })
+}

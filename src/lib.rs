@@ -1,0 +1,97 @@
+//! feedwright: full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a
+//! Hugo-style Markdown site.
+//!
+//! The modules follow the data: [`discover`] the files, split and read their
+//! [`front_matter`], build the [`site`] model (with [`date`]s in UTC and
+//! [`permalink`]s), render the [`feed`] entries' [`markdown`] (made absolute by
+//! [`html`]), turn the model into each [`output`] format, and [`write`] them.
+
+pub mod config;
+pub mod date;
+pub mod discover;
+pub mod error;
+pub mod feed;
+pub mod front_matter;
+pub mod html;
+pub mod markdown;
+pub mod output;
+pub mod permalink;
+pub mod site;
+pub mod write;
+pub mod xml_text;
+
+pub use config::{Config, Options};
+pub use error::{Error, Result};
+
+use feed::Feed;
+use output::sitemap::{self, SitemapUrl};
+use site::Site;
+use write::OutputFile;
+
+/// What a successful build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages published (posts, other pages, list pages).
+    pub pages: usize,
+    /// Entries in each feed.
+    pub entries: usize,
+    /// The files written, by name.
+    pub written: Vec<String>,
+    /// Things the user should hear about.
+    pub warnings: Vec<String>,
+}
+
+/// Runs the whole pipeline; nothing is written unless everything rendered.
+pub fn build(options: &Options) -> Result<Report> {
+    let config = Config::load(options)?;
+    let site = Site::load(&config)?;
+    let files = render(&site, &config)?;
+    write::write_all(&config.out_dir, &files)?;
+    Ok(Report {
+        pages: site.pages.len(),
+        entries: site.posts_newest_first().len().min(match config.limit {
+            0 => usize::MAX,
+            n => n,
+        }),
+        written: files.into_iter().map(|f| f.name).collect(),
+        warnings: site.warnings,
+    })
+}
+
+/// Every output file for `site`, in memory.
+pub fn render(site: &Site, config: &Config) -> Result<Vec<OutputFile>> {
+    let mut feed = Feed::build(site, config)?;
+    if feed.updated.is_none() {
+        // No posts: the newest page still dates the feed, never the clock.
+        feed.updated = site.pages.iter().filter_map(|p| p.lastmod).max();
+    }
+    let mut files = vec![
+        OutputFile {
+            name: config.output.rss.clone(),
+            bytes: output::rss::render(&feed, &config.output_url(&config.output.rss))?,
+        },
+        OutputFile {
+            name: config.output.atom.clone(),
+            bytes: output::atom::render(&feed, &config.output_url(&config.output.atom))?,
+        },
+    ];
+    if config.sitemap {
+        let urls: Vec<SitemapUrl> = site
+            .pages
+            .iter()
+            .map(|page| SitemapUrl {
+                loc: page.permalink.clone(),
+                lastmod: page.lastmod,
+            })
+            .collect();
+        files.extend(
+            sitemap::render(&urls, &config.output.sitemap, &config.base_url)
+                .into_iter()
+                .map(|f| OutputFile {
+                    name: f.name,
+                    bytes: f.bytes,
+                }),
+        );
+    }
+    Ok(files)
+}

@@ -1,0 +1,109 @@
+//! The `feedwright` command: parses arguments and calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use feedwright::Options;
+
+/// Full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a Hugo-style Markdown site.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the content folder and write rss.xml, atom.xml (and sitemap.xml).
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// The folder of Markdown content [default: content].
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+    /// The folder to write into [default: public].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The config file [default: feedwright.yaml, when present].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The site's absolute URL, e.g. https://blog.example.org/.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Also write sitemap.xml.
+    #[arg(long)]
+    sitemap: bool,
+    /// Entries per feed; 0 means all [default: 20].
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Include drafts.
+    #[arg(long)]
+    drafts: bool,
+    /// Include posts dated in the future.
+    #[arg(long)]
+    future: bool,
+    /// Include expired posts.
+    #[arg(long)]
+    expired: bool,
+    /// The instant that decides future and expired posts (RFC 3339) [default: SOURCE_DATE_EPOCH, else the clock].
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<String>,
+    /// Skip broken posts with a warning instead of failing.
+    #[arg(long)]
+    keep_going: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let options = Options {
+        content_dir: args.content,
+        out_dir: args.out,
+        config_file: args.config,
+        base_url: args.base_url,
+        sitemap: args.sitemap,
+        limit: args.limit,
+        drafts: args.drafts,
+        future: args.future,
+        expired: args.expired,
+        now: args.now,
+        keep_going: args.keep_going,
+    };
+    match feedwright::build(&options) {
+        Ok(report) => {
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            eprintln!(
+                "feedwright: {} pages, {} feed entries; wrote {}",
+                report.pages,
+                report.entries,
+                report.written.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            for line in error.reports() {
+                eprintln!("error: {line}");
+            }
+            if let feedwright::Error::Many(errors) = &error {
+                eprintln!(
+                    "feedwright: {} files have errors; nothing was written",
+                    errors.len()
+                );
+            } else {
+                eprintln!("feedwright: nothing was written");
+            }
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Atom 1.0 (RFC 4287) with the full post as `<content type="html">`.
+
+use std::collections::BTreeMap;
+
+use atom_syndication::extension::ExtensionMap;
+use atom_syndication::{
+    Category, Content, Entry, FixedDateTime, Generator, Link, Person, Text, WriteConfig,
+};
+use chrono::{DateTime, FixedOffset, Utc};
+use url::Url;
+
+use super::{GENERATOR, MEDIA_NAMESPACE, VERSION};
+use crate::error::{Error, Result};
+use crate::feed::{Feed, FeedEntry};
+
+/// The Atom document for `feed`, served at `self_url`.
+pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
+    let mut namespaces = BTreeMap::new();
+    if feed.entries.iter().any(|e| e.image.is_some()) {
+        namespaces.insert("media".to_string(), MEDIA_NAMESPACE.to_string());
+    }
+    // RFC 4287 wants an author on the feed or on every entry; the site's own
+    // author, else its title, stands for entries that name none.
+    let feed_author = Person {
+        name: feed
+            .author
+            .as_ref()
+            .map_or_else(|| feed.title.clone(), |a| a.name.clone()),
+        email: feed.author.as_ref().and_then(|a| a.email.clone()),
+        uri: None,
+        extensions: Default::default(),
+    };
+    let atom = atom_syndication::Feed {
+        title: Text::plain(feed.title.clone()),
+        id: feed.home.to_string(),
+        updated: fixed(feed.updated.unwrap_or(DateTime::UNIX_EPOCH)),
+        authors: vec![feed_author],
+        generator: Some(Generator {
+            value: GENERATOR.to_string(),
+            uri: None,
+            version: Some(VERSION.to_string()),
+        }),
+        links: vec![
+            link(self_url.as_str(), "self", "application/atom+xml"),
+            link(feed.home.as_str(), "alternate", "text/html"),
+        ],
+        subtitle: Some(Text::plain(feed.description.clone())),
+        entries: feed.entries.iter().map(entry).collect(),
+        namespaces,
+        lang: feed.language.clone(),
+        ..atom_syndication::Feed::default()
+    };
+    let config = WriteConfig {
+        write_document_declaration: false,
+        indent_size: Some(2),
+    };
+    // The crate's declaration names no encoding; say UTF-8 outright.
+    let declaration = b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n".to_vec();
+    let mut out = atom
+        .write_with_config(declaration, config)
+        .map_err(|e| Error::Render {
+            output: "Atom".into(),
+            message: e.to_string(),
+        })?;
+    out.push(b'\n');
+    Ok(out)
+}
+
+fn entry(entry: &FeedEntry) -> Entry {
+    let mut extensions = ExtensionMap::default();
+    if let Some(image) = &entry.image {
+        let media = super::rss::media_content(image);
+        let mut by_name = BTreeMap::new();
+        by_name.insert(
+            "content".to_string(),
+            vec![atom_syndication::extension::Extension {
+                name: media.name,
+                value: media.value,
+                attrs: media.attrs,
+                children: BTreeMap::new(),
+            }],
+        );
+        extensions.insert("media".to_string(), by_name);
+    }
+    Entry {
+        title: Text::plain(entry.title.clone()),
+        id: entry.permalink.to_string(),
+        updated: fixed(entry.updated),
+        published: Some(fixed(entry.published)),
+        authors: entry
+            .authors
+            .iter()
+            .map(|name| Person {
+                name: name.clone(),
+                email: None,
+                uri: None,
+                extensions: Default::default(),
+            })
+            .collect(),
+        categories: entry
+            .categories
+            .iter()
+            .map(|term| Category {
+                term: term.clone(),
+                scheme: None,
+                label: None,
+            })
+            .collect(),
+        links: vec![link(entry.permalink.as_str(), "alternate", "text/html")],
+        summary: Some(Text::html(entry.summary_html.clone())).filter(|s| !s.value.is_empty()),
+        content: Some(Content {
+            value: Some(entry.content_html.clone()),
+            content_type: Some("html".to_string()),
+            ..Content::default()
+        }),
+        extensions,
+        ..Entry::default()
+    }
+}
+
+fn link(href: &str, rel: &str, media_type: &str) -> Link {
+    Link {
+        href: href.to_string(),
+        rel: rel.to_string(),
+        mime_type: Some(media_type.to_string()),
+        ..Link::default()
+    }
+}
+
+fn fixed(instant: DateTime<Utc>) -> FixedDateTime {
+    instant.with_timezone(&FixedOffset::east_opt(0).expect("zero is a valid offset"))
+}

@@ -1,0 +1,14 @@
+//! One module per output format; each turns the model into bytes and never touches the disk.
+
+pub mod atom;
+pub mod rss;
+pub mod sitemap;
+
+/// The namespace of Media RSS, used for each entry's image in both feeds.
+pub const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
+
+/// The generator's name, written in both feeds.
+pub const GENERATOR: &str = "feedwright";
+
+/// The generator's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

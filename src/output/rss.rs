@@ -1,0 +1,170 @@
+//! RSS 2.0 with the full post in `content:encoded`.
+
+use std::collections::BTreeMap;
+
+use rss::extension::atom::{AtomExtension, Link};
+use rss::extension::dublincore::DublinCoreExtension;
+use rss::extension::{Extension, ExtensionMap};
+use rss::{Category, Channel, Guid, Item};
+use url::Url;
+
+use super::{GENERATOR, MEDIA_NAMESPACE, VERSION};
+use crate::date::to_rfc822;
+use crate::error::{Error, Result};
+use crate::feed::{Feed, FeedEntry, FeedImage};
+
+/// The RSS 2.0 document for `feed`, served at `self_url`.
+pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
+    let mut namespaces = BTreeMap::new();
+    namespaces.insert(
+        "atom".to_string(),
+        "http://www.w3.org/2005/Atom".to_string(),
+    );
+    namespaces.insert(
+        "content".to_string(),
+        "http://purl.org/rss/1.0/modules/content/".to_string(),
+    );
+    namespaces.insert(
+        "dc".to_string(),
+        "http://purl.org/dc/elements/1.1/".to_string(),
+    );
+    if feed.entries.iter().any(|e| e.image.is_some()) {
+        namespaces.insert("media".to_string(), MEDIA_NAMESPACE.to_string());
+    }
+    let channel = Channel {
+        title: feed.title.clone(),
+        link: feed.home.to_string(),
+        description: feed.description.clone(),
+        language: feed.language.clone(),
+        managing_editor: feed.author.as_ref().and_then(|a| {
+            a.email
+                .as_ref()
+                .map(|email| format!("{email} ({})", a.name))
+        }),
+        last_build_date: feed.updated.map(to_rfc822),
+        pub_date: feed.updated.map(to_rfc822),
+        generator: Some(format!("{GENERATOR} {VERSION}")),
+        docs: Some("https://www.rssboard.org/rss-specification".to_string()),
+        atom_ext: Some(AtomExtension {
+            links: vec![Link {
+                href: self_url.to_string(),
+                rel: "self".to_string(),
+                mime_type: Some("application/rss+xml".to_string()),
+                ..Link::default()
+            }],
+        }),
+        items: feed.entries.iter().map(item).collect(),
+        namespaces,
+        ..Channel::default()
+    };
+    let mut out = Vec::new();
+    channel
+        .pretty_write_to(&mut out, b' ', 2)
+        .map_err(|e| Error::Render {
+            output: "RSS".into(),
+            message: e.to_string(),
+        })?;
+    let mut out = hex_references_outside_cdata(&out);
+    out.push(b'\n');
+    Ok(out)
+}
+
+/// `&lt;` and `&amp;` written as `&#x3C;` and `&#x26;` (the same characters to
+/// any XML parser) everywhere but inside CDATA sections, where text is literal.
+///
+/// The W3C Feed Validation Service takes `&lt;` in RSS plain text (a title
+/// such as "Vec<T>") for escaped HTML and warns, unless the line uses
+/// hexadecimal references, which is what the RSS Advisory Board recommends.
+fn hex_references_outside_cdata(xml: &[u8]) -> Vec<u8> {
+    const CDATA_OPEN: &[u8] = b"<![CDATA[";
+    const CDATA_CLOSE: &[u8] = b"]]>";
+    let mut out = Vec::with_capacity(xml.len() + 64);
+    let mut i = 0;
+    while i < xml.len() {
+        let rest = &xml[i..];
+        if rest.starts_with(CDATA_OPEN) {
+            let end = rest
+                .windows(CDATA_CLOSE.len())
+                .position(|w| w == CDATA_CLOSE)
+                .map_or(rest.len(), |p| p + CDATA_CLOSE.len());
+            out.extend_from_slice(&rest[..end]);
+            i += end;
+        } else if rest.starts_with(b"&lt;") {
+            out.extend_from_slice(b"&#x3C;");
+            i += 4;
+        } else if rest.starts_with(b"&amp;") {
+            out.extend_from_slice(b"&#x26;");
+            i += 5;
+        } else {
+            out.push(xml[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn item(entry: &FeedEntry) -> Item {
+    let mut extensions = ExtensionMap::default();
+    if let Some(image) = &entry.image {
+        let mut media = BTreeMap::new();
+        media.insert("content".to_string(), vec![media_content(image)]);
+        extensions.insert("media".to_string(), media);
+    }
+    Item {
+        title: Some(entry.title.clone()),
+        link: Some(entry.permalink.to_string()),
+        description: Some(entry.summary_html.clone()).filter(|s| !s.is_empty()),
+        guid: Some(Guid {
+            value: entry.permalink.to_string(),
+            permalink: true,
+        }),
+        pub_date: Some(to_rfc822(entry.published)),
+        categories: entry
+            .categories
+            .iter()
+            .map(|name| Category {
+                name: name.clone(),
+                domain: None,
+            })
+            .collect(),
+        dublin_core_ext: (!entry.authors.is_empty()).then(|| DublinCoreExtension {
+            creators: entry.authors.clone(),
+            ..DublinCoreExtension::default()
+        }),
+        content: Some(entry.content_html.clone()),
+        extensions,
+        ..Item::default()
+    }
+}
+
+/// `<media:content url="…" medium="image" type="…"/>`.
+pub(crate) fn media_content(image: &FeedImage) -> Extension {
+    let mut attrs = BTreeMap::new();
+    attrs.insert("url".to_string(), image.url.to_string());
+    attrs.insert("medium".to_string(), "image".to_string());
+    if let Some(media_type) = image.media_type {
+        attrs.insert("type".to_string(), media_type.to_string());
+    }
+    Extension {
+        name: "media:content".to_string(),
+        // An empty value keeps the pretty-printer from putting whitespace inside.
+        value: Some(String::new()),
+        attrs,
+        children: BTreeMap::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_references_spare_cdata() {
+        let xml = b"<title>Vec&lt;T&gt; &amp; co</title><description><![CDATA[<p>a &lt; b &amp;</p>]]></description>";
+        let out = String::from_utf8(hex_references_outside_cdata(xml)).unwrap();
+        assert_eq!(
+            out,
+            "<title>Vec&#x3C;T&gt; &#x26; co</title><description><![CDATA[<p>a &lt; b &amp;</p>]]></description>"
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! Sitemaps (sitemaps.org 0.9): one file, or several plus a sitemap index once
+//! the protocol's limits (50,000 URLs, 50 MB per file) are passed.
+
+use chrono::{DateTime, Utc};
+use url::Url;
+
+use crate::date::to_rfc3339;
+
+/// The sitemaps.org namespace.
+pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/// The protocol's limit of URLs in one sitemap.
+pub const MAX_URLS: usize = 50_000;
+
+/// The protocol's limit of bytes in one (uncompressed) sitemap.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+
+/// One `<url>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapUrl {
+    /// The page's absolute URL.
+    pub loc: Url,
+    /// When it last changed, where known.
+    pub lastmod: Option<DateTime<Utc>>,
+}
+
+/// One file to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapFile {
+    /// Its name in the output folder.
+    pub name: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/// The sitemap files for `urls`: `name` alone, or `name` as an index of `stem-1.xml`, `stem-2.xml`, ...
+pub fn render(urls: &[SitemapUrl], name: &str, base: &Url) -> Vec<SitemapFile> {
+    render_with_limits(urls, name, base, MAX_URLS, MAX_BYTES)
+}
+
+fn render_with_limits(
+    urls: &[SitemapUrl],
+    name: &str,
+    base: &Url,
+    max_urls: usize,
+    max_bytes: usize,
+) -> Vec<SitemapFile> {
+    let open = format!("{HEADER}<urlset xmlns=\"{NAMESPACE}\">\n");
+    let close = "</urlset>\n";
+    let mut chunks: Vec<(String, Option<DateTime<Utc>>)> = Vec::new();
+    let mut body = open.clone();
+    let mut count = 0;
+    let mut newest = None;
+    for url in urls {
+        let entry = url_entry(url);
+        if count == max_urls || (count > 0 && body.len() + entry.len() + close.len() > max_bytes) {
+            body.push_str(close);
+            chunks.push((std::mem::replace(&mut body, open.clone()), newest.take()));
+            count = 0;
+        }
+        body.push_str(&entry);
+        newest = newest.max(url.lastmod);
+        count += 1;
+    }
+    body.push_str(close);
+    chunks.push((body, newest));
+
+    if chunks.len() == 1 {
+        let (body, _) = chunks.pop().expect("one chunk");
+        return vec![SitemapFile {
+            name: name.to_string(),
+            bytes: body.into_bytes(),
+        }];
+    }
+    let stem = name.strip_suffix(".xml").unwrap_or(name);
+    let mut index = format!("{HEADER}<sitemapindex xmlns=\"{NAMESPACE}\">\n");
+    let mut files = Vec::with_capacity(chunks.len() + 1);
+    for (n, (body, newest)) in chunks.into_iter().enumerate() {
+        let part = format!("{stem}-{}.xml", n + 1);
+        let loc = base.join(&part).expect("part names are plain file names");
+        index.push_str("  <sitemap>\n    <loc>");
+        index.push_str(&escape(loc.as_str()));
+        index.push_str("</loc>\n");
+        if let Some(lastmod) = newest {
+            index.push_str(&format!("    <lastmod>{}</lastmod>\n", to_rfc3339(lastmod)));
+        }
+        index.push_str("  </sitemap>\n");
+        files.push(SitemapFile {
+            name: part,
+            bytes: body.into_bytes(),
+        });
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(SitemapFile {
+        name: name.to_string(),
+        bytes: index.into_bytes(),
+    });
+    files
+}
+
+fn url_entry(url: &SitemapUrl) -> String {
+    let mut entry = format!("  <url>\n    <loc>{}</loc>\n", escape(url.loc.as_str()));
+    if let Some(lastmod) = url.lastmod {
+        entry.push_str(&format!("    <lastmod>{}</lastmod>\n", to_rfc3339(lastmod)));
+    }
+    entry.push_str("  </url>\n");
+    entry
+}
+
+/// XML escaping for a URL (already ASCII and percent-encoded, so only these can occur).
+fn escape(url: &str) -> String {
+    url.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(n: usize) -> Vec<SitemapUrl> {
+        (0..n)
+            .map(|i| SitemapUrl {
+                loc: Url::parse(&format!("https://example.org/p/{i}/?a=1&b=2")).unwrap(),
+                lastmod: DateTime::from_timestamp(1_700_000_000 + i as i64, 0),
+            })
+            .collect()
+    }
+
+    fn base() -> Url {
+        Url::parse("https://example.org/").unwrap()
+    }
+
+    #[test]
+    fn one_file_under_the_limits() {
+        let files = render(&urls(3), "sitemap.xml", &base());
+        assert_eq!(files.len(), 1);
+        let text = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(text.contains("<loc>https://example.org/p/0/?a=1&amp;b=2</loc>"));
+        assert!(text.contains("<lastmod>2023-11-14T22:13:20Z</lastmod>"));
+        roxmltree::Document::parse(&text).unwrap();
+    }
+
+    #[test]
+    fn splits_by_count_with_an_index() {
+        let files = render_with_limits(&urls(5), "sitemap.xml", &base(), 2, MAX_BYTES);
+        let names: Vec<_> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let index = String::from_utf8(files[3].bytes.clone()).unwrap();
+        let doc = roxmltree::Document::parse(&index).unwrap();
+        assert_eq!(doc.root_element().tag_name().name(), "sitemapindex");
+        assert_eq!(
+            doc.descendants()
+                .filter(|n| n.has_tag_name("sitemap"))
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn splits_by_size() {
+        let files = render_with_limits(&urls(10), "sitemap.xml", &base(), MAX_URLS, 400);
+        assert!(files.len() > 2);
+        for file in files.iter().filter(|f| f.name != "sitemap.xml") {
+            assert!(
+                file.bytes.len() <= 400,
+                "{} is {} bytes",
+                file.name,
+                file.bytes.len()
+            );
+        }
+    }
+}

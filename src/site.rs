@@ -1,0 +1,520 @@
+//! The content model: every published page with its permalink and dates in UTC.
+//! It knows nothing of RSS, Atom or sitemaps.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use rayon::prelude::*;
+use url::Url;
+
+use crate::config::Config;
+use crate::date;
+use crate::discover::{self, FileKind, SourceFile};
+use crate::error::{Error, Result};
+use crate::front_matter::{self, FrontMatter, Split, Value};
+use crate::permalink::{self, PermalinkPattern, PermalinkVars};
+
+/// Content files larger than this are refused: no real post comes near it, and
+/// reading one must not exhaust a CI machine's memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// What a page is in the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PageKind {
+    /// A regular page or leaf bundle with a date: a feed entry.
+    Post,
+    /// A regular page without a date: sitemap only.
+    Page,
+    /// A section's list page.
+    Section,
+    /// The home page.
+    Home,
+}
+
+/// A published page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// What kind of page it is.
+    pub kind: PageKind,
+    /// The content file, or `None` for a list page that has no `_index.md`.
+    pub source: Option<PathBuf>,
+    /// The page's absolute URL.
+    pub permalink: Url,
+    /// The title (may be empty for pages that are not posts).
+    pub title: String,
+    /// When it was published.
+    pub date: Option<DateTime<Utc>>,
+    /// When it last changed; never before `date`.
+    pub lastmod: Option<DateTime<Utc>>,
+    /// The front matter's `summary`, else its `description`.
+    pub summary: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Tags and categories, first mention first, without repeats.
+    pub categories: Vec<String>,
+    /// The front-matter image as an absolute URL.
+    pub image: Option<Url>,
+    /// The first folder under content ("" at the root).
+    pub section: String,
+}
+
+/// Every published page, in permalink order.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// The pages, sorted by permalink.
+    pub pages: Vec<Page>,
+    /// Things the user should hear about (skipped files, broken posts under `--keep-going`).
+    pub warnings: Vec<String>,
+}
+
+impl Site {
+    /// Reads every content file under the configured folder (in parallel: front
+    /// matter only, bodies are rendered later and only for feed entries).
+    pub fn load(config: &Config) -> Result<Site> {
+        let discovery = discover::discover(&config.content_dir)?;
+        let mut warnings = discovery.warnings;
+        let results: Vec<Result<Option<Page>>> = discovery
+            .files
+            .par_iter()
+            .map(|file| load_page(file, config))
+            .collect();
+
+        let mut pages = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        let mut translations = 0;
+        for (file, result) in discovery.files.iter().zip(results) {
+            match result {
+                Ok(Some(page)) => pages.push(page),
+                Ok(None) if is_other_language(file, config) => translations += 1,
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        if translations > 0 {
+            warnings.push(format!(
+                "skipped {translations} translated pages (`name.LANG.md`) not in the site language; build each language separately"
+            ));
+        }
+        settle_errors(config, errors, &mut warnings)?;
+
+        pages.sort_by(|a, b| {
+            a.permalink
+                .as_str()
+                .cmp(b.permalink.as_str())
+                .then(a.source.cmp(&b.source))
+        });
+        let mut duplicates = Vec::new();
+        pages.dedup_by(|later, first| {
+            let same = later.permalink == first.permalink;
+            if same {
+                duplicates.push(Error::content(
+                    later.source.as_deref().unwrap_or(Path::new("?")),
+                    None,
+                    format!(
+                        "has the same URL as {} ({}); set a different `slug` or `url`",
+                        first.source.as_deref().unwrap_or(Path::new("?")).display(),
+                        first.permalink
+                    ),
+                ));
+            }
+            same
+        });
+        settle_errors(config, duplicates, &mut warnings)?;
+
+        add_list_pages(&mut pages, config);
+        pages.sort_by(|a, b| a.permalink.as_str().cmp(b.permalink.as_str()));
+        Ok(Site { pages, warnings })
+    }
+
+    /// The posts, newest first; equal dates are ordered by permalink, so the order is total.
+    pub fn posts_newest_first(&self) -> Vec<&Page> {
+        let mut posts: Vec<&Page> = self
+            .pages
+            .iter()
+            .filter(|p| p.kind == PageKind::Post)
+            .collect();
+        posts.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then_with(|| a.permalink.as_str().cmp(b.permalink.as_str()))
+        });
+        posts
+    }
+}
+
+/// Fails with every error, or under `--keep-going` turns each into a warning.
+fn settle_errors(
+    config: &Config,
+    mut errors: Vec<Error>,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    if errors.is_empty() {
+        return Ok(());
+    }
+    errors.sort_by_key(|e| e.to_string());
+    if config.keep_going {
+        warnings.extend(errors.iter().map(|e| format!("{e} (skipped)")));
+        Ok(())
+    } else {
+        Err(Error::Many(errors))
+    }
+}
+
+fn is_other_language(file: &SourceFile, config: &Config) -> bool {
+    match (&file.language, &config.language) {
+        (None, _) => false,
+        (Some(lang), Some(site)) => !site
+            .split('-')
+            .next()
+            .is_some_and(|p| p.eq_ignore_ascii_case(lang.split('-').next().unwrap_or(""))),
+        (Some(_), None) => true,
+    }
+}
+
+/// Reads a content file as UTF-8 text: size-limited, no NUL bytes, BOM removed.
+pub fn read_source(path: &Path) -> Result<String> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::content(
+            path,
+            None,
+            format!("is {size} bytes; content files over {MAX_FILE_BYTES} bytes are refused"),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    let line_at = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+    if let Err(e) = std::str::from_utf8(&bytes) {
+        let offset = e.valid_up_to();
+        return Err(Error::content(
+            path,
+            Some(line_at(offset)),
+            format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
+        ));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::content(
+            path,
+            Some(line_at(offset)),
+            format!("contains a NUL byte (byte {offset}); remove it, it is not text"),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Error::content(path, None, e.to_string()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Builds the page of one content file, or `None` when it is not published.
+fn load_page(file: &SourceFile, config: &Config) -> Result<Option<Page>> {
+    if is_other_language(file, config) {
+        return Ok(None);
+    }
+    let text = read_source(&file.path)?;
+    let split = front_matter::split(&file.path, &text)?;
+    let front = front_matter::parse(&file.path, &split)?;
+    build_page(file, &split, &front, config)
+}
+
+/// Jekyll's `YYYY-MM-DD-slug` file names carry the date; the slug is the rest.
+fn date_from_file_name(name: &str) -> Option<(NaiveDate, &str)> {
+    let (date, rest) = (name.get(..10)?, name.get(10..)?);
+    let slug = rest.strip_prefix('-')?;
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    (!slug.is_empty()).then_some((date, slug))
+}
+
+fn build_page(
+    file: &SourceFile,
+    split: &Split<'_>,
+    front: &FrontMatter,
+    config: &Config,
+) -> Result<Option<Page>> {
+    let path = file.path.as_path();
+    let date_of = |value: &Value, key: &str| -> Result<Option<DateTime<Utc>>> {
+        match value {
+            Value::Null => Ok(None),
+            Value::Text(t) | Value::Date(t) if t.trim().is_empty() => Ok(None),
+            Value::Text(t) | Value::Date(t) => date::parse(t, config.timezone)
+                .map(|d| Some(truncate_to_seconds(d)))
+                .map_err(|e| {
+                    Error::content(
+                        path,
+                        front_matter::line_of_key(split, key),
+                        format!("`{key}`: {e}"),
+                    )
+                }),
+            other => Err(Error::content(
+                path,
+                front_matter::line_of_key(split, key),
+                format!("`{key}`: expected a date, found {}", other.describe()),
+            )),
+        }
+    };
+
+    let draft = match &front.draft {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Text(t) if t.eq_ignore_ascii_case("true") => true,
+        Value::Text(t) if t.eq_ignore_ascii_case("false") => false,
+        other => {
+            return Err(Error::content(
+                path,
+                front_matter::line_of_key(split, "draft"),
+                format!(
+                    "`draft`: expected true or false, found {}",
+                    other.describe()
+                ),
+            ))
+        }
+    };
+    let headless = matches!(front.headless, Value::Bool(true));
+
+    let file_date = date_from_file_name(&file.name);
+    let slug_from_name = file_date.map_or(file.name.as_str(), |(_, slug)| slug);
+    let publish_date = date_of(&front.publish_date, "publishDate")?;
+    let date = match date_of(&front.date, "date")? {
+        Some(d) => Some(d),
+        None => publish_date.or_else(|| {
+            file_date.map(|(d, _)| config.timezone.local_to_utc(d.and_time(NaiveTime::MIN)))
+        }),
+    };
+    let lastmod = date_of(&front.lastmod, "lastmod")?;
+    let expiry = date_of(&front.expiry_date, "expiryDate")?;
+
+    let title = front.title.text().unwrap_or("").to_string();
+    let is_list = file.kind == FileKind::SectionIndex;
+    let kind = match (is_list, file.folders.is_empty(), date.is_some()) {
+        (true, true, _) => PageKind::Home,
+        (true, false, _) => PageKind::Section,
+        (false, _, true) => PageKind::Post,
+        (false, _, false) => PageKind::Page,
+    };
+    if kind == PageKind::Post && title.trim().is_empty() {
+        return Err(Error::content(
+            path,
+            Some(split.front_line.saturating_sub(1).max(1)),
+            "has a date but no `title`; feed entries need one",
+        ));
+    }
+
+    let now = config.now;
+    let include = config.include;
+    let published_at = publish_date.or(date);
+    if (draft && !include.drafts)
+        || headless
+        || (published_at.is_some_and(|d| d > now) && !include.future)
+        || (expiry.is_some_and(|d| d <= now) && !include.expired)
+    {
+        return Ok(None);
+    }
+
+    let section = file.folders.first().cloned().unwrap_or_default();
+    let permalink = match front.url.text() {
+        Some(url) => permalink::page_url(&config.base_url, url),
+        None if is_list => {
+            let path: Vec<String> = file
+                .folders
+                .iter()
+                .map(|f| permalink::path_segment(f))
+                .collect();
+            permalink::page_url(&config.base_url, &format!("{}/", path.join("/")))
+        }
+        None => {
+            let sections = file.folders.join("/");
+            let slug = front.slug.text().unwrap_or(slug_from_name);
+            let vars = PermalinkVars {
+                section: &section,
+                sections: &sections,
+                slug,
+                filename: slug_from_name,
+                date: date.map(|d| permalink::calendar_date(d, config.timezone)),
+                title: &title,
+            };
+            let default = PermalinkPattern::default();
+            let pattern = config.permalinks.get(section.as_str()).unwrap_or(&default);
+            permalink::page_url(&config.base_url, &pattern.expand(&vars))
+        }
+    };
+
+    let mut categories: Vec<String> = Vec::new();
+    let taxonomy = |name: &str| match &front.taxonomies {
+        Value::Table(entries) => entries
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .flat_map(|(_, v)| v.texts())
+            .collect(),
+        _ => Vec::new(),
+    };
+    for term in front
+        .tags
+        .texts()
+        .into_iter()
+        .chain(front.categories.texts())
+        .chain(taxonomy("tags"))
+        .chain(taxonomy("categories"))
+    {
+        let term = term.trim().to_string();
+        if !term.is_empty() && !categories.contains(&term) {
+            categories.push(term);
+        }
+    }
+
+    let image = front.image.texts().into_iter().next().and_then(|src| {
+        image_url(
+            &src,
+            &permalink,
+            file.kind == FileKind::LeafBundle,
+            &config.base_url,
+        )
+    });
+
+    let summary = front
+        .summary
+        .text()
+        .or_else(|| front.description.text())
+        .map(str::to_string);
+
+    Ok(Some(Page {
+        kind,
+        source: Some(file.path.clone()),
+        permalink,
+        title,
+        date,
+        lastmod: match (lastmod, date) {
+            (Some(l), Some(d)) => Some(l.max(d)),
+            (l, d) => l.or(d),
+        },
+        summary,
+        authors: front.authors.texts(),
+        categories,
+        image,
+        section,
+    }))
+}
+
+/// A front-matter image as an absolute URL: absolute stays; `/x` is under the
+/// site root; `x` is beside the page in a bundle, else under the site root (as
+/// themes resolve it with `absURL`).
+fn image_url(src: &str, page: &Url, in_bundle: bool, base: &Url) -> Option<Url> {
+    if let Ok(url) = Url::parse(src) {
+        return matches!(url.scheme(), "http" | "https").then_some(url);
+    }
+    if src.starts_with("//") {
+        return base.join(src).ok();
+    }
+    if in_bundle && !src.starts_with('/') {
+        return page.join(src).ok();
+    }
+    Some(permalink::page_url(base, src.trim_end_matches('/')))
+}
+
+fn truncate_to_seconds(instant: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(instant.timestamp(), 0).unwrap_or(instant)
+}
+
+/// Adds the list pages Hugo makes without an `_index.md` (home and each top-level
+/// section) and dates every list page by the newest page under it.
+fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
+    let mut newest: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
+    let mut site_newest = None;
+    for page in pages
+        .iter()
+        .filter(|p| matches!(p.kind, PageKind::Post | PageKind::Page))
+    {
+        site_newest = site_newest.max(page.lastmod);
+        if !page.section.is_empty() {
+            let entry = newest.entry(page.section.clone()).or_insert(None);
+            *entry = (*entry).max(page.lastmod);
+        }
+    }
+    for page in pages.iter_mut() {
+        match page.kind {
+            PageKind::Home => page.lastmod = page.lastmod.max(site_newest),
+            PageKind::Section => {
+                if let Some(n) = newest.remove(&page.section) {
+                    page.lastmod = page.lastmod.max(n);
+                }
+            }
+            _ => {}
+        }
+    }
+    let list_page = |kind, permalink, lastmod, section| Page {
+        kind,
+        source: None,
+        permalink,
+        title: String::new(),
+        date: None,
+        lastmod,
+        summary: None,
+        authors: Vec::new(),
+        categories: Vec::new(),
+        image: None,
+        section,
+    };
+    // Sections whose `_index.md` exists were matched above; the rest are made here.
+    let existing: Vec<Url> = pages.iter().map(|p| p.permalink.clone()).collect();
+    for (section, lastmod) in newest {
+        let url = permalink::page_url(
+            &config.base_url,
+            &format!("{}/", permalink::path_segment(&section)),
+        );
+        if !existing.contains(&url) {
+            pages.push(list_page(PageKind::Section, url, lastmod, section));
+        }
+    }
+    if !pages.iter().any(|p| p.kind == PageKind::Home) && !existing.contains(&config.base_url) {
+        pages.push(list_page(
+            PageKind::Home,
+            config.base_url.clone(),
+            site_newest,
+            String::new(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jekyll_file_names() {
+        let (date, slug) = date_from_file_name("2013-05-06-jekyll-1-0-1-released").unwrap();
+        assert_eq!(date, NaiveDate::from_ymd_opt(2013, 5, 6).unwrap());
+        assert_eq!(slug, "jekyll-1-0-1-released");
+        assert!(date_from_file_name("post-1").is_none());
+        assert!(date_from_file_name("2013-05-06").is_none());
+        assert!(date_from_file_name("2013-02-30-x").is_none());
+    }
+
+    #[test]
+    fn image_urls() {
+        let base = Url::parse("https://example.org/").unwrap();
+        let page = Url::parse("https://example.org/blog/b/").unwrap();
+        let url = |src, bundle| image_url(src, &page, bundle, &base).map(String::from);
+        assert_eq!(
+            url("/images/blog/post-1.jpg", false).as_deref(),
+            Some("https://example.org/images/blog/post-1.jpg")
+        );
+        assert_eq!(
+            url("images/post/07.jpg", false).as_deref(),
+            Some("https://example.org/images/post/07.jpg")
+        );
+        assert_eq!(
+            url("cover.png", true).as_deref(),
+            Some("https://example.org/blog/b/cover.png")
+        );
+        assert_eq!(
+            url("https://cdn.example.net/x.jpg", false).as_deref(),
+            Some("https://cdn.example.net/x.jpg")
+        );
+        assert_eq!(url("javascript:alert(1)", false), None);
+    }
+}

@@ -1,0 +1,88 @@
+//! Writing outputs: each file goes to a temporary file in the output folder,
+//! is flushed to disk, then renamed over the old one, so a reader (or a
+//! crashed build) only ever sees the complete old file or the complete new one.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// A rendered output: its name in the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// The plain file name.
+    pub name: String,
+    /// The complete contents.
+    pub bytes: Vec<u8>,
+}
+
+/// Writes every file into `out_dir` (created if missing), each atomically.
+pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: the output path exists and is not a folder (pass --out DIR)",
+            out_dir.display()
+        )));
+    }
+    fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    for file in files {
+        write_atomically(&out_dir.join(&file.name), &file.bytes)?;
+    }
+    Ok(())
+}
+
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".feedwright-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes).map_err(|e| Error::io(target, e))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(target, e))?;
+    // Feeds are public files: give them the usual mode rather than the temp file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = temp
+            .as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644));
+    }
+    temp.persist(target)
+        .map_err(|e| Error::io(target, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_files_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("rss.xml"), "old").unwrap();
+        let files = [OutputFile {
+            name: "rss.xml".into(),
+            bytes: b"new".to_vec(),
+        }];
+        write_all(dir.path(), &files).unwrap();
+        assert_eq!(fs::read(dir.path().join("rss.xml")).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["rss.xml"]);
+    }
+
+    #[test]
+    fn an_output_path_that_is_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("public");
+        fs::write(&file, "keep").unwrap();
+        assert!(write_all(&file, &[]).is_err());
+        assert_eq!(fs::read(&file).unwrap(), b"keep");
+    }
+}
