@@ -1,0 +1,109 @@
+//! Helpers shared by the integration tests: run the real binary on fixture
+//! sites and parse what it wrote with strict parsers.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The `feedwright` binary, with no `SOURCE_DATE_EPOCH` leaking in from the environment.
+pub fn feedwright() -> Command {
+    let mut cmd = Command::cargo_bin("feedwright").expect("binary is built");
+    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// A temporary site: `content/` with the given files, and an empty `public/` beside it.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn new(files: &[(&str, &str)]) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        for (path, text) in files {
+            site.write(path, text.as_bytes());
+        }
+        site
+    }
+
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        let path = self.content().join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+
+    pub fn content(&self) -> PathBuf {
+        self.dir.path().join("content")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// `feedwright build` on this site, with a base URL and a fixed "now".
+    pub fn build(&self) -> Command {
+        let mut cmd = feedwright();
+        cmd.current_dir(self.dir.path())
+            .arg("build")
+            .arg("--content")
+            .arg(self.content())
+            .arg("--out")
+            .arg(self.out())
+            .args([
+                "--base-url",
+                "https://example.org/",
+                "--now",
+                "2026-01-01T00:00:00Z",
+            ]);
+        cmd
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        fs::read_to_string(self.out().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+}
+
+/// Parses `text` as XML 1.0 with a strict parser, panicking with the error otherwise.
+pub fn xml(text: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{text}"))
+}
+
+/// Parses a feed with feed-rs, as a feed reader would.
+pub fn feed(text: &str) -> feed_rs::model::Feed {
+    feed_rs::parser::parse(text.as_bytes())
+        .unwrap_or_else(|e| panic!("feed-rs rejects the feed: {e}\n{text}"))
+}
+
+/// The text of the first descendant element named `name` (any namespace) under `node`.
+pub fn child_text<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == name)
+        .and_then(|n| n.text())
+}
+
+/// Every element named `name` (any namespace).
+pub fn elements<'a, 'i>(
+    doc: &'a roxmltree::Document<'i>,
+    name: &str,
+) -> Vec<roxmltree::Node<'a, 'i>> {
+    doc.descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == name)
+        .collect()
+}
+
+/// The RSS `<item>` whose `<link>` is `link`.
+pub fn rss_item<'a, 'i>(doc: &'a roxmltree::Document<'i>, link: &str) -> roxmltree::Node<'a, 'i> {
+    elements(doc, "item")
+        .into_iter()
+        .find(|item| child_text(*item, "link") == Some(link))
+        .unwrap_or_else(|| panic!("no item with link {link}"))
+}
+
+/// The repository root (where the sample site lives).
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
