@@ -50,6 +50,15 @@ impl Default for PermalinkPattern {
     }
 }
 
+impl PermalinkPattern {
+    /// `/:sections/:year/:month/:day/:slug/`: the default for Jekyll-style
+    /// `YYYY-MM-DD-slug.md` files, after Jekyll's own `date` permalinks.
+    pub fn jekyll() -> Self {
+        PermalinkPattern::parse("/:sections/:year/:month/:day/:slug/")
+            .expect("the Jekyll pattern is valid")
+    }
+}
+
 /// What a page gives the tokens of its pattern.
 #[derive(Debug, Clone, Default)]
 pub struct PermalinkVars<'a> {

@@ -338,7 +338,13 @@ fn build_page(
                 date: date.map(|d| permalink::calendar_date(d, config.timezone)),
                 title: &title,
             };
-            let default = PermalinkPattern::default();
+            // Jekyll's dated file names mean Jekyll's dated URLs: two posts may share
+            // a slug in different years (Homebrew's blog has two such).
+            let default = if file_date.is_some() {
+                PermalinkPattern::jekyll()
+            } else {
+                PermalinkPattern::default()
+            };
             let pattern = config.permalinks.get(section.as_str()).unwrap_or(&default);
             permalink::page_url(&config.base_url, &pattern.expand(&vars))
         }

@@ -207,7 +207,7 @@ fn bom_crlf_toml_and_jekyll_names_simply_work() {
     );
     assert_eq!(
         child_text(
-            rss_item(&doc, "https://example.org/posts/jekyll-post/"),
+            rss_item(&doc, "https://example.org/posts/2013/09/14/jekyll-post/"),
             "pubDate"
         ),
         Some("Sat, 14 Sep 2013 00:00:00 +0000")
