@@ -1,6 +1,6 @@
 //! Atom 1.0 (RFC 4287) with the full post as `<content type="html">`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use atom_syndication::extension::ExtensionMap;
 use atom_syndication::{
@@ -30,10 +30,12 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
         uri: None,
         extensions: Default::default(),
     };
+    let updated = distinct_update_times(&feed.entries);
+    let newest = updated.iter().copied().max().max(feed.updated);
     let atom = atom_syndication::Feed {
         title: Text::plain(feed.title.clone()),
         id: feed.home.to_string(),
-        updated: fixed(feed.updated.unwrap_or(DateTime::UNIX_EPOCH)),
+        updated: fixed(newest.unwrap_or(DateTime::UNIX_EPOCH)),
         authors: vec![feed_author],
         generator: Some(Generator {
             value: GENERATOR.to_string(),
@@ -45,7 +47,12 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
             link(feed.home.as_str(), "alternate", "text/html"),
         ],
         subtitle: Some(Text::plain(feed.description.clone())),
-        entries: feed.entries.iter().map(entry).collect(),
+        entries: feed
+            .entries
+            .iter()
+            .zip(updated)
+            .map(|(e, updated)| entry(e, updated))
+            .collect(),
         namespaces,
         lang: feed.language.clone(),
         ..atom_syndication::Feed::default()
@@ -66,7 +73,29 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn entry(entry: &FeedEntry) -> Entry {
+/// Each entry's `updated`, nudged later by whole seconds where entries tie.
+///
+/// Atom readers (and the W3C validator, which warns on it) take two entries
+/// with one `updated` for one entry edited twice; sites where many posts share
+/// a date (a theme's demo posts, date-only posts of one day) would otherwise
+/// lose entries in some readers. The order is the feed's, so the result is
+/// deterministic; dates only move forward, so `updated` stays at or after
+/// `published`, and never across a day for date-only posts.
+fn distinct_update_times(entries: &[FeedEntry]) -> Vec<DateTime<Utc>> {
+    let mut taken = HashSet::with_capacity(entries.len());
+    entries
+        .iter()
+        .map(|entry| {
+            let mut updated = entry.updated;
+            while !taken.insert(updated) {
+                updated += chrono::Duration::seconds(1);
+            }
+            updated
+        })
+        .collect()
+}
+
+fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> Entry {
     let mut extensions = ExtensionMap::default();
     if let Some(image) = &entry.image {
         let media = super::rss::media_content(image);
@@ -85,7 +114,7 @@ fn entry(entry: &FeedEntry) -> Entry {
     Entry {
         title: Text::plain(entry.title.clone()),
         id: entry.permalink.to_string(),
-        updated: fixed(entry.updated),
+        updated: fixed(updated),
         published: Some(fixed(entry.published)),
         authors: entry
             .authors

@@ -113,7 +113,13 @@ fn item(entry: &FeedEntry) -> Item {
     Item {
         title: Some(entry.title.clone()),
         link: Some(entry.permalink.to_string()),
-        description: Some(entry.summary_html.clone()).filter(|s| !s.is_empty()),
+        // Always a description, and before content:encoded: readers that show
+        // only descriptions need one, and validators warn without it.
+        description: Some(if entry.summary_html.is_empty() {
+            entry.content_html.clone()
+        } else {
+            entry.summary_html.clone()
+        }),
         guid: Some(Guid {
             value: entry.permalink.to_string(),
             permalink: true,
