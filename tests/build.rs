@@ -164,6 +164,17 @@ fn entries_are_newest_first_with_ties_broken_by_permalink() {
             "https://example.org/blog/b/"
         ]
     );
+    // Atom entries never share an `updated` (readers take that for one entry edited twice).
+    let atom = site.read("atom.xml");
+    let doc = xml(&atom);
+    let mut updated: Vec<&str> = elements(&doc, "entry")
+        .iter()
+        .filter_map(|e| child_text(*e, "updated"))
+        .collect();
+    assert_eq!(updated.len(), 3);
+    updated.sort();
+    updated.dedup();
+    assert_eq!(updated.len(), 3, "{atom}");
 }
 
 #[test]
