@@ -1,6 +1,11 @@
 //! Writing outputs: each file goes to a temporary file in the output folder,
 //! is flushed to disk, then renamed over the old one, so a reader (or a
 //! crashed build) only ever sees the complete old file or the complete new one.
+//!
+//! Builds into one folder take turns (an exclusive lock on the folder itself,
+//! so no lock file is left among the outputs), so two at once still end with a
+//! complete set, and the one holding the lock may safely remove temporary files
+//! a killed build left behind.
 
 use std::fs;
 use std::io::Write;
@@ -26,17 +31,44 @@ pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         )));
     }
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    // Where a folder cannot be opened as a file (not on Linux or macOS), builds
+    // still write atomically; they only lose the turn-taking.
+    let lock = fs::File::open(out_dir)
+        .ok()
+        .filter(|folder| folder.lock().is_ok());
+    if lock.is_some() {
+        remove_stale_temp_files(out_dir);
+    }
     for file in files {
         write_atomically(&out_dir.join(&file.name), &file.bytes)?;
     }
+    drop(lock);
     Ok(())
+}
+
+const TEMP_PREFIX: &str = ".feedwright-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files of builds that were killed mid-write; only called
+/// with the lock held, when no other build can be writing one.
+fn remove_stale_temp_files(out_dir: &Path) {
+    let Ok(entries) = fs::read_dir(out_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
-        .prefix(".feedwright-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
     temp.write_all(bytes).map_err(|e| Error::io(target, e))?;
@@ -75,6 +107,15 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["rss.xml"]);
+    }
+
+    #[test]
+    fn temp_files_of_killed_builds_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".feedwright-abc123.tmp");
+        fs::write(&stale, "half a feed").unwrap();
+        write_all(dir.path(), &[]).unwrap();
+        assert!(!stale.exists());
     }
 
     #[test]
