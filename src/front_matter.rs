@@ -318,8 +318,46 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
     }
 }
 
+/// Front matter larger than this is refused (real front matter is a few KB).
+pub const MAX_FRONT_MATTER_BYTES: usize = 1024 * 1024;
+
+/// YAML flow collections nested deeper than this are refused: the YAML parser
+/// takes quadratic time on deep nesting, and no real front matter nests at all.
+pub const MAX_YAML_NESTING: usize = 64;
+
+/// Refuses front matter whose size or nesting would make parsing slow.
+fn check_bounds(path: &Path, split: &Split<'_>) -> Result<()> {
+    if split.front.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(Error::content(
+            path,
+            Some(split.front_line),
+            format!("front matter is over {MAX_FRONT_MATTER_BYTES} bytes"),
+        ));
+    }
+    if split.format == Some(Format::Yaml) {
+        let mut depth = 0usize;
+        for (offset, byte) in split.front.bytes().enumerate() {
+            match byte {
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                _ => continue,
+            }
+            if depth > MAX_YAML_NESTING {
+                let line = split.front_line + split.front[..offset].matches('\n').count();
+                return Err(Error::content(
+                    path,
+                    Some(line),
+                    format!("front matter nests more than {MAX_YAML_NESTING} levels deep"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads the front matter of `split`, naming `path` and the line in any error.
 pub fn parse(path: &Path, split: &Split<'_>) -> Result<FrontMatter> {
+    check_bounds(path, split)?;
     match split.format {
         None => Ok(FrontMatter::default()),
         Some(Format::Yaml) => serde_yaml::from_str::<FrontMatter>(split.front).map_err(|e| {
@@ -457,6 +495,44 @@ mod tests {
         assert_eq!(f.authors.texts(), vec!["Mark Dinn", "John Doe"]);
         assert_eq!(f.categories.texts(), vec!["release"]);
         assert_eq!(f.draft, Value::Bool(true));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let deep = format!(
+            "---\ntitle: t\nx: {}{}\n---\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let err = parse_text(&deep).unwrap_err().to_string();
+        assert!(err.contains("nests more than 64 levels"), "{err}");
+        let fine = format!("---\nx: {}{}\n---\n", "[".repeat(10), "]".repeat(10));
+        assert!(parse_text(&fine).is_ok());
+    }
+
+    #[test]
+    fn aliases_are_not_expanded_for_skipped_keys() {
+        let mut yaml =
+            String::from("---\ntitle: bomb\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        let mut previous = 'a';
+        for name in 'b'..='k' {
+            yaml.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{previous}"); 9].join(", ")
+            ));
+            previous = name;
+        }
+        let started = std::time::Instant::now();
+        assert_eq!(
+            parse_text(&format!("{yaml}---\n")).unwrap().title.text(),
+            Some("bomb")
+        );
+        // Expanded into a key that is read, the bomb is stopped by the parser's repetition limit.
+        let err = parse_text(&format!("{yaml}tags: *k\n---\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("repetition limit"), "{err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]
