@@ -72,7 +72,7 @@ impl Feed {
         }
         let entries = posts
             .par_iter()
-            .map(|page| FeedEntry::render(page))
+            .map(|page| FeedEntry::render(page, config.author.as_ref()))
             .collect::<Result<Vec<_>>>()?;
         Ok(Feed {
             title: clean(&config.title).into_owned(),
@@ -91,7 +91,8 @@ impl Feed {
 
 impl FeedEntry {
     /// Reads the post's body again (only feed entries are ever rendered) and renders it.
-    fn render(page: &Page) -> Result<FeedEntry> {
+    /// A post that names no author is credited to the site's author, if any.
+    fn render(page: &Page, site_author: Option<&Author>) -> Result<FeedEntry> {
         let source = page
             .source
             .as_deref()
@@ -109,7 +110,14 @@ impl FeedEntry {
             permalink: page.permalink.clone(),
             published,
             updated: page.lastmod.unwrap_or(published),
-            authors: page.authors.iter().map(|a| clean(a).into_owned()).collect(),
+            authors: if page.authors.is_empty() {
+                site_author
+                    .map(|a| clean(&a.name).into_owned())
+                    .into_iter()
+                    .collect()
+            } else {
+                page.authors.iter().map(|a| clean(a).into_owned()).collect()
+            },
             categories: page
                 .categories
                 .iter()
