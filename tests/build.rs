@@ -61,7 +61,7 @@ date: 2025-01-15T21:44:45+06:00
 fn control_characters_are_removed_and_cdata_ends_round_trip() {
     let site = Site::new(&[(
         "blog/ctl.md",
-        "---\ntitle: \"Bell\\a and form\\ffeed\"\ndate: 2025-01-01\ntags: [\"tab\\u0001bed\"]\n---\nText with \u{7}bell, \u{1b}escape and \u{FFFE}.\n\n```\nend ]]> here\n```\n\nRaw <span>]]></span> too.\n",
+        "---\ntitle: \"Bell\\a and form\\ffeed\"\ndate: 2025-01-01\ntags: [\"tab\\u0001bed\"]\n---\nText with \u{7}bell, \u{1b}escape and \u{FFFE}.\n\n```\nend ]]> here\n```\n\nRaw <span>]]></span> too, <abbr title=\"a ]]> b\">in attributes</abbr>.\n",
     )]);
     site.build().assert().success();
     for name in ["rss.xml", "atom.xml"] {
@@ -73,6 +73,8 @@ fn control_characters_are_removed_and_cdata_ends_round_trip() {
         let html = entry.content.as_ref().unwrap().body.clone().unwrap();
         assert!(html.contains("Text with bell, escape and ."), "{html}");
         assert!(html.contains("end ]]&gt; here"), "{html}");
+        // `]]>` in raw HTML, even in an attribute, reaches the reader as `]]>`.
+        assert!(html.contains(r#"title="a ]]&gt; b""#), "{html}");
         assert!(!text.contains('\u{7}') && !text.contains('\u{1b}'));
         drop(doc);
     }

@@ -165,6 +165,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cdata_terminators_in_content_round_trip() {
+        let entry = FeedEntry {
+            title: "T ]]> & <b>".into(),
+            permalink: Url::parse("https://example.org/p/").unwrap(),
+            published: chrono::DateTime::UNIX_EPOCH,
+            updated: chrono::DateTime::UNIX_EPOCH,
+            authors: vec![],
+            categories: vec![],
+            image: None,
+            summary_html: "<p>a ]]> b</p>".into(),
+            content_html: "<p>x ]]> y ]]]]>> z</p>".into(),
+        };
+        let feed = Feed {
+            title: "F".into(),
+            description: "D".into(),
+            language: None,
+            home: Url::parse("https://example.org/").unwrap(),
+            author: None,
+            updated: None,
+            entries: vec![entry],
+        };
+        let bytes = render(&feed, &Url::parse("https://example.org/rss.xml").unwrap()).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let texts = |name: &str| -> Vec<String> {
+            doc.descendants()
+                .filter(|n| n.tag_name().name() == name)
+                .map(|n| n.text().unwrap_or_default().to_string())
+                .collect()
+        };
+        assert_eq!(texts("encoded"), ["<p>x ]]> y ]]]]>> z</p>"]);
+        assert_eq!(texts("description")[1], "<p>a ]]> b</p>");
+        assert_eq!(texts("title")[1], "T ]]> & <b>");
+    }
+
+    #[test]
     fn hex_references_spare_cdata() {
         let xml = b"<title>Vec&lt;T&gt; &amp; co</title><description><![CDATA[<p>a &lt; b &amp;</p>]]></description>";
         let out = String::from_utf8(hex_references_outside_cdata(xml)).unwrap();
