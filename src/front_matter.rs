@@ -32,8 +32,9 @@ pub struct Split<'a> {
     pub body: &'a str,
 }
 
-/// Cuts `text` (a whole content file, BOM already removed) at its front-matter delimiters.
+/// Cuts `text` (a whole content file) at its front-matter delimiters.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (first, after_first) = next_line(text);
     let (format, delimiter) = match first.trim_end() {
         "---" => (Format::Yaml, "---"),
@@ -421,6 +422,13 @@ mod tests {
         assert_eq!(s.format, Some(Format::Yaml));
         assert_eq!(s.front, "title: A\r\n");
         assert_eq!(s.body, "Body\r\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let s = split_ok("\u{feff}---\ntitle: A\n---\nBody");
+        assert_eq!(s.format, Some(Format::Yaml));
+        assert_eq!(s.body, "Body");
     }
 
     #[test]

@@ -49,10 +49,15 @@ pub fn build(options: &Options) -> Result<Report> {
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
         pages: site.pages.len(),
-        entries: site.posts_newest_first().len().min(match config.limit {
-            0 => usize::MAX,
-            n => n,
-        }),
+        entries: site
+            .pages
+            .iter()
+            .filter(|p| p.kind == site::PageKind::Post)
+            .count()
+            .min(match config.limit {
+                0 => usize::MAX,
+                n => n,
+            }),
         written: files.into_iter().map(|f| f.name).collect(),
         warnings: site.warnings,
     })

@@ -174,42 +174,46 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
     }
 }
 
-/// Reads a content file as UTF-8 text: size-limited, no NUL bytes, BOM removed.
+/// Reads a content file as UTF-8 text: size-limited, no NUL bytes.
 pub fn read_source(path: &Path) -> Result<String> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::content(
+    let too_big = |size: u64| {
+        Error::content(
             path,
             None,
             format!("is {size} bytes; content files over {MAX_FILE_BYTES} bytes are refused"),
-        ));
+        )
+    };
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(too_big(size));
     }
     let mut bytes = Vec::with_capacity(size as usize);
+    // `take` bounds the read even if the file grows after `metadata`.
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(path, e))?;
-    let line_at = |offset: usize| bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-    if let Err(e) = std::str::from_utf8(&bytes) {
-        let offset = e.valid_up_to();
-        return Err(Error::content(
-            path,
-            Some(line_at(offset)),
-            format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
-        ));
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    let line_at =
+        |bytes: &[u8], offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::content(
+            path,
+            Some(line_at(e.as_bytes(), offset)),
+            format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
+        )
+    })?;
+    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::content(
             path,
-            Some(line_at(offset)),
+            Some(line_at(text.as_bytes(), offset)),
             format!("contains a NUL byte (byte {offset}); remove it, it is not text"),
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| Error::content(path, None, e.to_string()))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    Ok(text)
 }
 
 /// Builds the page of one content file, or `None` when it is not published.
@@ -427,7 +431,8 @@ fn truncate_to_seconds(instant: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// Adds the list pages Hugo makes without an `_index.md` (home and each top-level
-/// section) and dates every list page by the newest page under it.
+/// section) and dates every list page by the newest page under it. `pages`
+/// must be sorted by permalink.
 fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
     let mut newest: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
     let mut site_newest = None;
@@ -465,18 +470,25 @@ fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
         image: None,
         section,
     };
-    // Sections whose `_index.md` exists were matched above; the rest are made here.
-    let existing: Vec<Url> = pages.iter().map(|p| p.permalink.clone()).collect();
+    // Sections whose `_index.md` exists were matched above; the rest are made
+    // here. `pages` is sorted by permalink, so lookups are binary searches.
+    let exists = |pages: &[Page], url: &Url| {
+        pages
+            .binary_search_by(|p| p.permalink.as_str().cmp(url.as_str()))
+            .is_ok()
+    };
+    let known = pages.len();
     for (section, lastmod) in newest {
         let url = permalink::page_url(
             &config.base_url,
             &format!("{}/", permalink::path_segment(&section)),
         );
-        if !existing.contains(&url) {
+        if !exists(&pages[..known], &url) {
             pages.push(list_page(PageKind::Section, url, lastmod, section));
         }
     }
-    if !pages.iter().any(|p| p.kind == PageKind::Home) && !existing.contains(&config.base_url) {
+    if !pages.iter().any(|p| p.kind == PageKind::Home) && !exists(&pages[..known], &config.base_url)
+    {
         pages.push(list_page(
             PageKind::Home,
             config.base_url.clone(),
