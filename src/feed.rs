@@ -7,9 +7,10 @@ use url::Url;
 
 use crate::config::{Author, Config};
 use crate::error::Result;
+use crate::front_matter::{self, Keys};
 use crate::html::escape_text;
 use crate::markdown;
-use crate::site::{self, Page, Site};
+use crate::site::{self, Page, PostDetails, Site};
 use crate::xml_text::clean;
 
 /// A feed's channel-level data and its entries, newest first.
@@ -72,7 +73,7 @@ impl Feed {
         }
         let entries = posts
             .par_iter()
-            .map(|page| FeedEntry::render(page, config.author.as_ref()))
+            .map(|page| FeedEntry::render(page, config))
             .collect::<Result<Vec<_>>>()?;
         Ok(Feed {
             title: clean(&config.title).into_owned(),
@@ -90,40 +91,41 @@ impl Feed {
 }
 
 impl FeedEntry {
-    /// Reads the post's body again (only feed entries are ever rendered) and renders it.
-    /// A post that names no author is credited to the site's author, if any.
-    fn render(page: &Page, site_author: Option<&Author>) -> Result<FeedEntry> {
+    /// Reads the post again (only feed entries are ever rendered): its details
+    /// from the front matter, then its body. A post that names no author is
+    /// credited to the site's author, if any.
+    fn render(page: &Page, config: &Config) -> Result<FeedEntry> {
         let source = page
             .source
             .as_deref()
             .expect("posts always have a source file");
         let text = site::read_source(source)?;
-        let split = crate::front_matter::split(source, &text)?;
+        let split = front_matter::split(source, &text)?;
+        let front = front_matter::parse(source, &split, Keys::All)?;
+        let details = PostDetails::from_front_matter(page, &front, config);
         let body = markdown::render(split.body, &page.permalink);
-        let summary_html = match &page.summary {
+        let summary_html = match &details.summary {
             Some(text) => clean(&escape_text(text)).into_owned(),
             None => body.summary,
         };
         let published = page.date.expect("posts always have a date");
+        let authors = if details.authors.is_empty() {
+            config.author.iter().map(|a| a.name.clone()).collect()
+        } else {
+            details.authors
+        };
         Ok(FeedEntry {
-            title: clean(page.title.trim()).into_owned(),
+            title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
             published,
             updated: page.lastmod.unwrap_or(published),
-            authors: if page.authors.is_empty() {
-                site_author
-                    .map(|a| clean(&a.name).into_owned())
-                    .into_iter()
-                    .collect()
-            } else {
-                page.authors.iter().map(|a| clean(a).into_owned()).collect()
-            },
-            categories: page
+            authors: authors.iter().map(|a| clean(a).into_owned()).collect(),
+            categories: details
                 .categories
                 .iter()
                 .map(|c| clean(c).into_owned())
                 .collect(),
-            image: page.image.clone().map(|url| FeedImage {
+            image: details.image.map(|url| FeedImage {
                 media_type: image_media_type(url.path()),
                 url,
             }),

@@ -250,9 +250,39 @@ pub struct FrontMatter {
     pub headless: Value,
 }
 
+/// Which front-matter keys to read; the rest are skipped unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// What every page needs (title, dates, draft, slug, url, headless): the
+    /// pass over the whole site reads only these.
+    Metadata,
+    /// Everything feedwright uses, for the few pages that become feed entries.
+    All,
+}
+
+/// Whether a field is needed only for feed entries.
+fn is_entry_detail(key: &str) -> bool {
+    matches!(
+        key,
+        "description"
+            | "summary"
+            | "tags"
+            | "categories"
+            | "category"
+            | "author"
+            | "authors"
+            | "image"
+            | "images"
+            | "taxonomies"
+    )
+}
+
 /// Which field a front-matter key fills; keys are case-insensitive, as in Hugo.
-fn field_for<'f>(front: &'f mut FrontMatter, key: &str) -> Option<&'f mut Value> {
+fn field_for<'f>(front: &'f mut FrontMatter, key: &str, keys: Keys) -> Option<&'f mut Value> {
     let key = key.to_ascii_lowercase();
+    if keys == Keys::Metadata && is_entry_detail(&key) {
+        return None;
+    }
     Some(match key.as_str() {
         "title" => &mut front.title,
         "date" => &mut front.date,
@@ -274,13 +304,16 @@ fn field_for<'f>(front: &'f mut FrontMatter, key: &str) -> Option<&'f mut Value>
     })
 }
 
-impl<'de> Deserialize<'de> for FrontMatter {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FrontMatterVisitor)
+/// Deserializes front matter reading only `Keys`.
+struct FrontMatterVisitor(Keys);
+
+impl<'de> de::DeserializeSeed<'de> for FrontMatterVisitor {
+    type Value = FrontMatter;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<FrontMatter, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
-
-struct FrontMatterVisitor;
 
 impl<'de> Visitor<'de> for FrontMatterVisitor {
     type Value = FrontMatter;
@@ -304,7 +337,7 @@ impl<'de> Visitor<'de> for FrontMatterVisitor {
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
-            match field_for(&mut front, &key) {
+            match field_for(&mut front, &key, self.0) {
                 // `author` and `authors` (or `image` and `images`) together: the first wins.
                 Some(slot) if *slot == Value::Null => *slot = map.next_value()?,
                 Some(_) => {
@@ -356,29 +389,35 @@ fn check_bounds(path: &Path, split: &Split<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Reads the front matter of `split`, naming `path` and the line in any error.
-pub fn parse(path: &Path, split: &Split<'_>) -> Result<FrontMatter> {
+/// Reads the `keys` of the front matter of `split`, naming `path` and the line in any error.
+pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> {
+    use serde::de::DeserializeSeed;
     check_bounds(path, split)?;
+    let seed = FrontMatterVisitor(keys);
     match split.format {
         None => Ok(FrontMatter::default()),
-        Some(Format::Yaml) => serde_yaml::from_str::<FrontMatter>(split.front).map_err(|e| {
-            let line = e.location().map(|l| l.line() + split.front_line - 1);
-            Error::content(
-                path,
-                line,
-                format!("front matter (YAML): {}", strip_location(&e.to_string())),
-            )
-        }),
-        Some(Format::Toml) => toml::from_str::<FrontMatter>(split.front).map_err(|e| {
-            let line = e
-                .span()
-                .map(|span| split.front[..span.start].matches('\n').count() + split.front_line);
-            Error::content(
-                path,
-                line,
-                format!("front matter (TOML): {}", e.message().trim()),
-            )
-        }),
+        Some(Format::Yaml) => seed
+            .deserialize(serde_yaml::Deserializer::from_str(split.front))
+            .map_err(|e| {
+                let line = e.location().map(|l| l.line() + split.front_line - 1);
+                Error::content(
+                    path,
+                    line,
+                    format!("front matter (YAML): {}", strip_location(&e.to_string())),
+                )
+            }),
+        Some(Format::Toml) => toml::Deserializer::parse(split.front)
+            .and_then(|d| seed.deserialize(d))
+            .map_err(|e| {
+                let line = e
+                    .span()
+                    .map(|span| split.front[..span.start].matches('\n').count() + split.front_line);
+                Error::content(
+                    path,
+                    line,
+                    format!("front matter (TOML): {}", e.message().trim()),
+                )
+            }),
     }
 }
 
@@ -413,7 +452,7 @@ mod tests {
     }
 
     fn parse_text(text: &str) -> Result<FrontMatter> {
-        parse(Path::new("t.md"), &split_ok(text))
+        parse(Path::new("t.md"), &split_ok(text), Keys::All)
     }
 
     #[test]
@@ -541,6 +580,15 @@ mod tests {
             .to_string();
         assert!(err.contains("repetition limit"), "{err}");
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
+
+    #[test]
+    fn the_metadata_pass_skips_entry_details() {
+        let text = "---\ntitle: T\ndate: 2025-01-01\ntags: [a]\nauthor: X\n---\n";
+        let front = parse(Path::new("t.md"), &split_ok(text), Keys::Metadata).unwrap();
+        assert_eq!(front.title.text(), Some("T"));
+        assert_eq!(front.tags, Value::Null);
+        assert_eq!(front.authors, Value::Null);
     }
 
     #[test]

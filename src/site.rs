@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::date;
 use crate::discover::{self, FileKind, SourceFile};
 use crate::error::{Error, Result};
-use crate::front_matter::{self, FrontMatter, Split, Value};
+use crate::front_matter::{self, FrontMatter, Keys, Split, Value};
 use crate::permalink::{self, PermalinkPattern, PermalinkVars};
 
 /// Content files larger than this are refused: no real post comes near it, and
@@ -43,12 +43,22 @@ pub struct Page {
     pub source: Option<PathBuf>,
     /// The page's absolute URL.
     pub permalink: Url,
-    /// The title (may be empty for pages that are not posts).
-    pub title: String,
     /// When it was published.
     pub date: Option<DateTime<Utc>>,
     /// When it last changed; never before `date`.
     pub lastmod: Option<DateTime<Utc>>,
+    /// The first folder under content ("" at the root).
+    pub section: String,
+    /// Whether the page is a leaf bundle (its relative resources live beside it).
+    pub in_bundle: bool,
+}
+
+/// What only a feed entry needs: read in a second pass, for those pages alone,
+/// so the pass over the whole site holds no more than a sitemap needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostDetails {
+    /// The title.
+    pub title: String,
     /// The front matter's `summary`, else its `description`.
     pub summary: Option<String>,
     /// Author names.
@@ -57,8 +67,50 @@ pub struct Page {
     pub categories: Vec<String>,
     /// The front-matter image as an absolute URL.
     pub image: Option<Url>,
-    /// The first folder under content ("" at the root).
-    pub section: String,
+}
+
+impl PostDetails {
+    /// Reads the details of `page` from its front matter.
+    pub fn from_front_matter(page: &Page, front: &FrontMatter, config: &Config) -> PostDetails {
+        let mut categories: Vec<String> = Vec::new();
+        let taxonomy = |name: &str| match &front.taxonomies {
+            Value::Table(entries) => entries
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+                .flat_map(|(_, v)| v.texts())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for term in front
+            .tags
+            .texts()
+            .into_iter()
+            .chain(front.categories.texts())
+            .chain(taxonomy("tags"))
+            .chain(taxonomy("categories"))
+        {
+            let term = term.trim().to_string();
+            if !term.is_empty() && !categories.contains(&term) {
+                categories.push(term);
+            }
+        }
+        PostDetails {
+            title: front.title.text().unwrap_or("").to_string(),
+            summary: front
+                .summary
+                .text()
+                .or_else(|| front.description.text())
+                .map(str::to_string),
+            authors: front.authors.texts(),
+            categories,
+            image: front
+                .image
+                .texts()
+                .into_iter()
+                .next()
+                .and_then(|src| image_url(&src, &page.permalink, page.in_bundle, &config.base_url)),
+        }
+    }
 }
 
 /// Every published page, in permalink order.
@@ -223,7 +275,7 @@ fn load_page(file: &SourceFile, config: &Config) -> Result<Option<Page>> {
     }
     let text = read_source(&file.path)?;
     let split = front_matter::split(&file.path, &text)?;
-    let front = front_matter::parse(&file.path, &split)?;
+    let front = front_matter::parse(&file.path, &split, Keys::Metadata)?;
     build_page(file, &split, &front, config)
 }
 
@@ -293,7 +345,7 @@ fn build_page(
     let lastmod = date_of(&front.lastmod, "lastmod")?;
     let expiry = date_of(&front.expiry_date, "expiryDate")?;
 
-    let title = front.title.text().unwrap_or("").to_string();
+    let title = front.title.text().unwrap_or("");
     let is_list = file.kind == FileKind::SectionIndex;
     let kind = match (is_list, file.folders.is_empty(), date.is_some()) {
         (true, true, _) => PageKind::Home,
@@ -340,7 +392,7 @@ fn build_page(
                 slug,
                 filename: slug_from_name,
                 date: date.map(|d| permalink::calendar_date(d, config.timezone)),
-                title: &title,
+                title,
             };
             // Jekyll's dated file names mean Jekyll's dated URLs: two posts may share
             // a slug in different years (Homebrew's blog has two such).
@@ -354,59 +406,17 @@ fn build_page(
         }
     };
 
-    let mut categories: Vec<String> = Vec::new();
-    let taxonomy = |name: &str| match &front.taxonomies {
-        Value::Table(entries) => entries
-            .iter()
-            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-            .flat_map(|(_, v)| v.texts())
-            .collect(),
-        _ => Vec::new(),
-    };
-    for term in front
-        .tags
-        .texts()
-        .into_iter()
-        .chain(front.categories.texts())
-        .chain(taxonomy("tags"))
-        .chain(taxonomy("categories"))
-    {
-        let term = term.trim().to_string();
-        if !term.is_empty() && !categories.contains(&term) {
-            categories.push(term);
-        }
-    }
-
-    let image = front.image.texts().into_iter().next().and_then(|src| {
-        image_url(
-            &src,
-            &permalink,
-            file.kind == FileKind::LeafBundle,
-            &config.base_url,
-        )
-    });
-
-    let summary = front
-        .summary
-        .text()
-        .or_else(|| front.description.text())
-        .map(str::to_string);
-
     Ok(Some(Page {
         kind,
         source: Some(file.path.clone()),
         permalink,
-        title,
         date,
         lastmod: match (lastmod, date) {
             (Some(l), Some(d)) => Some(l.max(d)),
             (l, d) => l.or(d),
         },
-        summary,
-        authors: front.authors.texts(),
-        categories,
-        image,
         section,
+        in_bundle: file.kind == FileKind::LeafBundle,
     }))
 }
 
@@ -461,14 +471,10 @@ fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
         kind,
         source: None,
         permalink,
-        title: String::new(),
         date: None,
         lastmod,
-        summary: None,
-        authors: Vec::new(),
-        categories: Vec::new(),
-        image: None,
         section,
+        in_bundle: false,
     };
     // Sections whose `_index.md` exists were matched above; the rest are made
     // here. `pages` is sorted by permalink, so lookups are binary searches.
