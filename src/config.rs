@@ -133,8 +133,11 @@ pub struct Config {
     pub output: OutputNames,
     /// Which excluded pages to publish anyway.
     pub include: Inclusion,
-    /// The instant that decides future and expired pages (never printed in a feed).
+    /// The instant that decides future and expired pages.
     pub now: DateTime<Utc>,
+    /// Whether `now` was given (`--now`, `SOURCE_DATE_EPOCH`) rather than read
+    /// from the clock; only a given "now" may ever be printed in a feed.
+    pub now_given: bool,
     /// Skip broken posts with a warning instead of failing.
     pub keep_going: bool,
 }
@@ -216,7 +219,7 @@ impl Config {
             }
         }
 
-        let now = resolve_now(options.now.as_deref())?;
+        let (now, now_given) = resolve_now(options.now.as_deref())?;
         let title = file
             .title
             .filter(|t| !t.trim().is_empty())
@@ -253,6 +256,7 @@ impl Config {
                 expired: options.expired,
             },
             now,
+            now_given,
             keep_going: options.keep_going,
         })
     }
@@ -348,10 +352,11 @@ fn is_email(text: &str) -> bool {
         && !text.contains(['<', '>', '(', ')', '"', ','])
 }
 
-/// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock. Only decides future and expired pages.
-fn resolve_now(flag: Option<&str>) -> Result<DateTime<Utc>> {
+/// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
+fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
+            .map(|now| (now, true))
             .map_err(|e| Error::Usage(format!("--now: {e}")));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
@@ -363,9 +368,10 @@ fn resolve_now(flag: Option<&str>) -> Result<DateTime<Utc>> {
         return Utc
             .timestamp_opt(seconds, 0)
             .single()
+            .map(|now| (now, true))
             .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH: `{epoch}` is out of range")));
     }
-    Ok(Utc::now())
+    Ok((Utc::now(), false))
 }
 
 #[cfg(test)]

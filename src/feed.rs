@@ -1,7 +1,7 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
 use url::Url;
 
@@ -84,10 +84,33 @@ impl Feed {
                 name: clean(&a.name).into_owned(),
                 email: a.email.clone(),
             }),
-            updated: entries.iter().map(|e| e.updated).max(),
+            updated: entries
+                .iter()
+                .map(|e| e.updated)
+                .max()
+                .or_else(|| undated_feed_time(site, config)),
             entries,
         })
     }
+}
+
+/// When a feed without posts was last updated: the newest page's date, else the
+/// explicit "now" (`--now`, `SOURCE_DATE_EPOCH`), else when the content last
+/// changed on disk. Never the clock: an unchanged site keeps its feed's bytes.
+fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
+    site.pages
+        .iter()
+        .filter_map(|p| p.lastmod)
+        .max()
+        .or(config.now_given.then_some(config.now))
+        .or_else(|| {
+            let sources = site.pages.iter().filter_map(|p| p.source.as_deref());
+            std::iter::once(config.content_dir.as_path())
+                .chain(sources)
+                .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+                .max()
+                .map(|time| DateTime::<Utc>::from(time).trunc_subsecs(0))
+        })
 }
 
 impl FeedEntry {

@@ -65,11 +65,7 @@ pub fn build(options: &Options) -> Result<Report> {
 
 /// Every output file for `site`, in memory.
 pub fn render(site: &Site, config: &Config) -> Result<Vec<OutputFile>> {
-    let mut feed = Feed::build(site, config)?;
-    if feed.updated.is_none() {
-        // No posts: the newest page still dates the feed, never the clock.
-        feed.updated = site.pages.iter().filter_map(|p| p.lastmod).max();
-    }
+    let feed = Feed::build(site, config)?;
     let mut files = vec![
         OutputFile {
             name: config.output.rss.clone(),

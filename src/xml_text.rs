@@ -6,13 +6,15 @@
 use std::borrow::Cow;
 
 /// Whether XML 1.0 allows `c` in a document, less DEL and the C1 controls it
-/// discourages (they are never intended in UTF-8 text and validators flag them).
+/// discourages (they are never intended in UTF-8 text), and less U+FFFD, the
+/// replacement character, which only ever marks text already damaged before it
+/// reached the post. Validators flag all of these as bad characters.
 pub fn is_allowed(c: char) -> bool {
     matches!(c,
         '\t' | '\n' | '\r'
         | '\u{20}'..='\u{7E}'
         | '\u{A0}'..='\u{D7FF}'
-        | '\u{E000}'..='\u{FFFD}'
+        | '\u{E000}'..='\u{FFFC}'
         | '\u{10000}'..='\u{10FFFF}')
 }
 
@@ -56,8 +58,11 @@ mod tests {
     }
 
     #[test]
-    fn removes_noncharacters_and_c1_controls() {
-        assert_eq!(clean("x\u{FFFE}y\u{FFFF}z\u{80}\u{9F}!\u{7F}"), "xyz!");
+    fn removes_noncharacters_c1_controls_and_replacement_characters() {
+        assert_eq!(
+            clean("x\u{FFFE}y\u{FFFF}z\u{80}\u{9F}!\u{7F}\u{FFFD}"),
+            "xyz!"
+        );
     }
 
     #[test]
