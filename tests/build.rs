@@ -496,5 +496,36 @@ fn empty_content_folder_gives_valid_empty_feeds() {
         let text = site.read(name);
         xml(&text);
         assert!(feed(&text).entries.is_empty());
-    }
+    } // No dates anywhere: the given "now" dates the feed (never 1970, never the clock).
+    let atom = site.read("atom.xml");
+    assert_eq!(
+        child_text(xml(&atom).root_element(), "updated"),
+        Some("2026-01-01T00:00:00+00:00")
+    );
+}
+
+#[test]
+fn an_undated_site_without_now_is_dated_by_its_files() {
+    let site = Site::new(&[("about.md", "---\ntitle: About\n---\nx\n")]);
+    feedwright()
+        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .arg(site.content())
+        .arg("--out")
+        .arg(site.out())
+        .assert()
+        .success();
+    let atom = site.read("atom.xml");
+    let updated = child_text(xml(&atom).root_element(), "updated")
+        .unwrap()
+        .to_string();
+    assert!(updated.as_str() > "2020", "{updated}");
+    // Same files, same bytes.
+    feedwright()
+        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .arg(site.content())
+        .arg("--out")
+        .arg(site.out())
+        .assert()
+        .success();
+    assert_eq!(site.read("atom.xml"), atom);
 }
