@@ -278,7 +278,11 @@ fn is_entry_detail(key: &str) -> bool {
 }
 
 /// Which field a front-matter key fills; keys are case-insensitive, as in Hugo.
-fn field_for<'f>(front: &'f mut FrontMatter, key: &str, keys: Keys) -> Option<&'f mut Value> {
+pub(crate) fn field_for<'f>(
+    front: &'f mut FrontMatter,
+    key: &str,
+    keys: Keys,
+) -> Option<&'f mut Value> {
     let key = key.to_ascii_lowercase();
     if keys == Keys::Metadata && is_entry_detail(&key) {
         return None;
@@ -304,10 +308,10 @@ fn field_for<'f>(front: &'f mut FrontMatter, key: &str, keys: Keys) -> Option<&'
     })
 }
 
-/// Deserializes front matter reading only `Keys`.
-struct FrontMatterVisitor(Keys);
+/// Deserializes front matter, reading only its `Keys`.
+pub(crate) struct FrontMatterSeed(pub(crate) Keys);
 
-impl<'de> de::DeserializeSeed<'de> for FrontMatterVisitor {
+impl<'de> de::DeserializeSeed<'de> for FrontMatterSeed {
     type Value = FrontMatter;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<FrontMatter, D::Error> {
@@ -315,7 +319,7 @@ impl<'de> de::DeserializeSeed<'de> for FrontMatterVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for FrontMatterVisitor {
+impl<'de> Visitor<'de> for FrontMatterSeed {
     type Value = FrontMatter;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -389,23 +393,35 @@ fn check_bounds(path: &Path, split: &Split<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Reads YAML front matter with the full YAML parser alone (the reference the
+/// fast reader in `simple_yaml` is checked against).
+pub fn parse_full_yaml(
+    text: &str,
+    keys: Keys,
+) -> std::result::Result<FrontMatter, serde_yaml::Error> {
+    use serde::de::DeserializeSeed;
+    FrontMatterSeed(keys).deserialize(serde_yaml::Deserializer::from_str(text))
+}
+
 /// Reads the `keys` of the front matter of `split`, naming `path` and the line in any error.
 pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> {
     use serde::de::DeserializeSeed;
     check_bounds(path, split)?;
-    let seed = FrontMatterVisitor(keys);
+    let seed = FrontMatterSeed(keys);
     match split.format {
         None => Ok(FrontMatter::default()),
-        Some(Format::Yaml) => seed
-            .deserialize(serde_yaml::Deserializer::from_str(split.front))
-            .map_err(|e| {
-                let line = e.location().map(|l| l.line() + split.front_line - 1);
-                Error::content(
-                    path,
-                    line,
-                    format!("front matter (YAML): {}", strip_location(&e.to_string())),
-                )
-            }),
+        Some(Format::Yaml) => match crate::simple_yaml::read(split.front, keys) {
+            Some(front) => Ok(front),
+            None => seed.deserialize(serde_yaml::Deserializer::from_str(split.front)),
+        }
+        .map_err(|e| {
+            let line = e.location().map(|l| l.line() + split.front_line - 1);
+            Error::content(
+                path,
+                line,
+                format!("front matter (YAML): {}", strip_location(&e.to_string())),
+            )
+        }),
         Some(Format::Toml) => toml::Deserializer::parse(split.front)
             .and_then(|d| seed.deserialize(d))
             .map_err(|e| {

@@ -16,6 +16,7 @@ pub mod html;
 pub mod markdown;
 pub mod output;
 pub mod permalink;
+pub mod simple_yaml;
 pub mod site;
 pub mod write;
 pub mod xml_text;

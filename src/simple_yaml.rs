@@ -1,0 +1,337 @@
+//! A fast reader for the plain YAML most front matter is written in:
+//! `key: value` lines with plain or quoted scalars, one-line flow lists and
+//! simple block lists. The pass over a whole site spends most of its time in
+//! the YAML parser, and this subset is nearly all real front matter.
+//!
+//! Anything outside the subset (anchors, tags, block scalars, nested maps,
+//! numbers, escapes, multi-line values, duplicate keys, ...) makes [`read`]
+//! return `None`, and the full YAML parser reads the block instead; so the two
+//! agree on every input, which a differential test holds them to.
+
+use crate::front_matter::{field_for, FrontMatter, Keys, Value};
+
+/// The front matter in `text`, or `None` when the full YAML parser is needed.
+pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
+    let mut front = FrontMatter::default();
+    let mut seen: Vec<&str> = Vec::with_capacity(16);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        i += 1;
+        if is_blank_or_comment(line) {
+            continue;
+        }
+        if line.contains('\t') || line.starts_with([' ', '-']) {
+            return None;
+        }
+        let colon = line.find(':')?;
+        let key = line[..colon].trim_end_matches(' ');
+        let rest = &line[colon + 1..];
+        if !is_plain_key(key) || !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        // The full parser reports duplicates, with their line.
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+
+        let block_start = i;
+        while i < lines.len()
+            && (is_blank_or_comment(lines[i]) || lines[i].starts_with([' ', '-', '\t']))
+        {
+            i += 1;
+        }
+        let block = &lines[block_start..i];
+        let has_block = block.iter().any(|l| !is_blank_or_comment(l));
+        let value_text = strip_comment(rest.trim_start())?;
+        let value = match (value_text.is_empty(), has_block) {
+            (true, false) => Value::Null,
+            (true, true) => block_list(block)?,
+            (false, false) => value(value_text)?,
+            // A value continued on indented lines (a folded plain scalar, say).
+            (false, true) => return None,
+        };
+        if let Some(slot) = field_for(&mut front, key, keys) {
+            if *slot == Value::Null {
+                *slot = value;
+            }
+        }
+    }
+    Some(front)
+}
+
+fn is_blank_or_comment(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    trimmed.is_empty() || trimmed.starts_with('#')
+}
+
+fn is_plain_key(key: &str) -> bool {
+    let mut bytes = key.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// The value without a trailing ` # comment`, when that can be told without a
+/// full parse; `None` when a `#` might be inside a quoted string.
+fn strip_comment(text: &str) -> Option<&str> {
+    let text = text.trim_end_matches(' ');
+    if text.starts_with('#') {
+        return Some("");
+    }
+    match text.find(" #") {
+        None => Some(text),
+        Some(_) if text.contains(['"', '\'']) => None,
+        Some(at) => Some(text[..at].trim_end_matches(' ')),
+    }
+}
+
+/// A one-line value: a flow list or a scalar.
+fn value(text: &str) -> Option<Value> {
+    match text.as_bytes()[0] {
+        b'[' => flow_list(text),
+        _ => scalar(text, false),
+    }
+}
+
+/// `[a, "b", 'c']` with scalar items only.
+fn flow_list(text: &str) -> Option<Value> {
+    let inner = text.strip_prefix('[')?.strip_suffix(']')?;
+    if inner.trim().is_empty() {
+        return Some(Value::List(Vec::new()));
+    }
+    let mut items = Vec::new();
+    let mut rest = inner;
+    loop {
+        let item = rest.trim_start_matches(' ');
+        let (value, after) = match item.as_bytes().first()? {
+            b'"' | b'\'' => {
+                let end = quoted_end(item)?;
+                (scalar(&item[..end], true)?, &item[end..])
+            }
+            _ => {
+                let end = item.find(',').unwrap_or(item.len());
+                (
+                    scalar(item[..end].trim_end_matches(' '), true)?,
+                    &item[end..],
+                )
+            }
+        };
+        items.push(value);
+        let after = after.trim_start_matches(' ');
+        if after.is_empty() {
+            return Some(Value::List(items));
+        }
+        rest = after.strip_prefix(',')?;
+        // A trailing comma, or an empty item: leave it to the full parser.
+        if rest.trim().is_empty() {
+            return None;
+        }
+    }
+}
+
+/// The end (exclusive) of the quoted scalar `text` starts with.
+fn quoted_end(text: &str) -> Option<usize> {
+    let quote = text.as_bytes()[0];
+    let mut i = 1;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        if quote == b'"' && bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i] == quote {
+            if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Block list items, one `- scalar` per line, all at one indentation.
+fn block_list(lines: &[&str]) -> Option<Value> {
+    let mut items = Vec::new();
+    let mut indent = None;
+    for line in lines.iter().filter(|l| !is_blank_or_comment(l)) {
+        if line.contains('\t') {
+            return None;
+        }
+        let this_indent = line.len() - line.trim_start_matches(' ').len();
+        if *indent.get_or_insert(this_indent) != this_indent {
+            return None;
+        }
+        let item = line[this_indent..].strip_prefix("- ")?;
+        let item = strip_comment(item.trim_start_matches(' '))?;
+        if item.is_empty() || item.starts_with('[') {
+            return None;
+        }
+        items.push(scalar(item, false)?);
+    }
+    Some(Value::List(items))
+}
+
+/// A plain, single- or double-quoted scalar on one line, resolved as YAML 1.2's
+/// core schema does (null, booleans); numbers are left to the full parser.
+fn scalar(text: &str, in_flow: bool) -> Option<Value> {
+    let first = *text.as_bytes().first()?;
+    match first {
+        b'"' => {
+            if quoted_end(text)? != text.len() {
+                return None;
+            }
+            unescape_double_quoted(&text[1..text.len() - 1]).map(Value::Text)
+        }
+        b'\'' => {
+            let inner = text.strip_prefix('\'')?.strip_suffix('\'')?;
+            if inner.replace("''", "").contains('\'') {
+                return None;
+            }
+            Some(Value::Text(inner.replace("''", "'")))
+        }
+        _ => {
+            if b"[]{}!&*|>%@`,#\"'".contains(&first)
+                || text.starts_with("- ")
+                || text.starts_with("? ")
+                || text.starts_with(": ")
+                || text.contains(": ")
+                || text.ends_with(':')
+                || (in_flow && text.contains(['[', ']', '{', '}', ',']))
+                || looks_numeric(text)
+            {
+                return None;
+            }
+            Some(match text {
+                "~" | "null" | "Null" | "NULL" => Value::Null,
+                "true" | "True" | "TRUE" => Value::Bool(true),
+                "false" | "False" | "FALSE" => Value::Bool(false),
+                _ => Value::Text(text.to_string()),
+            })
+        }
+    }
+}
+
+/// The text of a double-quoted scalar; only the escapes seen in front matter
+/// (`\"`, `\\`, `\/`) are read here, the rest are left to the full parser.
+fn unescape_double_quoted(inner: &str) -> Option<String> {
+    if !inner.contains('\\') {
+        return Some(inner.to_string());
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next()? {
+                escaped @ ('"' | '\\' | '/') => out.push(escaped),
+                _ => return None,
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// Whether YAML might read `text` as a number (the full parser then decides).
+fn looks_numeric(text: &str) -> bool {
+    let unsigned = text.trim_start_matches(['+', '-']);
+    text.parse::<f64>().is_ok()
+        || unsigned.starts_with("0x")
+        || unsigned.starts_with("0o")
+        || unsigned.starts_with("0b")
+        || matches!(
+            unsigned,
+            ".inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN"
+        )
+        || (unsigned.bytes().any(|b| b.is_ascii_digit())
+            && unsigned.bytes().all(|b| {
+                b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'e' | b'E' | b'+' | b'-')
+            })
+            && !unsigned.contains('-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(text: &str, keys: Keys) -> FrontMatter {
+        use serde::de::DeserializeSeed;
+        crate::front_matter::FrontMatterSeed(keys)
+            .deserialize(serde_yaml::Deserializer::from_str(text))
+            .expect("valid YAML")
+    }
+
+    /// Where the fast reader answers, it must answer as the full parser does.
+    fn agrees(text: &str) -> bool {
+        for keys in [Keys::Metadata, Keys::All] {
+            if let Some(fast) = read(text, keys) {
+                assert_eq!(fast, full(text, keys), "for {text:?}");
+            } else {
+                return false;
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn reads_the_seed() {
+        assert!(agrees("title: \"Lean Management\"\ndate: 2025-01-15T21:44:45+06:00\ndescription : \nimage: \"/images/blog/post-1.jpg\"\ntype: post\n"));
+    }
+
+    #[test]
+    fn reads_common_shapes() {
+        for text in [
+            "title: 'It''s here'\ndraft: true\n",
+            "title: Plain: no\n",
+            "tags: [a, \"b c\", 'd']\ncategories:\n  - x\n  - 'y'\n",
+            "tags:\n- a\n- b\n",
+            "title: A # comment\n# full line\n\nslug: s\n",
+            "title: ~\ndraft: False\n",
+            "title: \"C++ & <tags>\"\ndate: 2021-05-05 08:15:00\n",
+            "author: [ \"Mark Dinn\", \"John Doe\" ]\n",
+            "categories: []\n",
+            "title: Über café — “quotes”\n",
+            "title: \"Stop \\\"the Old Way\\\" \\\\ now\"\n",
+        ] {
+            agrees(text);
+        }
+        assert!(agrees(
+            "title: x\ndate: 2025-01-15T21:44:45+06:00\ntags: [a, b]\n"
+        ));
+        assert!(agrees("tags:\n  - a\n  - b\ntitle: t\n"));
+    }
+
+    #[test]
+    fn leaves_the_rest_to_the_full_parser() {
+        for text in [
+            "title: 1.10\n",
+            "version: 3.0\n",
+            "title: &a x\n",
+            "title: !!str x\n",
+            "title: |\n  x\n",
+            "title: a\n  folded\n",
+            "title: \"esc\\taped\"\n",
+            "title: x\ntitle: y\n",
+            "params:\n  a: 1\n",
+            "\"title\": x\n",
+            "tags: [a, [b]]\n",
+            "tags: [a, ]\n",
+            "title:\tx\n",
+            "title: \"a # b\" # c\n",
+            "tags:\n  - a\n   - b\n",
+        ] {
+            for keys in [Keys::Metadata, Keys::All] {
+                assert!(read(text, keys).is_none(), "{text:?} should fall back");
+            }
+        }
+    }
+}
