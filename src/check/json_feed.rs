@@ -66,7 +66,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         }
     };
     let Value::Object(feed) = value else {
-        sink.whole(Level::Error, "InvalidJsonFeed", "a JSON Feed is an object");
+        sink.whole(Level::Error, "UnknownFormat", "a JSON Feed is an object");
         return sink.findings;
     };
     let v11 = match feed.get("version").and_then(Value::as_str) {
@@ -109,7 +109,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         }
     }
     for key in ["home_page_url", "feed_url", "next_url", "icon", "favicon"] {
-        check_url_field(&mut sink, 0, &feed, key, "the feed");
+        check_url_field(&mut sink, None, &feed, key, "the feed");
     }
     if !feed.contains_key("home_page_url") {
         sink.whole(
@@ -139,7 +139,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             }
         }
     }
-    check_authors(&mut sink, 0, &feed, v11, "the feed");
+    check_authors(&mut sink, None, &feed, v11, "the feed");
     if let Some(language) = feed.get("language") {
         if !language.as_str().is_some_and(rules::language) {
             sink.whole(
@@ -180,22 +180,57 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             continue;
         };
         // No spans in serde_json: find the item's id in the text to give a line.
-        let at = item
+        let found = item
             .get("id")
             .and_then(|id| serde_json::to_string(id).ok())
-            .and_then(|needle| {
-                text.get(search_from..)?
-                    .find(&needle)
-                    .map(|p| p + search_from)
-            })
-            .unwrap_or(search_from);
-        search_from = at;
-        check_item(&mut sink, at, i, item, v11, ctx, &mut ids);
+            .and_then(|needle| find_id(&text, search_from, &needle));
+        if let Some((at, len)) = found {
+            search_from = at + len;
+        }
+        check_item(
+            &mut sink,
+            found.map(|(at, _)| at),
+            i,
+            item,
+            v11,
+            ctx,
+            &mut ids,
+        );
     }
     sink.findings
 }
 
-fn check_url_field(sink: &mut Sink, at: usize, object: &Map<String, Value>, key: &str, what: &str) {
+/// Where `"id": <needle>` next occurs from `from`: its offset and length.
+fn find_id(text: &str, from: usize, needle: &str) -> Option<(usize, usize)> {
+    let mut start = from;
+    loop {
+        let at = text.get(start..)?.find("\"id\"")? + start;
+        let rest = text.get(at + 4..)?.trim_start();
+        if let Some(value) = rest.strip_prefix(':') {
+            if value.trim_start().starts_with(needle) {
+                let end = text.len() - value.trim_start().len() + needle.len();
+                return Some((at, end - at));
+            }
+        }
+        start = at + 4;
+    }
+}
+
+/// A finding at `at` when the position is known, else about the whole file.
+fn report(sink: &mut Sink, at: Option<usize>, level: Level, code: &'static str, message: String) {
+    match at {
+        Some(at) => sink.at(at, level, code, message),
+        None => sink.whole(level, code, message),
+    }
+}
+
+fn check_url_field(
+    sink: &mut Sink,
+    at: Option<usize>,
+    object: &Map<String, Value>,
+    key: &str,
+    what: &str,
+) {
     let Some(value) = object.get(key) else {
         return;
     };
@@ -204,7 +239,8 @@ fn check_url_field(sink: &mut Sink, at: usize, object: &Map<String, Value>, key:
             && (url.starts_with("http://") || url.starts_with("https://"))
     });
     if !ok {
-        sink.at(
+        report(
+            sink,
             at,
             Level::Error,
             "InvalidUrl",
@@ -213,7 +249,13 @@ fn check_url_field(sink: &mut Sink, at: usize, object: &Map<String, Value>, key:
     }
 }
 
-fn check_authors(sink: &mut Sink, at: usize, object: &Map<String, Value>, v11: bool, what: &str) {
+fn check_authors(
+    sink: &mut Sink,
+    at: Option<usize>,
+    object: &Map<String, Value>,
+    v11: bool,
+    what: &str,
+) {
     let valid_author = |a: &Value| {
         a.as_object().is_some_and(|a| {
             ["name", "url", "avatar"]
@@ -223,7 +265,8 @@ fn check_authors(sink: &mut Sink, at: usize, object: &Map<String, Value>, v11: b
     };
     if let Some(author) = object.get("author") {
         if v11 {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Warning,
                 "DeprecatedAuthor",
@@ -231,7 +274,8 @@ fn check_authors(sink: &mut Sink, at: usize, object: &Map<String, Value>, v11: b
             );
         }
         if !valid_author(author) {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Error,
                 "InvalidAuthor",
@@ -244,7 +288,8 @@ fn check_authors(sink: &mut Sink, at: usize, object: &Map<String, Value>, v11: b
             .as_array()
             .is_some_and(|list| list.iter().all(valid_author));
         if !ok {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Error,
                 "InvalidAuthor",
@@ -258,7 +303,7 @@ fn check_authors(sink: &mut Sink, at: usize, object: &Map<String, Value>, v11: b
 
 fn check_item(
     sink: &mut Sink,
-    at: usize,
+    at: Option<usize>,
     i: usize,
     item: &Map<String, Value>,
     v11: bool,
@@ -267,7 +312,8 @@ fn check_item(
 ) {
     let what = format!("items[{i}]");
     match item.get("id") {
-        None => sink.at(
+        None => report(
+            sink,
             at,
             Level::Error,
             "MissingId",
@@ -275,14 +321,16 @@ fn check_item(
         ),
         Some(Value::String(id)) => {
             if id.is_empty() {
-                sink.at(
+                report(
+                    sink,
                     at,
                     Level::Error,
                     "MissingId",
                     format!("{what} has an empty \"id\""),
                 );
             } else if !ids.insert(id.clone()) {
-                sink.at(
+                report(
+                    sink,
                     at,
                     Level::Error,
                     "DuplicateId",
@@ -291,7 +339,8 @@ fn check_item(
             }
         }
         Some(Value::Number(n)) => {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Warning,
                 "IdNotString",
@@ -299,7 +348,8 @@ fn check_item(
             );
             ids.insert(n.to_string());
         }
-        Some(other) => sink.at(
+        Some(other) => report(
+            sink,
             at,
             Level::Error,
             "InvalidType",
@@ -308,7 +358,8 @@ fn check_item(
     }
     for key in item.keys() {
         if !key.starts_with('_') && !ITEM_FIELDS.contains(&key.as_str()) {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Warning,
                 "UnknownField",
@@ -318,7 +369,8 @@ fn check_item(
     }
     let html = item.get("content_html").and_then(Value::as_str);
     if html.is_none() && !item.get("content_text").is_some_and(Value::is_string) {
-        sink.at(
+        report(
+            sink,
             at,
             Level::Error,
             "MissingContent",
@@ -326,7 +378,13 @@ fn check_item(
         );
     }
     if let Some(html) = html {
-        check_html(sink, at, &format!("{what}.content_html"), html, true);
+        check_html(
+            sink,
+            at.unwrap_or(0),
+            &format!("{what}.content_html"),
+            html,
+            true,
+        );
     }
     for key in ["url", "external_url", "image", "banner_image"] {
         check_url_field(sink, at, item, key, &what);
@@ -334,14 +392,16 @@ fn check_item(
     for key in ["date_published", "date_modified"] {
         let Some(value) = item.get(key) else { continue };
         match value.as_str().and_then(rules::rfc3339) {
-            None => sink.at(
+            None => report(
+                sink,
                 at,
                 Level::Error,
                 "InvalidDate",
                 format!("{what}.{key} must be an RFC 3339 date-time, not {value}"),
             ),
             Some(date) if rules::implausible(date, ctx.now, Duration::days(1)) => {
-                sink.at(
+                report(
+                    sink,
                     at,
                     Level::Warning,
                     "ImplausibleDate",
@@ -356,7 +416,8 @@ fn check_item(
             .as_array()
             .is_some_and(|t| t.iter().all(Value::is_string))
         {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Error,
                 "InvalidType",
@@ -367,7 +428,8 @@ fn check_item(
     check_authors(sink, at, item, v11, &what);
     if let Some(attachments) = item.get("attachments") {
         let Some(list) = attachments.as_array() else {
-            sink.at(
+            report(
+                sink,
                 at,
                 Level::Error,
                 "InvalidType",
@@ -378,7 +440,8 @@ fn check_item(
         for (j, attachment) in list.iter().enumerate() {
             let what = format!("{what}.attachments[{j}]");
             let Some(attachment) = attachment.as_object() else {
-                sink.at(
+                report(
+                    sink,
                     at,
                     Level::Error,
                     "InvalidType",
@@ -387,7 +450,8 @@ fn check_item(
                 continue;
             };
             if !attachment.contains_key("url") {
-                sink.at(
+                report(
+                    sink,
                     at,
                     Level::Error,
                     "MissingAttribute",
@@ -396,14 +460,16 @@ fn check_item(
             }
             check_url_field(sink, at, attachment, "url", &what);
             match attachment.get("mime_type").and_then(Value::as_str) {
-                None => sink.at(
+                None => report(
+                    sink,
                     at,
                     Level::Error,
                     "MissingAttribute",
                     format!("{what} needs a \"mime_type\""),
                 ),
                 Some(t) if !rules::mime_type(t) => {
-                    sink.at(
+                    report(
+                        sink,
                         at,
                         Level::Error,
                         "InvalidMIMEAttribute",
@@ -417,7 +483,8 @@ fn check_item(
                     .get(key)
                     .is_some_and(|n| !n.as_f64().is_some_and(|n| n >= 0.0))
                 {
-                    sink.at(
+                    report(
+                        sink,
                         at,
                         Level::Error,
                         "InvalidType",

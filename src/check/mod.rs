@@ -101,7 +101,12 @@ impl Format {
         let text = xml::sniff_text(bytes);
         let trimmed = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
         if trimmed.starts_with('{') {
-            return if trimmed.contains("jsonfeed.org/version/") {
+            // A JSON Feed that lost its version is still best checked as one.
+            let head = trimmed
+                .char_indices()
+                .nth(2048)
+                .map_or(trimmed, |(end, _)| &trimmed[..end]);
+            return if trimmed.contains("jsonfeed.org/version/") || head.contains("\"items\"") {
                 Format::JsonFeed
             } else {
                 Format::Unknown

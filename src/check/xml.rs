@@ -487,10 +487,12 @@ pub(crate) fn pos(node: Node) -> usize {
 
 /// Whether the element has non-whitespace text directly inside it, and where.
 pub(crate) fn stray_text(node: Node) -> Option<usize> {
-    node.children()
-        .filter(Node::is_text)
-        .find(|t| t.text().is_some_and(|s| !s.trim().is_empty()))
-        .map(|t| t.range().start)
+    node.children().filter(Node::is_text).find_map(|t| {
+        let text = t.text()?;
+        let trimmed = text.trim_start();
+        // Point at the text itself, not at the whitespace before it.
+        (!trimmed.is_empty()).then(|| t.range().start + (text.len() - trimmed.len()))
+    })
 }
 
 /// The prefixed name as written, e.g. `dc:creator`, for messages.
