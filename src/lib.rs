@@ -49,7 +49,7 @@ pub fn build(options: &Options) -> Result<Report> {
     let site = Site::load(&config)?;
     let files = render(&site, &config)?;
     let mut warnings = site.warnings.clone();
-    warnings.extend(self_check(&files)?);
+    warnings.extend(self_check(&files, config.now)?);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
         pages: site.pages.len(),
@@ -64,11 +64,12 @@ pub fn build(options: &Options) -> Result<Report> {
 
 /// Runs `feedwright check` on every rendered file before anything is written:
 /// an error in feedwright's own output is a bug and fails the build; warnings are returned.
-pub fn self_check(files: &[OutputFile]) -> Result<Vec<String>> {
+/// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
+pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     for file in files {
-        for finding in check::check_bytes(&file.name, &file.bytes) {
+        for finding in check::check_bytes_at(&file.name, &file.bytes, now) {
             match finding.level {
                 check::Level::Error => errors.push(finding.to_string()),
                 check::Level::Warning => warnings.push(finding.to_string()),
