@@ -51,6 +51,13 @@ pub enum Error {
         /// What failed.
         message: String,
     },
+
+    /// A rendered output failed its own check; this is a bug in feedwright.
+    #[error("feedwright rendered an invalid file (a bug in feedwright; please report it): {}", findings.join("; "))]
+    SelfCheck {
+        /// The error findings, one line each.
+        findings: Vec<String>,
+    },
 }
 
 impl Error {
@@ -83,6 +90,10 @@ impl Error {
     pub fn reports(&self) -> Vec<String> {
         match self {
             Error::Many(errors) => errors.iter().flat_map(Error::reports).collect(),
+            Error::SelfCheck { findings } => findings
+                .iter()
+                .map(|f| format!("{f} (feedwright rendered this; it is a bug in feedwright)"))
+                .collect(),
             other => vec![other.to_string()],
         }
     }

@@ -4,8 +4,10 @@
 //! The modules follow the data: [`discover`] the files, split and read their
 //! [`front_matter`], build the [`site`] model (with [`date`]s in UTC and
 //! [`permalink`]s), render the [`feed`] entries' [`markdown`] (made absolute by
-//! [`html`]), turn the model into each [`output`] format, and [`write`] them.
+//! [`html`]), turn the model into each [`output`] format, [`check`] what was
+//! rendered, and [`write`] them.
 
+pub mod check;
 pub mod config;
 pub mod date;
 pub mod discover;
@@ -47,6 +49,8 @@ pub fn build(options: &Options) -> Result<Report> {
     let config = Config::load(options)?;
     let site = Site::load(&config)?;
     let files = render(&site, &config)?;
+    let mut warnings = site.warnings.clone();
+    warnings.extend(self_check(&files, config.now)?);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
         pages: site.pages.len(),
@@ -60,8 +64,29 @@ pub fn build(options: &Options) -> Result<Report> {
                 n => n,
             }),
         written: files.into_iter().map(|f| f.name).collect(),
-        warnings: site.warnings,
+        warnings,
     })
+}
+
+/// Runs `feedwright check` on every rendered file before anything is written:
+/// an error in feedwright's own output is a bug and fails the build; warnings are returned.
+/// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
+pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for file in files {
+        for finding in check::check_bytes_at(&file.name, &file.bytes, now) {
+            match finding.level {
+                check::Level::Error => errors.push(finding.to_string()),
+                check::Level::Warning => warnings.push(finding.to_string()),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(Error::SelfCheck { findings: errors })
+    }
 }
 
 /// Every output file for `site`, in memory.

@@ -18,6 +18,29 @@ struct Cli {
 enum Command {
     /// Read the content folder and write rss.xml, atom.xml (and sitemap.xml).
     Build(BuildArgs),
+    /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The files to check; each one's format is detected from its content.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    /// One `file:line:column: level[code]: message` line per finding.
+    Text,
+    /// A JSON array of findings.
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -61,6 +84,41 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    use feedwright::check::{check_file, Level};
+    let findings: Vec<_> = args
+        .files
+        .iter()
+        .flat_map(|path| check_file(path))
+        .collect();
+    match args.format {
+        OutputFormat::Text => {
+            for finding in &findings {
+                println!("{finding}");
+            }
+        }
+        OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    }
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    let warnings = findings.len() - errors;
+    eprintln!(
+        "feedwright: checked {} files: {errors} errors, {warnings} warnings",
+        args.files.len()
+    );
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -1,0 +1,295 @@
+//! Sitemaps and sitemap indexes (sitemaps.org protocol 0.9).
+//!
+//! Built for size: a sitemap may hold 50,000 URLs and a build checks every
+//! one it writes, so each URL costs one parse and a few hash lookups, and a
+//! rule that fails everywhere is reported a bounded number of times.
+
+use std::collections::{HashMap, HashSet};
+
+use roxmltree::Node;
+use url::Url;
+
+use super::rules;
+use super::xml::{elements, ns_of, pos, stray_text, text_of};
+use super::{Level, Sink};
+
+/// The sitemaps.org namespace.
+pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
+/// At most this many URLs (or sitemaps) in one file.
+pub const MAX_URLS: usize = 50_000;
+/// At most this many bytes in one uncompressed file.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// At most this many characters in a `loc`.
+pub const MAX_LOC: usize = 2048;
+/// Findings of one code beyond this are summed up instead of listed.
+const MAX_REPORTS_PER_CODE: usize = 20;
+
+const CHANGEFREQ: &[&str] = &[
+    "always", "hourly", "daily", "weekly", "monthly", "yearly", "never",
+];
+
+/// Reports each code at most [`MAX_REPORTS_PER_CODE`] times.
+struct Limited<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    counts: HashMap<&'static str, usize>,
+}
+
+impl Limited<'_, '_> {
+    fn report(&mut self, at: usize, level: Level, code: &'static str, message: String) {
+        let count = self.counts.entry(code).or_insert(0);
+        *count += 1;
+        if *count <= MAX_REPORTS_PER_CODE {
+            self.sink.at(at, level, code, message);
+        }
+    }
+
+    fn finish(self) {
+        for (code, count) in self.counts {
+            if count > MAX_REPORTS_PER_CODE {
+                let level = self
+                    .sink
+                    .findings
+                    .iter()
+                    .find(|f| f.code == code)
+                    .map_or(Level::Error, |f| f.level);
+                self.sink.whole(
+                    level,
+                    code,
+                    format!(
+                        "{} more {code} findings not listed",
+                        count - MAX_REPORTS_PER_CODE
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Checks a `<urlset>` or `<sitemapindex>`.
+pub(crate) fn check(sink: &mut Sink, root: Node) {
+    let size = sink.text.len();
+    let index = root.tag_name().name() == "sitemapindex";
+    let (entry_name, what) = if index {
+        ("sitemap", "sitemap index")
+    } else {
+        ("url", "sitemap")
+    };
+    if ns_of(root) != NAMESPACE {
+        sink.error(
+            pos(root),
+            "InvalidNamespace",
+            format!(
+                "<{}> must be in the namespace {NAMESPACE}",
+                root.tag_name().name()
+            ),
+        );
+    }
+    if size > MAX_BYTES {
+        sink.error(
+            pos(root),
+            "SitemapTooLarge",
+            format!("the {what} is {size} bytes; the limit is {MAX_BYTES} (50 MiB): split it"),
+        );
+    }
+    if let Some(at) = stray_text(root) {
+        sink.error(
+            at,
+            "UnexpectedText",
+            format!("text directly inside <{}>", root.tag_name().name()),
+        );
+    }
+    let mut out = Limited {
+        sink,
+        counts: HashMap::new(),
+    };
+    let mut count = 0usize;
+    let mut origin: Option<url::Origin> = None;
+    let mut locs: HashSet<String> = HashSet::new();
+    for entry in elements(root) {
+        let ns = ns_of(entry);
+        if ns != NAMESPACE && !ns.is_empty() {
+            continue;
+        }
+        if entry.tag_name().name() != entry_name {
+            out.report(
+                pos(entry),
+                Level::Error,
+                "UndefinedElement",
+                format!("<{}> does not belong in a {what}", entry.tag_name().name()),
+            );
+            continue;
+        }
+        count += 1;
+        if count == MAX_URLS + 1 {
+            out.report(
+                pos(entry),
+                Level::Error,
+                "TooManyUrls",
+                format!("a {what} holds at most {MAX_URLS} entries: split it"),
+            );
+        }
+        check_entry(&mut out, entry, index, &mut origin, &mut locs);
+    }
+    if count == 0 {
+        out.report(
+            pos(root),
+            Level::Warning,
+            "EmptySitemap",
+            format!("the {what} lists nothing"),
+        );
+    }
+    out.finish();
+}
+
+fn check_entry(
+    out: &mut Limited,
+    entry: Node,
+    index: bool,
+    origin: &mut Option<url::Origin>,
+    locs: &mut HashSet<String>,
+) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    if let Some(at) = stray_text(entry) {
+        out.report(
+            at,
+            Level::Error,
+            "UnexpectedText",
+            format!("text directly inside <{}>", entry.tag_name().name()),
+        );
+    }
+    for child in elements(entry) {
+        let ns = ns_of(child);
+        if ns != NAMESPACE && !ns.is_empty() {
+            // Extensions (images, video, alternates) are allowed.
+            continue;
+        }
+        let name = child.tag_name().name();
+        let allowed: &[&str] = if index {
+            &["loc", "lastmod"]
+        } else {
+            &["loc", "lastmod", "changefreq", "priority"]
+        };
+        if !allowed.contains(&name) {
+            out.report(
+                pos(child),
+                Level::Error,
+                "UndefinedElement",
+                format!("<{name}> does not belong in <{}>", entry.tag_name().name()),
+            );
+            continue;
+        }
+        if !seen.insert(name) {
+            out.report(
+                pos(child),
+                Level::Error,
+                "DuplicateElement",
+                format!("more than one <{name}>"),
+            );
+            continue;
+        }
+        let value = text_of(child);
+        match name {
+            "loc" => check_loc(out, child, &value, origin, locs),
+            "lastmod" if !rules::w3c_datetime(value.trim()) => out.report(
+                pos(child),
+                Level::Error,
+                "InvalidLastmod",
+                format!("lastmod {value:?} must be a W3C datetime such as 2025-02-10 or 2025-02-10T12:00:00Z"),
+            ),
+            "changefreq" if !CHANGEFREQ.contains(&value.trim()) => out.report(
+                pos(child),
+                Level::Error,
+                "InvalidChangefreq",
+                format!("changefreq must be always, hourly, daily, weekly, monthly, yearly or never, not {value:?}"),
+            ),
+            "priority" => {
+                let v = value.trim();
+                let ok = !v.is_empty()
+                    && v.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && v.parse::<f64>().is_ok_and(|p| (0.0..=1.0).contains(&p));
+                if !ok {
+                    out.report(
+                        pos(child),
+                        Level::Error,
+                        "InvalidPriority",
+                        format!("priority must be a number from 0.0 to 1.0, not {value:?}"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    if !seen.contains("loc") {
+        out.report(
+            pos(entry),
+            Level::Error,
+            "MissingLoc",
+            format!("<{}> must contain a <loc>", entry.tag_name().name()),
+        );
+    }
+}
+
+fn check_loc(
+    out: &mut Limited,
+    node: Node,
+    value: &str,
+    origin: &mut Option<url::Origin>,
+    locs: &mut HashSet<String>,
+) {
+    let at = pos(node);
+    let loc = value.trim();
+    if loc != value {
+        out.report(
+            at,
+            Level::Warning,
+            "UnexpectedWhitespace",
+            "whitespace around a <loc> URL".into(),
+        );
+    }
+    if loc.chars().count() > MAX_LOC {
+        out.report(
+            at,
+            Level::Error,
+            "LocTooLong",
+            format!(
+                "a <loc> is at most {MAX_LOC} characters; this one has {}",
+                loc.chars().count()
+            ),
+        );
+    }
+    let escaped = rules::uri(loc, true, false).is_ok();
+    let parsed = Url::parse(loc).ok().filter(|u| {
+        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    });
+    let Some(url) = parsed.filter(|_| escaped) else {
+        out.report(
+            at,
+            Level::Error,
+            "InvalidLoc",
+            format!("<loc> must be an absolute, percent-encoded http(s) URL, not {loc:?}"),
+        );
+        return;
+    };
+    let this_origin = url.origin();
+    match origin {
+        None => *origin = Some(this_origin),
+        Some(first) if *first != this_origin => out.report(
+            at,
+            Level::Error,
+            "HostMismatch",
+            format!(
+                "every URL in a sitemap must be on one host; {loc:?} is not on {}",
+                first.ascii_serialization()
+            ),
+        ),
+        Some(_) => {}
+    }
+    if !locs.insert(loc.to_string()) {
+        out.report(
+            at,
+            Level::Warning,
+            "DuplicateLoc",
+            format!("{loc:?} is listed twice"),
+        );
+    }
+}
