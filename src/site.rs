@@ -156,7 +156,7 @@ impl Site {
             a.permalink
                 .as_str()
                 .cmp(b.permalink.as_str())
-                .then(a.source.cmp(&b.source))
+                .then_with(|| a.source.cmp(&b.source))
         });
         let mut duplicates = Vec::new();
         pages.dedup_by(|later, first| {
