@@ -12,6 +12,8 @@
 #   - Hugo doing the same job (bench/hugo/), when `hugo` is installed;
 #   - the floors: read every file, and read + split + parse every front matter
 #     with serde_yaml, one thread (examples/baseline.rs).
+# Each measurement waits for an idle machine and reports the share of it other
+# processes used meanwhile (the "others' load" column); CPU s is user + system.
 # Timing uses hyperfine when present, else bash's clock; peak memory comes
 # from GNU time (`/usr/bin/time`, Debian package `time`) when present.
 # It prints a Markdown table and saves it, with the raw data, under DIR.
@@ -32,7 +34,7 @@ while [[ $# -gt 0 ]]; do
     --no-hugo) hugo_on=0; shift ;;
     --no-baselines) baselines_on=0; shift ;;
     --no-single-thread) single_on=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +57,8 @@ baseline="$target/examples/baseline"
 
 have_hyperfine=0
 command -v hyperfine >/dev/null 2>&1 && have_hyperfine=1
+# BENCH_NO_HYPERFINE=1 tries the fallback timing on a machine that has hyperfine.
+[[ -n "${BENCH_NO_HYPERFINE:-}" ]] && have_hyperfine=0
 have_gnu_time=0
 /usr/bin/time -f '%M' true >/dev/null 2>&1 && have_gnu_time=1
 have_hugo=0
@@ -107,17 +111,43 @@ median_of() {
   sort -g "$1" | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# measure KEY PREPARE COMMAND: sets $median and $low/$high (seconds) and $rss_mb.
-# PREPARE runs before every run (unmeasured), e.g. emptying an output folder.
+# busy_jiffies: "busy total" CPU jiffies of the whole machine so far (/proc/stat).
+busy_jiffies() {
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+
+# wait_quiet: waits (up to 90 s) for a second in which the machine is at least
+# 90% idle, since other programs on a 2-core machine skew every figure.
+wait_quiet() {
+  local i a b idle
+  for ((i = 0; i < 90; i++)); do
+    a=($(busy_jiffies)); sleep 1; b=($(busy_jiffies))
+    idle=$(awk -v bb="${b[0]}" -v ba="${a[0]}" -v tb="${b[1]}" -v ta="${a[1]}" 'BEGIN { t = tb - ta; print (t > 0) ? int(100 * (1 - (bb - ba) / t)) : 100 }')
+    ((idle >= 90)) && return 0
+    ((i == 0)) && say "   waiting for the machine to be idle (now ${idle}% idle)"
+  done
+  say "   the machine stayed busy: figures will be noisy"
+}
+
+# measure KEY PREPARE COMMAND: sets $median, $low/$high and $cpu (user + system,
+# mean, seconds), $rss_mb and $others (the share of the machine other processes
+# used meanwhile). PREPARE runs before every run (unmeasured).
 measure() {
   local key="$1" prepare="$2" cmd="$3"
   say "-- $key: $cmd"
+  wait_quiet
+  local before after wall_start wall_end
+  before=($(busy_jiffies)); wall_start=$(date +%s%N)
+  cpu="n/a"
   if [[ $have_hyperfine == 1 ]]; then
     hyperfine --style basic --warmup 1 --runs "$runs" --prepare "$prepare" \
       --export-json "$raw/$key.json" --command-name "$key" "$cmd" >&2
     median="$(grep -o '"median": *[0-9.eE+-]*' "$raw/$key.json" | head -1 | sed 's/.*: *//')"
     low="$(grep -o '"min": *[0-9.eE+-]*' "$raw/$key.json" | head -1 | sed 's/.*: *//')"
     high="$(grep -o '"max": *[0-9.eE+-]*' "$raw/$key.json" | head -1 | sed 's/.*: *//')"
+    cpu="$(awk -v u="$(grep -o '"user": *[0-9.eE+-]*' "$raw/$key.json" | head -1 | sed 's/.*: *//')" \
+               -v s="$(grep -o '"system": *[0-9.eE+-]*' "$raw/$key.json" | head -1 | sed 's/.*: *//')" \
+               'BEGIN { print u + s }')"
   else
     local times="$raw/$key.times" i start end
     : > "$times"
@@ -136,9 +166,24 @@ measure() {
   rss_mb="n/a"
   if [[ $have_gnu_time == 1 ]]; then
     bash -c "$prepare"
-    /usr/bin/time -f '%M' -o "$raw/$key.rss" bash -c "exec $cmd" >/dev/null 2>&1
+    /usr/bin/time -f '%M %U %S' -o "$raw/$key.rss" bash -c "exec $cmd" >/dev/null 2>&1
     rss_mb="$(awk '{ printf "%.0f", $1 / 1024 }' "$raw/$key.rss")"
+    if [[ $cpu == "n/a" ]]; then cpu="$(awk '{ print $2 + $3 }' "$raw/$key.rss")"; fi
   fi
+  after=($(busy_jiffies)); wall_end=$(date +%s%N)
+  # Others' share = machine busy time minus our own runs' CPU time (warm-up, runs, memory run).
+  others="$(awk -v bb="${after[0]}" -v ba="${before[0]}" -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" \
+    -v wall="$(( (wall_end - wall_start) / 1000000 ))" -v cpu="$cpu" -v n="$((runs + 2))" \
+    'BEGIN { own = (cpu == "n/a") ? 0 : cpu * n; o = ((bb - ba) / hz - own) / (wall / 1000 * cores);
+             if (o < 0) o = 0; printf "%.0f%%", 100 * o }')"
+  return 0
+}
+
+# row N MB WHAT REFERENCE: one line of the table for the last measure.
+row() {
+  local cpu_s="n/a"
+  [[ $cpu != "n/a" ]] && cpu_s="$(fmt_s "$cpu")"
+  echo "| $1 | $2 | $3 | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $cpu_s | $rss_mb | $(ratio "$median" "$4") | $others |" >> "$table.tmp"
 }
 
 fmt_s() { awk -v t="$1" 'BEGIN { printf "%.3f", t }'; }
@@ -152,8 +197,8 @@ table="$dir/results.md"
   echo
   echo "### Results"
   echo
-  echo "| posts | MB | what | median s | min–max s | peak RSS MB | vs feedwright |"
-  echo "|---:|---:|---|---:|---:|---:|---:|"
+  echo "| posts | MB | what | median s | min–max s | CPU s | peak RSS MB | ÷ feedwright | others' load |"
+  echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|"
 } > "$table.tmp"
 checks=""
 
@@ -168,11 +213,11 @@ for n in "${size_list[@]}"; do
   measure "feedwright-$n" "rm -rf $out" "$feedwright $fw_args"
   fw="$median"
   fw_rss="$rss_mb"
-  echo "| $n | $mb | feedwright build --sitemap | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $rss_mb | 1.0× |" >> "$table.tmp"
+  row "$n" "$mb" "feedwright build --sitemap" "$fw"
 
   if [[ $single_on == 1 ]]; then
     measure "feedwright-1thread-$n" "rm -rf $out" "env RAYON_NUM_THREADS=1 $feedwright $fw_args"
-    echo "| $n | $mb | feedwright, one thread | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $rss_mb | $(ratio "$median" "$fw") |" >> "$table.tmp"
+    row "$n" "$mb" "feedwright, one thread" "$fw"
   fi
 
   if [[ $have_hugo == 1 ]]; then
@@ -180,7 +225,7 @@ for n in "${size_list[@]}"; do
     measure "hugo-$n" "rm -rf $hugo_out" \
       "hugo --source $hugo_site --contentDir $content --destination $hugo_out --cacheDir $dir/hugo-cache --noBuildLock --quiet"
     hugo_s="$median"
-    echo "| $n | $mb | Hugo, same three outputs | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $rss_mb | $(ratio "$median" "$fw") |" >> "$table.tmp"
+    row "$n" "$mb" "Hugo, same three outputs" "$fw"
     # Same job: the same feed entries in the same order, the same sitemap URLs.
     fw_items="$(grep -o '<guid[^>]*>[^<]*' "$out/rss.xml" | sed 's/.*>//' | tr '\n' ' ')"
     hugo_items="$(grep -o '<guid[^>]*>[^<]*' "$hugo_out/rss.xml" | sed 's/.*>//' | tr '\n' ' ')"
@@ -193,10 +238,10 @@ for n in "${size_list[@]}"; do
 
   if [[ $baselines_on == 1 ]]; then
     measure "read-$n" "true" "$baseline read $content"
-    echo "| $n | $mb | read every file, one thread | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $rss_mb | $(ratio "$median" "$fw") |" >> "$table.tmp"
+    row "$n" "$mb" "read every file, one thread" "$fw"
     measure "yaml-$n" "true" "$baseline yaml $content"
     yaml_s="$median"
-    echo "| $n | $mb | read + split + serde_yaml front matter, one thread | $(fmt_s "$median") | $(fmt_s "$low")–$(fmt_s "$high") | $rss_mb | $(ratio "$median" "$fw") |" >> "$table.tmp"
+    row "$n" "$mb" "read + split + serde_yaml front matter, one thread" "$fw"
     checks+="- $n posts: feedwright $(fmt_s "$fw") s vs read+split+parse floor $(fmt_s "$yaml_s") s (goal: feedwright ≤ floor)"$'\n'
   fi
   if [[ $n == 100000 ]]; then
