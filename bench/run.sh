@@ -3,6 +3,7 @@
 #
 #   bash bench/run.sh [--sizes 1000,10000,100000] [--runs 5] [--dir DIR]
 #                     [--no-hugo] [--no-baselines] [--no-single-thread]
+#                     [--quiet-wait SECONDS]
 #
 # For each size it generates a synthetic blog (examples/gen_site.rs, seed 1)
 # under DIR (default /tmp/feedwright-bench; ~430 MB for 100,000 posts, reused
@@ -12,8 +13,9 @@
 #   - Hugo doing the same job (bench/hugo/), when `hugo` is installed;
 #   - the floors: read every file, and read + split + parse every front matter
 #     with serde_yaml, one thread (examples/baseline.rs).
-# Each measurement waits for an idle machine and reports the share of it other
-# processes used meanwhile (the "others' load" column); CPU s is user + system.
+# Each measurement waits (up to --quiet-wait s, default 30) for an idle
+# machine and reports the share of it other processes used meanwhile (the
+# "others' load" column); CPU s is user + system.
 # Timing uses hyperfine when present, else bash's clock; peak memory comes
 # from GNU time (`/usr/bin/time`, Debian package `time`) when present.
 # It prints a Markdown table and saves it, with the raw data, under DIR.
@@ -25,6 +27,7 @@ dir="${FEEDWRIGHT_BENCH_DIR:-/tmp/feedwright-bench}"
 hugo_on=1
 baselines_on=1
 single_on=1
+quiet_wait=30
 seed=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -34,7 +37,8 @@ while [[ $# -gt 0 ]]; do
     --no-hugo) hugo_on=0; shift ;;
     --no-baselines) baselines_on=0; shift ;;
     --no-single-thread) single_on=0; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --quiet-wait) quiet_wait="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -116,11 +120,11 @@ busy_jiffies() {
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
 }
 
-# wait_quiet: waits (up to 90 s) for a second in which the machine is at least
+# wait_quiet: waits (up to --quiet-wait seconds) for a second in which the machine is at least
 # 90% idle, since other programs on a 2-core machine skew every figure.
 wait_quiet() {
   local i a b idle
-  for ((i = 0; i < 90; i++)); do
+  for ((i = 0; i < quiet_wait; i++)); do
     a=($(busy_jiffies)); sleep 1; b=($(busy_jiffies))
     idle=$(awk -v bb="${b[0]}" -v ba="${a[0]}" -v tb="${b[1]}" -v ta="${a[1]}" 'BEGIN { t = tb - ta; print (t > 0) ? int(100 * (1 - (bb - ba) / t)) : 100 }')
     ((idle >= 90)) && return 0
