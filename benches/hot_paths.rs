@@ -57,7 +57,10 @@ fn front_matter_benches(c: &mut Criterion) {
         b.iter(|| {
             for (_, text) in &posts {
                 let split = front_matter::split(path, black_box(text)).expect("splits");
-                black_box(front_matter::parse(path, &split).expect("parses"));
+                black_box(
+                    front_matter::parse(path, &split, front_matter::Keys::Metadata)
+                        .expect("parses"),
+                );
             }
         })
     });
