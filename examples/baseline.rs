@@ -55,7 +55,8 @@ fn main() {
             }
             "front-matter" => {
                 let split = front_matter::split(path, &text).expect("front matter splits");
-                let front = front_matter::parse(path, &split).expect("front matter parses");
+                let front = front_matter::parse(path, &split, front_matter::Keys::All)
+                    .expect("front matter parses");
                 keys += usize::from(front.title.text().is_some());
             }
             _ => {
