@@ -395,9 +395,10 @@ pub fn line_of_key(split: &Split<'_>, key: &str) -> Option<usize> {
         .front
         .lines()
         .position(|line| {
+            // `get`, not slicing: the key's length may fall inside a multi-byte character.
             let line = line.trim_start();
-            line.len() > key.len()
-                && line[..key.len()].eq_ignore_ascii_case(key)
+            line.get(..key.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(key))
                 && line[key.len()..].trim_start().starts_with([':', '='])
         })
         .map(|index| index + split.front_line)
@@ -548,5 +549,8 @@ mod tests {
         let s = split_ok("---\ntitle: a\nDate : x\n---\n");
         assert_eq!(line_of_key(&s, "date"), Some(3));
         assert_eq!(line_of_key(&s, "slug"), None);
+        // A line whose first bytes end inside a multi-byte character (found by fuzzing).
+        let s = split_ok("---\ntc\u{2212}:\ndate: x\n---\n");
+        assert_eq!(line_of_key(&s, "date"), Some(3));
     }
 }
