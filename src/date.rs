@@ -188,6 +188,10 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
     } else {
         return None;
     };
+    // Byte offsets below: a non-ASCII character (`+−5`) must not be sliced into.
+    if !digits.is_ascii() {
+        return None;
+    }
     let (hours, minutes) = match digits.len() {
         2 => (digits, "00"),
         4 => (&digits[..2], &digits[2..]),
@@ -378,6 +382,7 @@ mod tests {
             // Years UTC cannot print with four digits (found by fuzzing).
             "9999-12-31T23:59:59-14:00",
             "0001-01-01T00:00:00+14:00",
+            "2014-11-12 18:49:08 -\u{2212}0",
         ] {
             assert!(parse(value, utc()).is_err(), "{value:?} was accepted");
         }
