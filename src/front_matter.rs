@@ -362,6 +362,11 @@ pub fn parse(path: &Path, split: &Split<'_>) -> Result<FrontMatter> {
         None => Ok(FrontMatter::default()),
         Some(Format::Yaml) => serde_yaml::from_str::<FrontMatter>(split.front).map_err(|e| {
             let line = e.location().map(|l| l.line() + split.front_line - 1);
+            // The parser places a duplicate key at the mapping's start; the
+            // line to fix is the key's second appearance.
+            let line = duplicate_key(&e.to_string())
+                .and_then(|key| second_top_level_line(split, key))
+                .or(line);
             Error::content(
                 path,
                 line,
@@ -379,6 +384,26 @@ pub fn parse(path: &Path, split: &Split<'_>) -> Result<FrontMatter> {
             )
         }),
     }
+}
+
+/// The key named by a "duplicate key `k`" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = message.split_once("duplicate key `")?.1;
+    rest.rfind('`').map(|end| &rest[..end])
+}
+
+/// The 1-based file line of the second top-level (unindented) `key:`.
+fn second_top_level_line(split: &Split<'_>, key: &str) -> Option<usize> {
+    split
+        .front
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .nth(1)
+        .map(|(index, _)| index + split.front_line)
 }
 
 /// serde_yaml ends its messages with " at line N column M"; the caller says where instead.
@@ -475,7 +500,7 @@ mod tests {
             message.contains("duplicate key `redirect_from`"),
             "{message}"
         );
-        assert!(message.starts_with("t.md:"), "{message}");
+        assert!(message.starts_with("t.md:4:"), "{message}");
     }
 
     #[test]
