@@ -59,7 +59,12 @@ fn build(site: &Site) -> Command {
 
 /// As [`build`], writing into `out`.
 fn build_into(site: &Site, out: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_feedwright"));
+    build_with(Path::new(env!("CARGO_BIN_EXE_feedwright")), site, out)
+}
+
+/// As [`build_into`], running `binary`.
+fn build_with(binary: &Path, site: &Site, out: &Path) -> Command {
+    let mut cmd = Command::new(binary);
     cmd.env_remove("SOURCE_DATE_EPOCH")
         .current_dir(site.dir.path())
         .arg("build")
@@ -172,14 +177,22 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
-/// Runs `cmd` as `nobody` when the tests run as root (as CI does), so that file
-/// permissions bind it: root reads and writes through any mode bits. The site's
-/// folder is opened to everyone so `nobody` can reach it.
-fn unprivileged(site: &Site, cmd: &mut Command) {
-    if is_root() {
-        fs::set_permissions(site.dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-        cmd.uid(65534).gid(65534);
+/// `feedwright build` on `site`, run as `nobody` when the tests run as root (as
+/// CI does), so that file permissions bind it: root reads and writes through
+/// any mode bits. `nobody` may not reach the build's target folder (a checkout
+/// under `/root`), so it runs a copy of the binary inside the site's folder,
+/// which is opened to everyone.
+fn unprivileged_build(site: &Site) -> Command {
+    if !is_root() {
+        return build(site);
     }
+    fs::set_permissions(site.dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = site.dir.path().join("feedwright-copy");
+    fs::copy(env!("CARGO_BIN_EXE_feedwright"), &binary).unwrap();
+    fs::set_permissions(&binary, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut cmd = build_with(&binary, site, &site.out());
+    cmd.uid(65534).gid(65534);
+    cmd
 }
 
 // ---------------------------------------------------------------------------
@@ -489,8 +502,7 @@ fn an_unreadable_content_folder_names_it() {
     let (site, before) = built_site();
     let blog = site.content().join("blog");
     fs::set_permissions(&blog, fs::Permissions::from_mode(0o000)).unwrap();
-    let mut cmd = build(&site);
-    unprivileged(&site, &mut cmd);
+    let mut cmd = unprivileged_build(&site);
     let stderr = assert_refused(
         &mut cmd,
         1,
@@ -508,8 +520,7 @@ fn an_unreadable_post_names_it() {
     site.write("blog/secret.md", POST.as_bytes());
     let secret = site.content().join("blog/secret.md");
     fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
-    let mut cmd = build(&site);
-    unprivileged(&site, &mut cmd);
+    let mut cmd = unprivileged_build(&site);
     assert_refused(
         &mut cmd,
         1,
@@ -572,8 +583,7 @@ fn a_read_only_output_folder_names_it_and_keeps_the_old_files() {
     let (site, before) = built_site();
     site.write("blog/new.md", POST.replace("Good", "New").as_bytes());
     fs::set_permissions(site.out(), fs::Permissions::from_mode(0o555)).unwrap();
-    let mut cmd = build(&site);
-    unprivileged(&site, &mut cmd);
+    let mut cmd = unprivileged_build(&site);
     let stderr = assert_refused(&mut cmd, 1, &["ermission denied"], &site.out(), &before);
     fs::set_permissions(site.out(), fs::Permissions::from_mode(0o755)).unwrap();
     assert!(
