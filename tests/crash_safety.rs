@@ -13,8 +13,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Posts per site, and bytes per post: enough that a build takes a while.
-const POSTS: usize = 300;
+/// Posts per site, and bytes per post: enough that a build takes a while
+/// (about a second in a debug build) and the feeds take a few milliseconds to
+/// write; fewer, shorter builds leave room for more kills in the time budget.
+const POSTS: usize = 120;
 const POST_BYTES: usize = 8 * 1024;
 
 /// The whole test stays within this (CI has two cores and many other tests).
@@ -90,6 +92,14 @@ fn outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+fn has_temp(out: &Path) -> bool {
+    fs::read_dir(out).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| is_temp(&e.file_name().to_string_lossy()))
+    })
+}
+
 fn is_temp(name: &str) -> bool {
     name.starts_with(".feedwright-") && name.ends_with(".tmp")
 }
@@ -146,27 +156,42 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
     let out = dir.path().join("public");
     assert!(build(&old_content, &out).status().unwrap().success());
     let mut rng = Rng(0x5EED_F00D_CAFE_D00D);
-    let (mut kills, mut completed, mut mixed, mut temp_seen) = (0, 0, 0, 0);
-    // Enough kills to matter, as many as the budget allows after the final build.
-    let per_kill = build_time + Duration::from_millis(50);
-    let rounds = ((BUDGET.saturating_sub(started.elapsed() + 2 * per_kill)).as_secs_f64()
-        / per_kill.as_secs_f64())
-    .clamp(8.0, 60.0) as usize;
+    let (mut kills, mut kills_while_writing, mut completed, mut mixed) = (0, 0, 0, 0);
+    // As many rounds as the budget allows after the final build; a round costs
+    // at most one build.
+    let rounds = (BUDGET
+        .saturating_sub(started.elapsed() + build_time)
+        .as_secs_f64()
+        / build_time.as_secs_f64())
+    .clamp(6.0, 60.0) as usize;
     for round in 0..rounds {
         let content = if round % 2 == 0 {
             &new_content
         } else {
             &old_content
         };
-        // Half the kills anywhere in the build, half in its last fifth (the writes).
-        let fraction = if round % 4 < 2 {
-            rng.unit() * 1.1
-        } else {
-            0.8 + rng.unit() * 0.3
-        };
-        let delay = build_time.mul_f64(fraction);
         let mut child = build(content, &out).spawn().unwrap();
-        std::thread::sleep(delay);
+        let killed_at = if round % 2 == 0 {
+            // Anywhere in the build (or just after it).
+            let delay = build_time.mul_f64(rng.unit() * 1.1);
+            std::thread::sleep(delay);
+            format!("{delay:?} in")
+        } else {
+            // While it writes: the writes take milliseconds at the end of a
+            // build of seconds, so wait for its first temporary file to appear,
+            // then kill it 0-3 ms later.
+            let deadline = Instant::now() + build_time * 4;
+            while Instant::now() < deadline
+                && child.try_wait().unwrap().is_none()
+                && !has_temp(&out)
+            {
+                std::thread::sleep(Duration::from_micros(100));
+            }
+            let delay = Duration::from_micros(rng.next() % 3_000);
+            std::thread::sleep(delay);
+            kills_while_writing += usize::from(child.try_wait().unwrap().is_none());
+            format!("{delay:?} into the writes of")
+        };
         match child.try_wait().unwrap() {
             Some(status) => {
                 assert!(status.success());
@@ -178,10 +203,6 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
                 kills += 1;
             }
         }
-        temp_seen += fs::read_dir(&out)
-            .unwrap()
-            .filter(|e| is_temp(&e.as_ref().unwrap().file_name().to_string_lossy()))
-            .count();
         let now = outputs(&out);
         assert_eq!(
             now.keys().collect::<Vec<_>>(),
@@ -193,7 +214,7 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
             let is_old = bytes == &old[name];
             assert!(
                 is_old || bytes == &new[name],
-                "round {round} (killed after {delay:?}): {name} is neither the old nor the new version ({} bytes)",
+                "round {round} (killed {killed_at} the build): {name} is neither the old nor the new version ({} bytes)",
                 bytes.len()
             );
             from_old += usize::from(is_old);
@@ -211,11 +232,12 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     eprintln!(
-        "crash safety: {rounds} builds ({kills} killed, {completed} completed, {mixed} left old and new files side by side, {temp_seen} temporary files seen), build time {build_time:?}, total {:?}",
+        "crash safety: {rounds} builds, {kills} killed ({kills_while_writing} while writing), {completed} completed, {mixed} kills left old and new files side by side; build time {build_time:?}, total {:?}",
         started.elapsed()
     );
     assert!(
         kills >= rounds / 3,
         "only {kills} of {rounds} builds were killed"
     );
+    assert!(kills_while_writing > 0, "no build was killed while writing");
 }
