@@ -4,7 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{
-    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    DateTime, Datelike, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Utc,
 };
 
 /// The zone a date written without an offset is read in.
@@ -96,6 +97,19 @@ impl fmt::Display for DateError {
 /// `GMT`, with or without a space before them (Jekyll); date only (midnight);
 /// RFC 2822. A value without an offset is read in `timezone`.
 pub fn parse(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, DateError> {
+    let instant = parse_any_year(value, timezone)?;
+    // An offset can carry 9999-12-31 into year 10000 (or 0001-01-01 into year 0)
+    // in UTC, which RFC 822 and RFC 3339 cannot print with four digits.
+    if !(1..=9999).contains(&instant.year()) {
+        return Err(DateError {
+            value: value.to_string(),
+            reason: "in UTC it falls outside the years 0001 to 9999",
+        });
+    }
+    Ok(instant)
+}
+
+fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, DateError> {
     let text = value.trim();
     let fail = |reason| DateError {
         value: value.to_string(),
@@ -174,6 +188,10 @@ fn parse_offset(text: &str) -> Option<FixedOffset> {
     } else {
         return None;
     };
+    // Byte offsets below: a non-ASCII character (`+−5`) must not be sliced into.
+    if !digits.is_ascii() {
+        return None;
+    }
     let (hours, minutes) = match digits.len() {
         2 => (digits, "00"),
         4 => (&digits[..2], &digits[2..]),
@@ -361,6 +379,10 @@ mod tests {
             "2025-01-15T12",
             "20250-01-15",
             "12:00:00",
+            // Years UTC cannot print with four digits (found by fuzzing).
+            "9999-12-31T23:59:59-14:00",
+            "0001-01-01T00:00:00+14:00",
+            "2014-11-12 18:49:08 -\u{2212}0",
         ] {
             assert!(parse(value, utc()).is_err(), "{value:?} was accepted");
         }

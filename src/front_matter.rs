@@ -416,6 +416,11 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
         }
         .map_err(|e| {
             let line = e.location().map(|l| l.line() + split.front_line - 1);
+            // The parser places a duplicate key at the mapping's start; the
+            // line to fix is the key's second appearance.
+            let line = duplicate_key(&e.to_string())
+                .and_then(|key| second_top_level_line(split, key))
+                .or(line);
             Error::content(
                 path,
                 line,
@@ -437,6 +442,26 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
     }
 }
 
+/// The key named by a "duplicate key `k`" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = message.split_once("duplicate key `")?.1;
+    rest.rfind('`').map(|end| &rest[..end])
+}
+
+/// The 1-based file line of the second top-level (unindented) `key:`.
+fn second_top_level_line(split: &Split<'_>, key: &str) -> Option<usize> {
+    split
+        .front
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .nth(1)
+        .map(|(index, _)| index + split.front_line)
+}
+
 /// serde_yaml ends its messages with " at line N column M"; the caller says where instead.
 fn strip_location(message: &str) -> &str {
     match message.find(" at line ") {
@@ -451,9 +476,10 @@ pub fn line_of_key(split: &Split<'_>, key: &str) -> Option<usize> {
         .front
         .lines()
         .position(|line| {
+            // `get`, not slicing: the key's length may fall inside a multi-byte character.
             let line = line.trim_start();
-            line.len() > key.len()
-                && line[..key.len()].eq_ignore_ascii_case(key)
+            line.get(..key.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(key))
                 && line[key.len()..].trim_start().starts_with([':', '='])
         })
         .map(|index| index + split.front_line)
@@ -537,7 +563,7 @@ mod tests {
             message.contains("duplicate key `redirect_from`"),
             "{message}"
         );
-        assert!(message.starts_with("t.md:"), "{message}");
+        assert!(message.starts_with("t.md:4:"), "{message}");
     }
 
     #[test]
@@ -620,5 +646,8 @@ mod tests {
         let s = split_ok("---\ntitle: a\nDate : x\n---\n");
         assert_eq!(line_of_key(&s, "date"), Some(3));
         assert_eq!(line_of_key(&s, "slug"), None);
+        // A line whose first bytes end inside a multi-byte character (found by fuzzing).
+        let s = split_ok("---\ntc\u{2212}:\ndate: x\n---\n");
+        assert_eq!(line_of_key(&s, "date"), Some(3));
     }
 }

@@ -48,8 +48,12 @@ pub struct Report {
 pub fn build(options: &Options) -> Result<Report> {
     let config = Config::load(options)?;
     let site = Site::load(&config)?;
-    let files = render(&site, &config)?;
+    let Rendered {
+        files,
+        warnings: render_warnings,
+    } = render(&site, &config)?;
     let mut warnings = site.warnings.clone();
+    warnings.extend(render_warnings);
     warnings.extend(self_check(&files, config.now)?);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
@@ -89,17 +93,27 @@ pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> R
     }
 }
 
+/// Every output file for `site`, in memory, and what the user should hear about them.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The files, ready to write.
+    pub files: Vec<OutputFile>,
+    /// Things the user should hear about (entries left out to keep the feeds readable).
+    pub warnings: Vec<String>,
+}
+
 /// Every output file for `site`, in memory.
-pub fn render(site: &Site, config: &Config) -> Result<Vec<OutputFile>> {
+pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
     let feed = Feed::build(site, config)?;
+    let (rss, atom, warnings) = render_feeds(feed, config)?;
     let mut files = vec![
         OutputFile {
             name: config.output.rss.clone(),
-            bytes: output::rss::render(&feed, &config.output_url(&config.output.rss))?,
+            bytes: rss,
         },
         OutputFile {
             name: config.output.atom.clone(),
-            bytes: output::atom::render(&feed, &config.output_url(&config.output.atom))?,
+            bytes: atom,
         },
     ];
     if config.sitemap {
@@ -120,5 +134,67 @@ pub fn render(site: &Site, config: &Config) -> Result<Vec<OutputFile>> {
                 }),
         );
     }
-    Ok(files)
+    Ok(Rendered { files, warnings })
+}
+
+/// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give
+/// up and readers truncate or refuse the feed, so the oldest entries are left
+/// out, and a single post too large on its own is carried as its summary.
+fn render_feeds(mut feed: Feed, config: &Config) -> Result<(Vec<u8>, Vec<u8>, Vec<String>)> {
+    let rss_url = config.output_url(&config.output.rss);
+    let atom_url = config.output_url(&config.output.atom);
+    let mut warnings = Vec::new();
+    let wanted = feed.entries.len();
+    loop {
+        let rss = output::rss::render(&feed, &rss_url)?;
+        let atom = output::atom::render(&feed, &atom_url)?;
+        let largest = rss.len().max(atom.len());
+        if largest <= output::MAX_FEED_BYTES {
+            if feed.entries.len() < wanted {
+                warnings.push(format!(
+                    "the feeds hold the newest {} of {wanted} entries: with more they would pass {} bytes, more than validators and many readers accept",
+                    feed.entries.len(),
+                    output::MAX_FEED_BYTES
+                ));
+            }
+            return Ok((rss, atom, warnings));
+        }
+        let n = feed.entries.len();
+        if n > 1 {
+            // Shrink in proportion (each entry's share is roughly even), at least by one.
+            let keep = (n * output::MAX_FEED_BYTES / largest).clamp(1, n - 1);
+            feed.entries.truncate(keep);
+            continue;
+        }
+        let Some(entry) = feed.entries.first_mut() else {
+            return Err(Error::Render {
+                output: config.output.rss.clone(),
+                message: format!("an empty feed is {largest} bytes"),
+            });
+        };
+        let link = format!(
+            "<p><a href=\"{}\">{}</a></p>",
+            entry.permalink,
+            html::escape_text(&entry.title)
+        );
+        if entry.content_html == link {
+            return Err(Error::Render {
+                output: config.output.rss.clone(),
+                message: format!("a feed of one linked title is {largest} bytes"),
+            });
+        }
+        // First its summary and a link; if even that is too large, the link alone.
+        let carried = if entry.content_html.ends_with(&link) {
+            entry.summary_html = link.clone();
+            entry.content_html = link;
+            "a link to it"
+        } else {
+            entry.content_html = format!("{}{link}", entry.summary_html);
+            "its summary and a link"
+        };
+        warnings.push(format!(
+            "{} is too large to carry whole in a feed; the feeds carry {carried}",
+            entry.permalink
+        ));
+    }
 }

@@ -21,6 +21,9 @@ use crate::permalink::{self, PermalinkPattern, PermalinkVars};
 /// reading one must not exhaust a CI machine's memory.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The longest URL a page may have: the sitemaps.org limit, which readers share.
+pub const MAX_URL_LENGTH: usize = 2048;
+
 /// What a page is in the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PageKind {
@@ -405,6 +408,22 @@ fn build_page(
             permalink::page_url(&config.base_url, &pattern.expand(&vars))
         }
     };
+
+    if permalink.as_str().len() > MAX_URL_LENGTH {
+        let key = if front.url.text().is_some() {
+            "url"
+        } else {
+            "slug"
+        };
+        return Err(Error::content(
+            path,
+            front_matter::line_of_key(split, key),
+            format!(
+                "its URL would be {} characters long; sitemaps and many readers stop at {MAX_URL_LENGTH}: shorten its `slug`, `url` or file name",
+                permalink.as_str().len()
+            ),
+        ));
+    }
 
     Ok(Some(Page {
         kind,

@@ -39,8 +39,18 @@ pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     if lock.is_some() {
         remove_stale_temp_files(out_dir);
     }
+    // Every file is written in full (and flushed) before any is renamed: a full
+    // disk or any write error then leaves every old file as it was, rather than
+    // new feeds beside an old sitemap. Dropped on error, the temporary files go.
+    let mut written = Vec::with_capacity(files.len());
     for file in files {
-        write_atomically(&out_dir.join(&file.name), &file.bytes)?;
+        let target = out_dir.join(&file.name);
+        let temp = write_temp(&target, &file.bytes)?;
+        written.push((temp, target));
+    }
+    for (temp, target) in written {
+        temp.persist(&target)
+            .map_err(|e| Error::io(&target, e.error))?;
     }
     drop(lock);
     Ok(())
@@ -64,7 +74,8 @@ fn remove_stale_temp_files(out_dir: &Path) {
     }
 }
 
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+/// `bytes` in a flushed temporary file beside `target`, ready to be renamed over it.
+fn write_temp(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -83,9 +94,7 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
             .as_file()
             .set_permissions(fs::Permissions::from_mode(0o644));
     }
-    temp.persist(target)
-        .map_err(|e| Error::io(target, e.error))?;
-    Ok(())
+    Ok(temp)
 }
 
 #[cfg(test)]

@@ -529,3 +529,42 @@ fn an_undated_site_without_now_is_dated_by_its_files() {
         .success();
     assert_eq!(site.read("atom.xml"), atom);
 }
+
+#[test]
+fn feeds_stay_under_five_megabytes_by_leaving_out_the_oldest_entries() {
+    let paragraph =
+        "Lean flow keeps work moving; small batches shorten the wait. ".repeat(8) + "\n\n";
+    let body = paragraph.repeat(800); // about 400 KB of Markdown per post
+    let files: Vec<(String, String)> = (1..=20)
+        .map(|i| {
+            (
+                format!("blog/p{i:02}.md"),
+                format!("---\ntitle: P{i}\ndate: 2025-01-{i:02}\n---\n{body}"),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let site = Site::new(&refs);
+    site.build()
+        .assert()
+        .success()
+        .stderr(contains("the feeds hold the newest"));
+    for name in ["rss.xml", "atom.xml"] {
+        let text = site.read(name);
+        assert!(text.len() <= 5_000_000, "{name} is {} bytes", text.len());
+        let parsed = feed(&text);
+        assert!(
+            !parsed.entries.is_empty() && parsed.entries.len() < 20,
+            "{}",
+            parsed.entries.len()
+        );
+        // The newest are the ones kept.
+        assert_eq!(
+            parsed.entries[0].links[0].href,
+            "https://example.org/blog/p20/"
+        );
+    }
+}

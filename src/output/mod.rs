@@ -12,3 +12,8 @@ pub const GENERATOR: &str = "feedwright";
 
 /// The generator's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The largest feed written: the W3C Feed Validation Service stops at 5,000,000
+/// bytes, and feed readers and aggregators refuse or truncate feeds far smaller
+/// than the largest a static site could produce.
+pub const MAX_FEED_BYTES: usize = 5_000_000;
