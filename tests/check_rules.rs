@@ -117,6 +117,7 @@ const ALL_CODES: &[&str] = &[
     "MisplacedMetadata",
     "NeedDescriptionBeforeContent",
     "NonCanonicalURI",
+    "MissingNamespace",
     "NotBlank",
     "NotHtml",
     "NotSufficientlyUnique",
@@ -131,7 +132,6 @@ const ALL_CODES: &[&str] = &[
     "SelfDoesntMatchLocation",
     "SelfNotAtom",
     "UndefinedElement",
-    "UndefinedNamedEntity",
     "UndeterminableVocabulary",
     "UnexpectedAttribute",
     "UnexpectedText",
@@ -144,6 +144,7 @@ const ALL_CODES: &[&str] = &[
     "UnsupportedNamespace",
     "UriNotIri",
     "UseOfExtensionAttr",
+    "UseZeroForMidnight",
     "UseZeroForUnknown",
     // Checked on generated files below (too large for fixtures).
     "ValidatorLimit",

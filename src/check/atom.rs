@@ -343,9 +343,21 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
                     format!("xhtml <{name}> must wrap its content in an xhtml:div"),
                 );
             }
+            // The service also rejects text beside the div (mixed content).
+            let stray_text = elements(node).next().is_some()
+                && node
+                    .children()
+                    .any(|c| c.is_text() && !c.text().unwrap_or("").trim().is_empty());
+            if stray_text {
+                sink.error(
+                    at,
+                    "UnexpectedText",
+                    format!("xhtml <{name}> holds text outside its xhtml:div"),
+                );
+            }
         }
         other if content && rules::mime_type(other) => {
-            if other.ends_with("/html") && !value.contains("<html") {
+            if other.ends_with("/html") && !value.contains("<html") && !src {
                 sink.warn(
                     at,
                     "HtmlFragment",
@@ -353,10 +365,17 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
                 );
             }
         }
-        other => sink.error(
+        // As the service: a media type on a text construct is the wrong kind
+        // of type; any other word is not a MIME type at all.
+        other if !content && other.contains('/') => sink.error(
             at,
             "InvalidTextType",
             format!("<{name}> type must be text, html or xhtml, not {other:?}"),
+        ),
+        other => sink.error(
+            at,
+            "InvalidMIMEType",
+            format!("<{name}> type must be text, html, xhtml or a MIME type, not {other:?}"),
         ),
     }
     if content || name == "summary" {
@@ -761,7 +780,15 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
         }
     }
     let mut ids: HashMap<&str, usize> = HashMap::new();
-    for entry in &entries {
+    let all_same = entries.len() > 9
+        && entries.iter().all(|e| e.id.is_some())
+        && entries
+            .iter()
+            .filter_map(|e| e.id.as_deref())
+            .collect::<HashSet<_>>()
+            .len()
+            == 1;
+    for entry in entries.iter().filter(|_| !all_same) {
         if let Some(id) = entry.id.as_deref() {
             let count = ids.entry(id).or_insert(0);
             *count += 1;
@@ -774,7 +801,7 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
             }
         }
     }
-    if entries.len() > 9 && ids.len() == 1 {
+    if all_same {
         sink.error(pos(feed), "DuplicateIds", "every entry has the same id");
     }
     let mut updated: HashSet<&str> = HashSet::new();

@@ -98,6 +98,8 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
             "InvalidNamespace",
             "<rss> must not be in a namespace",
         );
+        // The service reports only this: its children are not RSS elements.
+        return;
     }
     let version = root.attribute("version");
     match version {
@@ -430,7 +432,13 @@ fn check_channel(
                     "skipHours" => {
                         for hour in elements(child) {
                             let value = text_of(hour);
-                            if hour.tag_name().name() != "hour"
+                            if hour.tag_name().name() == "hour" && value.trim() == "24" {
+                                sink.warn(
+                                    pos(hour),
+                                    "UseZeroForMidnight",
+                                    "write midnight as <hour>0</hour>, not 24",
+                                );
+                            } else if hour.tag_name().name() != "hour"
                                 || !value.trim().parse::<u8>().is_ok_and(|h| h < 24)
                             {
                                 sink.error(pos(hour), "InvalidHour", format!("<skipHours> holds <hour> elements of 0 to 23, not {value:?}"));
@@ -1051,6 +1059,13 @@ pub(crate) fn check_rdf(sink: &mut Sink, root: Node, _ctx: &Context) {
     let mut required = vec![("title", "MissingTitle"), ("link", "MissingLink")];
     if rss1 {
         required.push(("description", "MissingDescription"));
+        if has(channel, rss_ns, "items").is_none() {
+            sink.error(
+                pos(channel),
+                "MissingElement",
+                "the RSS 1.0 <channel> must contain an <items> list",
+            );
+        }
     }
     for (name, code) in &required {
         match has(channel, rss_ns, name) {

@@ -289,9 +289,26 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     }
     let text = match decode(name, bytes) {
         Ok(text) => text,
-        Err(finding) => return vec![finding],
+        Err(finding) => {
+            // The service reads on with U+FFFD for the broken bytes, which it
+            // then reports as bad characters.
+            let bad = Finding {
+                level: Level::Warning,
+                code: "BadCharacters",
+                message: "the text holds U+FFFD where bytes could not be decoded".into(),
+                ..finding.clone()
+            };
+            return if is_feed {
+                vec![finding, bad]
+            } else {
+                vec![finding]
+            };
+        }
     };
     let mut sink = Sink::new(name, &text);
+    // The text the parser reads: with another XML version, the service reports
+    // it and reads on as XML 1.0, and so does this (when the offsets stay put).
+    let mut parsed: Cow<str> = Cow::Borrowed(&text);
     if let Some(rest) = text.strip_prefix("<?xml") {
         let decl = rest.find("?>").map_or(rest, |end| &rest[..end]);
         match pseudo_attribute(decl, "version") {
@@ -302,7 +319,13 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
                     "BadXmlVersion",
                     format!("XML version {other:?}: only 1.0 is allowed"),
                 );
-                return sink.findings;
+                if other.len() != 3 {
+                    return sink.findings;
+                }
+                let at = 5 + decl.find(other).unwrap_or(0);
+                let mut owned = text.to_string();
+                owned.replace_range(at..at + 3, "1.0");
+                parsed = Cow::Owned(owned);
             }
             None => {}
         }
@@ -311,7 +334,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         allow_dtd: true,
         ..ParsingOptions::default()
     };
-    let doc = match Document::parse_with_options(&text, options) {
+    let doc = match Document::parse_with_options(&parsed, options) {
         Ok(doc) => doc,
         Err(e) => {
             report_parse_error(&mut sink, &e);
@@ -333,10 +356,16 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             "ObsoleteNamespace",
             "this is an Atom 0.3 feed, an obsolete draft: publish Atom 1.0 (RFC 4287)",
         ),
+        "feed" if ns.is_empty() => sink.error(
+            root.range().start,
+            "MissingNamespace",
+            "<feed> is in no namespace: an Atom feed declares xmlns=\"http://www.w3.org/2005/Atom\"",
+        ),
         "urlset" | "sitemapindex" => sitemap::check(&mut sink, root),
+        // The service's message for a root element it does not know.
         other => sink.error(
             root.range().start,
-            "UnknownFormat",
+            "UndefinedElement",
             format!("the root element <{other}> is not that of a feed or sitemap"),
         ),
     }
@@ -346,8 +375,9 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
 fn report_parse_error(sink: &mut Sink, e: &roxmltree::Error) {
     let pos = e.pos();
     let (code, message) = match e {
+        // The service's parser (expat) stops here with a plain SAXError.
         roxmltree::Error::UnknownEntityReference(entity, _) => (
-            "UndefinedNamedEntity",
+            "SAXError",
             format!("undefined entity &{entity};: XML knows only amp, lt, gt, quot and apos; use the character or a numeric reference"),
         ),
         other => ("SAXError", format!("not well-formed XML: {other}")),
@@ -435,7 +465,8 @@ fn namespaces(sink: &mut Sink, doc: &Document, ctx: &Context) {
                 _ if uri == "http://search.yahoo.com/mrss" => {
                     sink.error(pos, "MediaRssNamespace", "the Media RSS namespace is http://search.yahoo.com/mrss/ (with the trailing slash)");
                 }
-                _ if uri.is_empty() || is_format_namespace(uri) => {}
+                // `xmlns=""` too: the service calls an empty namespace unknown.
+                _ if is_format_namespace(uri) => {}
                 _ if UNSUPPORTED_NAMESPACES.contains(&uri) => {
                     sink.warn(pos, "UnsupportedNamespace", format!("the namespace {uri} is not supported by feed validators; its elements are not checked"));
                 }
@@ -453,10 +484,7 @@ fn namespaces(sink: &mut Sink, doc: &Document, ctx: &Context) {
 
 /// Namespaces of the formats themselves (never "unknown" in their own documents).
 fn is_format_namespace(uri: &str) -> bool {
-    matches!(
-        uri,
-        "http://purl.org/atom/ns#" | "http://www.sitemaps.org/schemas/sitemap/0.9"
-    )
+    matches!(uri, "http://www.sitemaps.org/schemas/sitemap/0.9")
 }
 
 /// The element children of `node`.

@@ -101,6 +101,7 @@ RDF = """<?xml version="1.0" encoding="utf-8"?>
     <title>Example</title>
     <link>https://example.org/</link>
     <description>An example feed.</description>
+    <items><rdf:Seq><rdf:li rdf:resource="https://example.org/first/"/></rdf:Seq></items>
   </channel>
   <item rdf:about="https://example.org/first/">
     <title>First post</title>
@@ -157,7 +158,7 @@ CASES = [
     # XML and characters
     ("SAXError", "rss", 4, [("<title>Example</title>", "<title>Example</titel>")],
      [("<title>Example</title>", "<title>Example &amp; co</title>")]),
-    ("UndefinedNamedEntity", "rss", 4, [("<title>Example</title>", "<title>Example&nbsp;</title>")],
+    ("SAXError", "rss", 4, [("<title>Example</title>", "<title>Example&nbsp;</title>")],
      [("<title>Example</title>", "<title>Example&#160;</title>")]),
     ("UnicodeError", "rss", 4, [("<title>Example</title>", b"<title>Caf\xe9</title>")],
      [("<title>Example</title>", b"<title>Caf\xe9</title>"), ('encoding="utf-8"', 'encoding="iso-8859-1"')]),
@@ -172,13 +173,14 @@ CASES = [
      [("<rss ", '<rss xmlns:media="http://search.yahoo.com/mrss/" ')]),
     ("ReservedPrefix", "rss", 2, [('xmlns:dc="http://purl.org/dc/elements/1.1/"', 'xmlns:dc="http://example.org/dc"')], []),
     ("AvoidNamespacePrefix", "atom", 2, [("<feed ", '<feed xmlns:atom="http://www.w3.org/2005/Atom" ')], []),
-    ("UnknownFormat", "rss", 1, [(RSS, "<html><body><p>hello</p></body></html>\n")], []),
+    ("UnknownFormat", "rss", None, [(RSS, "This is not a feed.\n")], []),
     # RSS structure
     ("InvalidNamespace", "rss", 2, [('<rss version="2.0"', '<rss version="2.0" xmlns="http://example.org/rss"')], []),
     ("MissingAttribute", "rss", 2, [('<rss version="2.0"', "<rss")], []),
     ("InvalidRSSVersion", "rss", 2, [('<rss version="2.0"', '<rss version="3.0"')], []),
     ("UnexpectedText", "rss", 10, [("<!--CHANNEL-->", "stray words")], [("<!--CHANNEL-->", "<!-- a comment -->")]),
     ("UndefinedElement", "rss", 10, [("<!--CHANNEL-->", "<foo>x</foo>")], [("<!--CHANNEL-->", "<ttl>60</ttl>")]),
+    ("UndefinedElement", "rss", 1, [(RSS, "<html><body><p>hello</p></body></html>\n")], []),
     ("DuplicateElement", "rss", 10, [("<!--CHANNEL-->", "<language>en</language>")],
      [("<!--CHANNEL-->", "<category>News</category><category>Tech</category>")]),
     ("MisplacedItem", "rss", 19, [("<!--AFTER-->", "<ttl>60</ttl>")], [("<!--CHANNEL-->", "<ttl>60</ttl>")]),
@@ -215,7 +217,9 @@ CASES = [
     ("InvalidPositiveInteger", "rss", 10, [("<!--CHANNEL-->", "<ttl>0</ttl>")], [("<!--CHANNEL-->", "<ttl>60</ttl>")]),
     ("AvoidTextInput", "rss", 10, [("<!--CHANNEL-->", "<textInput><title>Search</title><description>d</description><name>q</name><link>https://example.org/search</link></textInput>")], []),
     ("MissingAtomSelfLink", "rss", 3, [('    <atom:link href="https://example.org/FILE" rel="self" type="application/rss+xml"/>\n', "")], []),
-    ("InvalidHour", "rss", 10, [("<!--CHANNEL-->", "<skipHours><hour>24</hour></skipHours>")],
+    ("UseZeroForMidnight", "rss", 10, [("<!--CHANNEL-->", "<skipHours><hour>24</hour></skipHours>")],
+     [("<!--CHANNEL-->", "<skipHours><hour>0</hour></skipHours>")]),
+    ("InvalidHour", "rss", 10, [("<!--CHANNEL-->", "<skipHours><hour>25</hour></skipHours>")],
      [("<!--CHANNEL-->", "<skipHours><hour>23</hour></skipHours>")]),
     ("InvalidDay", "rss", 10, [("<!--CHANNEL-->", "<skipDays><day>Mon</day></skipDays>")],
      [("<!--CHANNEL-->", "<skipDays><day>Monday</day></skipDays>")]),
@@ -328,7 +332,8 @@ CASES = [
      [("<!--FEED-->", '<generator uri="https://example.org/" version="1">gen</generator>')]),
     ("UndefinedElement", "atom", 9, [("<!--FEED-->", "<foo>x</foo>")], [("<!--FEED-->", "<subtitle>More</subtitle>")]),
     ("UndeterminableVocabulary", "atom", 9, [("<!--FEED-->", '<foo xmlns="">x</foo>')],
-     [("<!--FEED-->", '<slash:comments xmlns:slash="http://purl.org/rss/1.0/modules/slash/">1</slash:comments>')]),
+     [("<!--FEED-->", '<dc:subject xmlns:dc="http://purl.org/dc/elements/1.1/">News</dc:subject>')]),
+    ("MissingNamespace", "atom", 2, [(' xmlns="http://www.w3.org/2005/Atom"', "")], []),
     ("FeedHistoryRelInEntry", "atom", 17, [("<!--ENTRY-->", '<link href="https://example.org/2/" rel="next"/>')],
      [("<!--ENTRY-->", '<link href="https://example.org/2/" rel="related"/>')]),
     ("FeedUpdatedBeforeEntry", "atom", 5, [("<updated>2025-02-10T12:00:00Z</updated>\n  <author>", "<updated>2025-02-09T12:00:00Z</updated>\n  <author>")], []),
