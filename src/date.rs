@@ -279,7 +279,18 @@ pub fn to_rfc822(instant: DateTime<Utc>) -> String {
 
 /// Atom and sitemaps (RFC 3339 / W3C datetime), always in UTC: `2025-01-15T15:44:45Z`.
 pub fn to_rfc3339(instant: DateTime<Utc>) -> String {
-    instant.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    // Written out rather than through `format`, which re-reads its pattern on
+    // every call: a sitemap prints one date per page.
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        instant.year(),
+        instant.month(),
+        instant.day(),
+        instant.hour(),
+        instant.minute(),
+        instant.second()
+    )
 }
 
 #[cfg(test)]

@@ -283,11 +283,16 @@ pub(crate) fn field_for<'f>(
     key: &str,
     keys: Keys,
 ) -> Option<&'f mut Value> {
-    let key = key.to_ascii_lowercase();
-    if keys == Keys::Metadata && is_entry_detail(&key) {
+    // Lower-cased on the stack: this runs for every key of every page.
+    let mut buffer = [0u8; 16];
+    let lower = buffer.get_mut(..key.len())?;
+    lower.copy_from_slice(key.as_bytes());
+    lower.make_ascii_lowercase();
+    let key = std::str::from_utf8(lower).ok()?;
+    if keys == Keys::Metadata && is_entry_detail(key) {
         return None;
     }
-    Some(match key.as_str() {
+    Some(match key {
         "title" => &mut front.title,
         "date" => &mut front.date,
         "publishdate" | "pubdate" | "published" => &mut front.publish_date,

@@ -52,21 +52,25 @@ pub fn build(options: &Options) -> Result<Report> {
         files,
         warnings: render_warnings,
     } = render(&site, &config)?;
-    let mut warnings = site.warnings.clone();
+    let posts = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == site::PageKind::Post)
+        .count();
+    let pages = site.pages.len();
+    let mut warnings = site.warnings;
+    // The pages are no longer needed: their memory serves the check instead,
+    // which parses every output (a 50,000-URL sitemap among them).
+    drop(site.pages);
     warnings.extend(render_warnings);
     warnings.extend(self_check(&files, config.now)?);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
-        pages: site.pages.len(),
-        entries: site
-            .pages
-            .iter()
-            .filter(|p| p.kind == site::PageKind::Post)
-            .count()
-            .min(match config.limit {
-                0 => usize::MAX,
-                n => n,
-            }),
+        pages,
+        entries: match config.limit {
+            0 => posts,
+            n => posts.min(n),
+        },
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
     })
@@ -76,20 +80,32 @@ pub fn build(options: &Options) -> Result<Report> {
 /// an error in feedwright's own output is a bug and fails the build; warnings are returned.
 /// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
 pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
-    let mut warnings = Vec::new();
-    let mut errors = Vec::new();
-    for file in files {
-        for finding in check::check_bytes_at(&file.name, &file.bytes, now) {
-            match finding.level {
-                check::Level::Error => errors.push(finding.to_string()),
-                check::Level::Warning => warnings.push(finding.to_string()),
-            }
-        }
-    }
+    use rayon::prelude::*;
+    // Feeds are checked beside the sitemap: this runs on every build, after the
+    // parallel part. Sitemap parts go one at a time, to hold one parsed
+    // sitemap in memory at once.
+    let (sitemaps, feeds): (Vec<&OutputFile>, Vec<&OutputFile>) = files.iter().partition(|file| {
+        matches!(
+            check::Format::detect(&file.bytes),
+            check::Format::Sitemap | check::Format::SitemapIndex
+        )
+    });
+    let check = |file: &&OutputFile| check::check_bytes_at(&file.name, &file.bytes, now);
+    let (mut findings, sitemap_findings): (Vec<check::Finding>, Vec<check::Finding>) = rayon::join(
+        || feeds.par_iter().flat_map_iter(check).collect(),
+        || sitemaps.iter().flat_map(check).collect(),
+    );
+    findings.extend(sitemap_findings);
+    let (errors, warnings): (Vec<_>, Vec<_>) = findings
+        .into_iter()
+        .partition(|finding| finding.level == check::Level::Error);
+    let warnings = warnings.iter().map(ToString::to_string).collect();
     if errors.is_empty() {
         Ok(warnings)
     } else {
-        Err(Error::SelfCheck { findings: errors })
+        Err(Error::SelfCheck {
+            findings: errors.iter().map(ToString::to_string).collect(),
+        })
     }
 }
 
@@ -121,7 +137,7 @@ pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
             .pages
             .iter()
             .map(|page| SitemapUrl {
-                loc: page.permalink.clone(),
+                loc: &page.permalink,
                 lastmod: page.lastmod,
             })
             .collect();

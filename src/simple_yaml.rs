@@ -49,15 +49,17 @@ pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
         let block = &lines[block_start..i];
         let has_block = block.iter().any(|l| !is_blank_or_comment(l));
         let value_text = strip_comment(rest.trim_start())?;
+        // Values of keys not read are checked but not kept (no allocation).
+        let keep = field_for(&mut front, key, keys).is_some_and(|slot| *slot == Value::Null);
         let value = match (value_text.is_empty(), has_block) {
             (true, false) => Value::Null,
-            (true, true) => block_list(block)?,
-            (false, false) => value(value_text)?,
+            (true, true) => block_list(block, keep)?,
+            (false, false) => value(value_text, keep)?,
             // A value continued on indented lines (a folded plain scalar, say).
             (false, true) => return None,
         };
-        if let Some(slot) = field_for(&mut front, key, keys) {
-            if *slot == Value::Null {
+        if keep {
+            if let Some(slot) = field_for(&mut front, key, keys) {
                 *slot = value;
             }
         }
@@ -92,16 +94,16 @@ fn strip_comment(text: &str) -> Option<&str> {
     }
 }
 
-/// A one-line value: a flow list or a scalar.
-fn value(text: &str) -> Option<Value> {
+/// A one-line value: a flow list or a scalar; `Null` when not `keep`.
+fn value(text: &str, keep: bool) -> Option<Value> {
     match text.as_bytes()[0] {
-        b'[' => flow_list(text),
-        _ => scalar(text, false),
+        b'[' => flow_list(text, keep),
+        _ => scalar(text, false, keep),
     }
 }
 
 /// `[a, "b", 'c']` with scalar items only.
-fn flow_list(text: &str) -> Option<Value> {
+fn flow_list(text: &str, keep: bool) -> Option<Value> {
     let inner = text.strip_prefix('[')?.strip_suffix(']')?;
     if inner.trim().is_empty() {
         return Some(Value::List(Vec::new()));
@@ -113,20 +115,26 @@ fn flow_list(text: &str) -> Option<Value> {
         let (value, after) = match item.as_bytes().first()? {
             b'"' | b'\'' => {
                 let end = quoted_end(item)?;
-                (scalar(&item[..end], true)?, &item[end..])
+                (scalar(&item[..end], true, keep)?, &item[end..])
             }
             _ => {
                 let end = item.find(',').unwrap_or(item.len());
                 (
-                    scalar(item[..end].trim_end_matches(' '), true)?,
+                    scalar(item[..end].trim_end_matches(' '), true, keep)?,
                     &item[end..],
                 )
             }
         };
-        items.push(value);
+        if keep {
+            items.push(value);
+        }
         let after = after.trim_start_matches(' ');
         if after.is_empty() {
-            return Some(Value::List(items));
+            return Some(if keep {
+                Value::List(items)
+            } else {
+                Value::Null
+            });
         }
         rest = after.strip_prefix(',')?;
         // A trailing comma, or an empty item: leave it to the full parser.
@@ -159,7 +167,7 @@ fn quoted_end(text: &str) -> Option<usize> {
 }
 
 /// Block list items, one `- scalar` per line, all at one indentation.
-fn block_list(lines: &[&str]) -> Option<Value> {
+fn block_list(lines: &[&str], keep: bool) -> Option<Value> {
     let mut items = Vec::new();
     let mut indent = None;
     for line in lines.iter().filter(|l| !is_blank_or_comment(l)) {
@@ -175,28 +183,43 @@ fn block_list(lines: &[&str]) -> Option<Value> {
         if item.is_empty() || item.starts_with('[') {
             return None;
         }
-        items.push(scalar(item, false)?);
+        let value = scalar(item, false, keep)?;
+        if keep {
+            items.push(value);
+        }
     }
-    Some(Value::List(items))
+    Some(if keep {
+        Value::List(items)
+    } else {
+        Value::Null
+    })
 }
 
 /// A plain, single- or double-quoted scalar on one line, resolved as YAML 1.2's
 /// core schema does (null, booleans); numbers are left to the full parser.
-fn scalar(text: &str, in_flow: bool) -> Option<Value> {
+fn scalar(text: &str, in_flow: bool, keep: bool) -> Option<Value> {
     let first = *text.as_bytes().first()?;
     match first {
         b'"' => {
             if quoted_end(text)? != text.len() {
                 return None;
             }
-            unescape_double_quoted(&text[1..text.len() - 1]).map(Value::Text)
+            let inner = &text[1..text.len() - 1];
+            if !keep {
+                return has_known_escapes_only(inner).then_some(Value::Null);
+            }
+            unescape_double_quoted(inner).map(Value::Text)
         }
         b'\'' => {
             let inner = text.strip_prefix('\'')?.strip_suffix('\'')?;
             if inner.replace("''", "").contains('\'') {
                 return None;
             }
-            Some(Value::Text(inner.replace("''", "'")))
+            Some(if keep {
+                Value::Text(inner.replace("''", "'"))
+            } else {
+                Value::Null
+            })
         }
         _ => {
             if b"[]{}!&*|>%@`,#\"'".contains(&first)
@@ -214,6 +237,7 @@ fn scalar(text: &str, in_flow: bool) -> Option<Value> {
                 "~" | "null" | "Null" | "NULL" => Value::Null,
                 "true" | "True" | "TRUE" => Value::Bool(true),
                 "false" | "False" | "FALSE" => Value::Bool(false),
+                _ if !keep => Value::Null,
                 _ => Value::Text(text.to_string()),
             })
         }
@@ -239,6 +263,17 @@ fn unescape_double_quoted(inner: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// Whether every escape in a double-quoted scalar is one `unescape_double_quoted` reads.
+fn has_known_escapes_only(inner: &str) -> bool {
+    let mut bytes = inner.bytes();
+    while let Some(b) = bytes.next() {
+        if b == b'\\' && !matches!(bytes.next(), Some(b'"' | b'\\' | b'/')) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether YAML might read `text` as a number (the full parser then decides).

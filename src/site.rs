@@ -131,19 +131,23 @@ impl Site {
     pub fn load(config: &Config) -> Result<Site> {
         let discovery = discover::discover(&config.content_dir)?;
         let mut warnings = discovery.warnings;
+        let translations = discovery
+            .files
+            .iter()
+            .filter(|file| is_other_language(file, config))
+            .count();
+        // Each file is handed over whole, so its path moves into its page.
         let results: Vec<Result<Option<Page>>> = discovery
             .files
-            .par_iter()
+            .into_par_iter()
             .map(|file| load_page(file, config))
             .collect();
 
         let mut pages = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
-        let mut translations = 0;
-        for (file, result) in discovery.files.iter().zip(results) {
+        for result in results {
             match result {
                 Ok(Some(page)) => pages.push(page),
-                Ok(None) if is_other_language(file, config) => translations += 1,
                 Ok(None) => {}
                 Err(e) => errors.push(e),
             }
@@ -272,8 +276,8 @@ pub fn read_source(path: &Path) -> Result<String> {
 }
 
 /// Builds the page of one content file, or `None` when it is not published.
-fn load_page(file: &SourceFile, config: &Config) -> Result<Option<Page>> {
-    if is_other_language(file, config) {
+fn load_page(file: SourceFile, config: &Config) -> Result<Option<Page>> {
+    if is_other_language(&file, config) {
         return Ok(None);
     }
     let text = read_source(&file.path)?;
@@ -291,7 +295,7 @@ fn date_from_file_name(name: &str) -> Option<(NaiveDate, &str)> {
 }
 
 fn build_page(
-    file: &SourceFile,
+    file: SourceFile,
     split: &Split<'_>,
     front: &FrontMatter,
     config: &Config,
@@ -427,7 +431,7 @@ fn build_page(
 
     Ok(Some(Page {
         kind,
-        source: Some(file.path.clone()),
+        source: Some(file.path),
         permalink,
         date,
         lastmod: match (lastmod, date) {

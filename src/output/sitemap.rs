@@ -15,11 +15,11 @@ pub const MAX_URLS: usize = 50_000;
 /// The protocol's limit of bytes in one (uncompressed) sitemap.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 
-/// One `<url>`.
+/// One `<url>`, borrowing the page's URL (a sitemap may list 100,000 pages).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SitemapUrl {
+pub struct SitemapUrl<'a> {
     /// The page's absolute URL.
-    pub loc: Url,
+    pub loc: &'a Url,
     /// When it last changed, where known.
     pub lastmod: Option<DateTime<Utc>>,
 }
@@ -36,12 +36,12 @@ pub struct SitemapFile {
 const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 /// The sitemap files for `urls`: `name` alone, or `name` as an index of `stem-1.xml`, `stem-2.xml`, ...
-pub fn render(urls: &[SitemapUrl], name: &str, base: &Url) -> Vec<SitemapFile> {
+pub fn render(urls: &[SitemapUrl<'_>], name: &str, base: &Url) -> Vec<SitemapFile> {
     render_with_limits(urls, name, base, MAX_URLS, MAX_BYTES)
 }
 
 fn render_with_limits(
-    urls: &[SitemapUrl],
+    urls: &[SitemapUrl<'_>],
     name: &str,
     base: &Url,
     max_urls: usize,
@@ -100,32 +100,49 @@ fn render_with_limits(
     files
 }
 
-fn url_entry(url: &SitemapUrl) -> String {
-    let mut entry = format!("  <url>\n    <loc>{}</loc>\n", escape(url.loc.as_str()));
+fn url_entry(url: &SitemapUrl<'_>) -> String {
+    let mut entry = String::with_capacity(url.loc.as_str().len() + 80);
+    entry.push_str("  <url>\n    <loc>");
+    entry.push_str(&escape(url.loc.as_str()));
+    entry.push_str("</loc>\n");
     if let Some(lastmod) = url.lastmod {
-        entry.push_str(&format!("    <lastmod>{}</lastmod>\n", to_rfc3339(lastmod)));
+        entry.push_str("    <lastmod>");
+        entry.push_str(&to_rfc3339(lastmod));
+        entry.push_str("</lastmod>\n");
     }
     entry.push_str("  </url>\n");
     entry
 }
 
 /// XML escaping for a URL (already ASCII and percent-encoded, so only these can occur).
-fn escape(url: &str) -> String {
-    url.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+fn escape(url: &str) -> std::borrow::Cow<'_, str> {
+    if !url.contains(['&', '<', '>', '"', '\'']) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    std::borrow::Cow::Owned(
+        url.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;"),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn urls(n: usize) -> Vec<SitemapUrl> {
+    fn locs(n: usize) -> Vec<Url> {
         (0..n)
-            .map(|i| SitemapUrl {
-                loc: Url::parse(&format!("https://example.org/p/{i}/?a=1&b=2")).unwrap(),
+            .map(|i| Url::parse(&format!("https://example.org/p/{i}/?a=1&b=2")).unwrap())
+            .collect()
+    }
+
+    fn urls(locs: &[Url]) -> Vec<SitemapUrl<'_>> {
+        locs.iter()
+            .enumerate()
+            .map(|(i, loc)| SitemapUrl {
+                loc,
                 lastmod: DateTime::from_timestamp(1_700_000_000 + i as i64, 0),
             })
             .collect()
@@ -137,7 +154,7 @@ mod tests {
 
     #[test]
     fn one_file_under_the_limits() {
-        let files = render(&urls(3), "sitemap.xml", &base());
+        let files = render(&urls(&locs(3)), "sitemap.xml", &base());
         assert_eq!(files.len(), 1);
         let text = String::from_utf8(files[0].bytes.clone()).unwrap();
         assert!(text.contains("<loc>https://example.org/p/0/?a=1&amp;b=2</loc>"));
@@ -147,7 +164,7 @@ mod tests {
 
     #[test]
     fn splits_by_count_with_an_index() {
-        let files = render_with_limits(&urls(5), "sitemap.xml", &base(), 2, MAX_BYTES);
+        let files = render_with_limits(&urls(&locs(5)), "sitemap.xml", &base(), 2, MAX_BYTES);
         let names: Vec<_> = files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(
             names,
@@ -171,7 +188,7 @@ mod tests {
 
     #[test]
     fn splits_by_size() {
-        let files = render_with_limits(&urls(10), "sitemap.xml", &base(), MAX_URLS, 400);
+        let files = render_with_limits(&urls(&locs(10)), "sitemap.xml", &base(), MAX_URLS, 400);
         assert!(files.len() > 2);
         for file in files.iter().filter(|f| f.name != "sitemap.xml") {
             assert!(
