@@ -280,17 +280,33 @@ pub fn to_rfc822(instant: DateTime<Utc>) -> String {
 /// Atom and sitemaps (RFC 3339 / W3C datetime), always in UTC: `2025-01-15T15:44:45Z`.
 pub fn to_rfc3339(instant: DateTime<Utc>) -> String {
     use chrono::{Datelike, Timelike};
-    // Written out rather than through `format`, which re-reads its pattern on
-    // every call: a sitemap prints one date per page.
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        instant.year(),
-        instant.month(),
-        instant.day(),
-        instant.hour(),
-        instant.minute(),
-        instant.second()
-    )
+    // Written digit by digit rather than through `format`: a sitemap prints
+    // one date per page. Years are 0001 to 9999 (the parser refuses others).
+    let mut out = [0u8; 20];
+    let mut put = |at: usize, width: usize, value: u32| {
+        let mut value = value;
+        for i in (at..at + width).rev() {
+            out[i] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    };
+    put(0, 4, instant.year().clamp(0, 9999) as u32);
+    put(5, 2, instant.month());
+    put(8, 2, instant.day());
+    put(11, 2, instant.hour());
+    put(14, 2, instant.minute());
+    put(17, 2, instant.second());
+    for (at, separator) in [
+        (4, b'-'),
+        (7, b'-'),
+        (10, b'T'),
+        (13, b':'),
+        (16, b':'),
+        (19, b'Z'),
+    ] {
+        out[at] = separator;
+    }
+    out.iter().map(|&b| b as char).collect()
 }
 
 #[cfg(test)]

@@ -51,22 +51,17 @@ pub fn build(options: &Options) -> Result<Report> {
     let Rendered {
         files,
         warnings: render_warnings,
-    } = render(&site, &config)?;
+    } = render_checked(&site, &config, Some(config.now))?;
     let posts = site
         .pages
         .iter()
         .filter(|p| p.kind == site::PageKind::Post)
         .count();
-    let pages = site.pages.len();
     let mut warnings = site.warnings;
-    // The pages are no longer needed: their memory serves the check instead,
-    // which parses every output (a 50,000-URL sitemap among them).
-    drop(site.pages);
     warnings.extend(render_warnings);
-    warnings.extend(self_check(&files, config.now)?);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
-        pages,
+        pages: site.pages.len(),
         entries: match config.limit {
             0 => posts,
             n => posts.min(n),
@@ -81,21 +76,20 @@ pub fn build(options: &Options) -> Result<Report> {
 /// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
 pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
     use rayon::prelude::*;
-    // Feeds are checked beside the sitemap: this runs on every build, after the
-    // parallel part. Sitemap parts go one at a time, to hold one parsed
-    // sitemap in memory at once.
-    let (sitemaps, feeds): (Vec<&OutputFile>, Vec<&OutputFile>) = files.iter().partition(|file| {
+    let check = |file: &OutputFile| check::check_bytes_at(&file.name, &file.bytes, now);
+    let is_sitemap = |file: &OutputFile| {
         matches!(
             check::Format::detect(&file.bytes),
             check::Format::Sitemap | check::Format::SitemapIndex
         )
-    });
-    let check = |file: &&OutputFile| check::check_bytes_at(&file.name, &file.bytes, now);
-    let (mut findings, sitemap_findings): (Vec<check::Finding>, Vec<check::Finding>) = rayon::join(
-        || feeds.par_iter().flat_map_iter(check).collect(),
-        || sitemaps.iter().flat_map(check).collect(),
-    );
-    findings.extend(sitemap_findings);
+    };
+    // Feeds are checked side by side; sitemap parts one at a time, so that
+    // one parsed sitemap (up to 50,000 URLs) at most is held in memory.
+    let findings: Vec<check::Finding> = if files.iter().any(is_sitemap) {
+        files.iter().flat_map(check).collect()
+    } else {
+        files.par_iter().flat_map_iter(check).collect()
+    };
     let (errors, warnings): (Vec<_>, Vec<_>) = findings
         .into_iter()
         .partition(|finding| finding.level == check::Level::Error);
@@ -120,37 +114,72 @@ pub struct Rendered {
 
 /// Every output file for `site`, in memory.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
-    let feed = Feed::build(site, config)?;
-    let (rss, atom, warnings) = render_feeds(feed, config)?;
-    let mut files = vec![
-        OutputFile {
-            name: config.output.rss.clone(),
-            bytes: rss,
+    render_checked(site, config, None)
+}
+
+/// [`render`], checking each output as soon as it is rendered when `check_at`
+/// (the instant that decides implausibly future dates) is given. The feeds and
+/// the sitemap are rendered and checked side by side.
+pub fn render_checked(
+    site: &Site,
+    config: &Config,
+    check_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Result<Rendered> {
+    let check = |files: &[OutputFile]| match check_at {
+        Some(now) => self_check(files, now),
+        None => Ok(Vec::new()),
+    };
+    let (feeds, sitemaps) = rayon::join(
+        || -> Result<Rendered> {
+            let feed = Feed::build(site, config)?;
+            let (rss, atom, mut warnings) = render_feeds(feed, config)?;
+            let files = vec![
+                OutputFile {
+                    name: config.output.rss.clone(),
+                    bytes: rss,
+                },
+                OutputFile {
+                    name: config.output.atom.clone(),
+                    bytes: atom,
+                },
+            ];
+            warnings.extend(check(&files)?);
+            Ok(Rendered { files, warnings })
         },
-        OutputFile {
-            name: config.output.atom.clone(),
-            bytes: atom,
+        || -> Result<Rendered> {
+            let files = if config.sitemap {
+                render_sitemap(site, config)
+            } else {
+                Vec::new()
+            };
+            let warnings = check(&files)?;
+            Ok(Rendered { files, warnings })
         },
-    ];
-    if config.sitemap {
-        let urls: Vec<SitemapUrl> = site
-            .pages
-            .iter()
-            .map(|page| SitemapUrl {
-                loc: &page.permalink,
-                lastmod: page.lastmod,
-            })
-            .collect();
-        files.extend(
-            sitemap::render(&urls, &config.output.sitemap, &config.base_url)
-                .into_iter()
-                .map(|f| OutputFile {
-                    name: f.name,
-                    bytes: f.bytes,
-                }),
-        );
-    }
-    Ok(Rendered { files, warnings })
+    );
+    let mut rendered = feeds?;
+    let sitemaps = sitemaps?;
+    rendered.files.extend(sitemaps.files);
+    rendered.warnings.extend(sitemaps.warnings);
+    Ok(rendered)
+}
+
+/// The sitemap of every page: one file, or several and their index.
+fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
+    let urls: Vec<SitemapUrl> = site
+        .pages
+        .iter()
+        .map(|page| SitemapUrl {
+            loc: &page.permalink,
+            lastmod: page.lastmod,
+        })
+        .collect();
+    sitemap::render(&urls, &config.output.sitemap, &config.base_url)
+        .into_iter()
+        .map(|f| OutputFile {
+            name: f.name,
+            bytes: f.bytes,
+        })
+        .collect()
 }
 
 /// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give

@@ -87,9 +87,12 @@ fn strip_comment(text: &str) -> Option<&str> {
     if text.starts_with('#') {
         return Some("");
     }
-    match text.find(" #") {
+    // A comment starts at a `#` after a space; most values have no `#` at all.
+    let bytes = text.as_bytes();
+    let comment = memchr::memchr_iter(b'#', bytes).find(|&at| at > 0 && bytes[at - 1] == b' ');
+    match comment {
         None => Some(text),
-        Some(_) if text.contains(['"', '\'']) => None,
+        Some(_) if memchr::memchr2(b'"', b'\'', bytes).is_some() => None,
         Some(at) => Some(text[..at].trim_end_matches(' ')),
     }
 }
@@ -278,6 +281,12 @@ fn has_known_escapes_only(inner: &str) -> bool {
 
 /// Whether YAML might read `text` as a number (the full parser then decides).
 fn looks_numeric(text: &str) -> bool {
+    // Numbers start with a digit, a sign or a dot (Rust also reads `inf`, `nan`).
+    if !text.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'i' | 'I' | 'n' | 'N')
+    }) {
+        return false;
+    }
     let unsigned = text.trim_start_matches(['+', '-']);
     text.parse::<f64>().is_ok()
         || unsigned.starts_with("0x")

@@ -159,7 +159,8 @@ impl Site {
         }
         settle_errors(config, errors, &mut warnings)?;
 
-        pages.sort_by(|a, b| {
+        // Unstable is enough: permalink, then source, is a total order.
+        pages.par_sort_unstable_by(|a, b| {
             a.permalink
                 .as_str()
                 .cmp(b.permalink.as_str())
@@ -195,7 +196,7 @@ impl Site {
             .iter()
             .filter(|p| p.kind == PageKind::Post)
             .collect();
-        posts.sort_by(|a, b| {
+        posts.par_sort_unstable_by(|a, b| {
             b.date
                 .cmp(&a.date)
                 .then_with(|| a.permalink.as_str().cmp(b.permalink.as_str()))

@@ -4,6 +4,7 @@
 //! one it writes, so each URL costs one parse and a few hash lookups, and a
 //! rule that fails everywhere is reported a bounded number of times.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use roxmltree::Node;
@@ -103,8 +104,8 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         counts: HashMap::new(),
     };
     let mut count = 0usize;
-    let mut origin: Option<url::Origin> = None;
-    let mut locs: HashSet<String> = HashSet::new();
+    let mut origin = Origin::default();
+    let mut locs: HashSet<Cow<str>> = HashSet::new();
     for entry in elements(root) {
         let ns = ns_of(entry);
         if ns != NAMESPACE && !ns.is_empty() {
@@ -141,14 +142,15 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
     out.finish();
 }
 
-fn check_entry(
+fn check_entry<'a>(
     out: &mut Limited,
-    entry: Node,
+    entry: Node<'a, '_>,
     index: bool,
-    origin: &mut Option<url::Origin>,
-    locs: &mut HashSet<String>,
+    origin: &mut Origin,
+    locs: &mut HashSet<Cow<'a, str>>,
 ) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    // A handful of children: a list beats a hash set here (this runs per URL).
+    let mut seen: Vec<&str> = Vec::with_capacity(4);
     if let Some(at) = stray_text(entry) {
         out.report(
             at,
@@ -178,7 +180,7 @@ fn check_entry(
             );
             continue;
         }
-        if !seen.insert(name) {
+        if seen.contains(&name) {
             out.report(
                 pos(child),
                 Level::Error,
@@ -187,9 +189,16 @@ fn check_entry(
             );
             continue;
         }
-        let value = text_of(child);
+        seen.push(name);
+        // Most values are one text node: borrowed, not copied.
+        let value: Cow<'a, str> = match child.first_child() {
+            Some(text) if text.is_text() && text.next_sibling().is_none() => {
+                Cow::Borrowed(text.text().unwrap_or(""))
+            }
+            _ => Cow::Owned(text_of(child)),
+        };
         match name {
-            "loc" => check_loc(out, child, &value, origin, locs),
+            "loc" => check_loc(out, child, value, origin, locs),
             "lastmod" if !rules::w3c_datetime(value.trim()) => out.report(
                 pos(child),
                 Level::Error,
@@ -219,7 +228,7 @@ fn check_entry(
             _ => {}
         }
     }
-    if !seen.contains("loc") {
+    if !seen.contains(&"loc") {
         out.report(
             pos(entry),
             Level::Error,
@@ -229,12 +238,27 @@ fn check_entry(
     }
 }
 
-fn check_loc(
+/// The origin every URL of a sitemap must share, once one URL has shown it.
+#[derive(Default)]
+struct Origin {
+    /// The first valid URL's origin.
+    first: Option<url::Origin>,
+    /// `scheme://host[:port]/` of that origin: a URL starting with it, and
+    /// made of URI characters only, is valid and on the origin without a full parse.
+    prefix: Option<String>,
+}
+
+/// The characters an absolute URI may hold after its scheme (see `rules::uri`).
+fn is_uri_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b";/?:@&=+$.-_!~*'()%,#".contains(&b)
+}
+
+fn check_loc<'a>(
     out: &mut Limited,
     node: Node,
-    value: &str,
-    origin: &mut Option<url::Origin>,
-    locs: &mut HashSet<String>,
+    value: Cow<'a, str>,
+    origin: &mut Origin,
+    locs: &mut HashSet<Cow<'a, str>>,
 ) {
     let at = pos(node);
     let loc = value.trim();
@@ -257,34 +281,47 @@ fn check_loc(
             ),
         );
     }
-    let escaped = rules::uri(loc, true, false).is_ok();
-    let parsed = Url::parse(loc).ok().filter(|u| {
-        matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+    let on_known_origin = origin.prefix.as_deref().is_some_and(|prefix| {
+        loc.strip_prefix(prefix)
+            .is_some_and(|rest| rest.bytes().all(is_uri_byte))
     });
-    let Some(url) = parsed.filter(|_| escaped) else {
-        out.report(
-            at,
-            Level::Error,
-            "InvalidLoc",
-            format!("<loc> must be an absolute, percent-encoded http(s) URL, not {loc:?}"),
-        );
-        return;
-    };
-    let this_origin = url.origin();
-    match origin {
-        None => *origin = Some(this_origin),
-        Some(first) if *first != this_origin => out.report(
-            at,
-            Level::Error,
-            "HostMismatch",
-            format!(
-                "every URL in a sitemap must be on one host; {loc:?} is not on {}",
-                first.ascii_serialization()
+    if !on_known_origin {
+        let escaped = rules::uri(loc, true, false).is_ok();
+        let parsed = Url::parse(loc).ok().filter(|u| {
+            matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
+        });
+        let Some(url) = parsed.filter(|_| escaped) else {
+            out.report(
+                at,
+                Level::Error,
+                "InvalidLoc",
+                format!("<loc> must be an absolute, percent-encoded http(s) URL, not {loc:?}"),
+            );
+            return;
+        };
+        let this_origin = url.origin();
+        match &origin.first {
+            None => {
+                origin.prefix = Some(format!("{}/", this_origin.ascii_serialization()));
+                origin.first = Some(this_origin);
+            }
+            Some(first) if *first != this_origin => out.report(
+                at,
+                Level::Error,
+                "HostMismatch",
+                format!(
+                    "every URL in a sitemap must be on one host; {loc:?} is not on {}",
+                    first.ascii_serialization()
+                ),
             ),
-        ),
-        Some(_) => {}
+            Some(_) => {}
+        }
     }
-    if !locs.insert(loc.to_string()) {
+    let key = match value {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(ref text) => Cow::Owned(text.trim().to_string()),
+    };
+    if !locs.insert(key) {
         out.report(
             at,
             Level::Warning,
