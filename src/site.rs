@@ -236,6 +236,34 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
 
 /// Reads a content file as UTF-8 text: size-limited, no NUL bytes.
 pub fn read_source(path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    read_checked(path, &mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| Error::content(path, None, e.to_string()))
+}
+
+thread_local! {
+    /// Each thread reads every file of the first pass into one buffer, which
+    /// saves an allocation (and fresh pages) per file.
+    static SOURCE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Calls `f` with the text of the content file at `path`, read as [`read_source`] reads it.
+fn with_source<T>(path: &Path, f: impl FnOnce(&str) -> Result<T>) -> Result<T> {
+    SOURCE_BUFFER.with(|buffer| {
+        let mut bytes = buffer.borrow_mut();
+        let text = read_checked(path, &mut bytes)?;
+        let result = f(text);
+        // A rare huge file should not pin its memory for the rest of the build.
+        if bytes.capacity() > 1 << 20 {
+            *bytes = Vec::new();
+        }
+        result
+    })
+}
+
+/// Reads `path` into `bytes` (replacing what was there) and checks that it is
+/// UTF-8 text without NUL bytes, within [`MAX_FILE_BYTES`].
+fn read_checked<'b>(path: &Path, bytes: &'b mut Vec<u8>) -> Result<&'b str> {
     let too_big = |size: u64| {
         Error::content(
             path,
@@ -248,21 +276,22 @@ pub fn read_source(path: &Path) -> Result<String> {
     if size > MAX_FILE_BYTES {
         return Err(too_big(size));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
+    bytes.clear();
+    bytes.reserve(size as usize + 1);
     // `take` bounds the read even if the file grows after `metadata`.
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|e| Error::io(path, e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
     let line_at =
         |bytes: &[u8], offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
         Error::content(
             path,
-            Some(line_at(e.as_bytes(), offset)),
+            Some(line_at(bytes, offset)),
             format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
         )
     })?;
@@ -281,10 +310,12 @@ fn load_page(file: SourceFile, config: &Config) -> Result<Option<Page>> {
     if is_other_language(&file, config) {
         return Ok(None);
     }
-    let text = read_source(&file.path)?;
-    let split = front_matter::split(&file.path, &text)?;
-    let front = front_matter::parse(&file.path, &split, Keys::Metadata)?;
-    build_page(file, &split, &front, config)
+    let path = file.path.clone();
+    with_source(&path, |text| {
+        let split = front_matter::split(&file.path, text)?;
+        let front = front_matter::parse(&file.path, &split, Keys::Metadata)?;
+        build_page(file, &split, &front, config)
+    })
 }
 
 /// Jekyll's `YYYY-MM-DD-slug` file names carry the date; the slug is the rest.
