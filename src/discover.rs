@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
@@ -25,8 +26,9 @@ pub enum FileKind {
 pub struct SourceFile {
     /// The path to read it from.
     pub path: PathBuf,
-    /// The folders between the content folder and the page (for a bundle, its parent's).
-    pub folders: Vec<String>,
+    /// The folders between the content folder and the page (for a bundle, its
+    /// parent's); shared by every file of a folder.
+    pub folders: Arc<[String]>,
     /// The page's own name: file stem, or bundle folder name; "" for a section index.
     pub name: String,
     /// What kind of page it is.
@@ -82,6 +84,7 @@ fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<
     entries.sort_by(|a, b| a.0.cmp(&b.0));
 
     // The content folder itself is never a bundle (Hugo's home is a branch).
+    let here: Arc<[String]> = folders.as_slice().into();
     let is_leaf_bundle = !folders.is_empty()
         && entries.iter().any(|(name, file_type)| {
             !file_type.is_dir()
@@ -124,14 +127,14 @@ fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<
         };
         let (base, language) = split_language(stem);
         let (kind, page_folders, page_name) = match base {
-            "_index" => (FileKind::SectionIndex, folders.clone(), String::new()),
+            "_index" => (FileKind::SectionIndex, Arc::clone(&here), String::new()),
             "index" if !folders.is_empty() => {
                 let (bundle, parents) = folders.split_last().expect("not empty");
-                (FileKind::LeafBundle, parents.to_vec(), bundle.clone())
+                (FileKind::LeafBundle, parents.into(), bundle.clone())
             }
             // Other Markdown files in a leaf bundle are its resources.
             _ if is_leaf_bundle => continue,
-            _ => (FileKind::Regular, folders.clone(), base.to_string()),
+            _ => (FileKind::Regular, Arc::clone(&here), base.to_string()),
         };
         found.files.push(SourceFile {
             path,

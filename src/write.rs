@@ -42,12 +42,15 @@ pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     // Every file is written in full (and flushed) before any is renamed: a full
     // disk or any write error then leaves every old file as it was, rather than
     // new feeds beside an old sitemap. Dropped on error, the temporary files go.
-    let mut written = Vec::with_capacity(files.len());
-    for file in files {
-        let target = out_dir.join(&file.name);
-        let temp = write_temp(&target, &file.bytes)?;
-        written.push((temp, target));
-    }
+    // The files are written side by side: flushing each to disk is a wait.
+    use rayon::prelude::*;
+    let written = files
+        .par_iter()
+        .map(|file| {
+            let target = out_dir.join(&file.name);
+            write_temp(&target, &file.bytes).map(|temp| (temp, target))
+        })
+        .collect::<Result<Vec<_>>>()?;
     for (temp, target) in written {
         temp.persist(&target)
             .map_err(|e| Error::io(&target, e.error))?;
