@@ -17,119 +17,6 @@ use url::Url;
 use crate::permalink::absolutize;
 use crate::xml_text;
 
-/// Elements kept: the W3C Feed Validation Service's acceptable elements that it
-/// also knows as HTML. Any other element is dropped and its content kept.
-const ELEMENTS: &[&str] = &[
-    "a",
-    "abbr",
-    "acronym",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "bdi",
-    "big",
-    "blockquote",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "command",
-    "data",
-    "datagrid",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "eventsource",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "font",
-    "form",
-    "header",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "hr",
-    "i",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "m",
-    "main",
-    "map",
-    "mark",
-    "menu",
-    "meter",
-    "nav",
-    "ol",
-    "output",
-    "optgroup",
-    "option",
-    "p",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "section",
-    "select",
-    "small",
-    "source",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "time",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "track",
-    "tt",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "noscript",
-    "wbr",
-];
-
 /// Elements removed together with everything inside them.
 const REMOVED_WITH_CONTENT: &[&str] = &[
     "script", "style", "title", "object", "embed", "applet", "noembed", "noframes",
@@ -203,12 +90,24 @@ const ATTRIBUTES: &[&str] = &[
 /// Attributes holding one URL each.
 const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster", "cite", "longdesc", "usemap"];
 
+/// Elements kept: those the W3C Feed Validation Service accepts and also knows
+/// as HTML (the checker's lists, so generator and checker cannot disagree).
+/// Any other element is dropped and its content kept.
+fn kept_elements() -> HashSet<&'static str> {
+    use crate::check::html::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
+    ACCEPTABLE_ELEMENTS
+        .iter()
+        .copied()
+        .filter(|element| !NOT_KNOWN.contains(element))
+        .collect()
+}
+
 /// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
 pub fn for_feed(html: &str, page: &Url) -> String {
     let html = frames_to_links(html);
     let page = page.clone();
     let cleaned = ammonia::Builder::empty()
-        .tags(ELEMENTS.iter().copied().collect())
+        .tags(kept_elements())
         .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(ATTRIBUTES.iter().copied().collect())
         .generic_attribute_prefixes(HashSet::from(["data-"]))

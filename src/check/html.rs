@@ -21,7 +21,7 @@ use regex::Regex;
 use super::Sink;
 
 /// Elements the W3C validator accepts in feed HTML.
-const ACCEPTABLE_ELEMENTS: &[&str] = &[
+pub(crate) const ACCEPTABLE_ELEMENTS: &[&str] = &[
     "a",
     "abbr",
     "acronym",
@@ -138,7 +138,7 @@ const ACCEPTABLE_ELEMENTS: &[&str] = &[
 ];
 
 /// Whitelisted names the validator does not count as HTML at all.
-const NOT_KNOWN: &[&str] = &["keygen", "multicol", "nextid", "sound", "spacer"];
+pub(crate) const NOT_KNOWN: &[&str] = &["keygen", "multicol", "nextid", "sound", "spacer"];
 
 /// Known HTML elements that may carry scripts or change the page around the feed.
 const SECURITY_RISK_ELEMENTS: &[&str] = &[
