@@ -12,6 +12,10 @@ use crate::front_matter::{field_for, FrontMatter, Keys, Value};
 
 /// The front matter in `text`, or `None` when the full YAML parser is needed.
 pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
+    // YAML refuses characters outside its printable set; the full parser says where.
+    if !is_yaml_printable(text) {
+        return None;
+    }
     let mut front = FrontMatter::default();
     let mut seen: Vec<&str> = Vec::with_capacity(16);
     let lines: Vec<&str> = text
@@ -65,6 +69,20 @@ pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
         }
     }
     Some(front)
+}
+
+/// Whether every character of `text` is one YAML allows in a stream: tab, line
+/// breaks, and printable characters (no other C0 or C1 control, no DEL, no
+/// U+FFFE or U+FFFF).
+fn is_yaml_printable(text: &str) -> bool {
+    let ascii_ok = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E) || b >= 0x80;
+    if !text.bytes().all(ascii_ok) {
+        return false;
+    }
+    text.is_ascii()
+        || text.chars().all(
+            |c| !matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}'),
+        )
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
@@ -372,6 +390,9 @@ mod tests {
             "title:\tx\n",
             "title: \"a # b\" # c\n",
             "tags:\n  - a\n   - b\n",
+            "description: \"meta de\u{1}\u{0}scri\"\n",
+            "title: a\u{7f}b\n",
+            "title: a\u{85}\u{9f}b\n",
         ] {
             for keys in [Keys::Metadata, Keys::All] {
                 assert!(read(text, keys).is_none(), "{text:?} should fall back");
