@@ -44,6 +44,10 @@ pub struct Discovery {
     pub files: Vec<SourceFile>,
     /// Things skipped that the user should hear about.
     pub warnings: Vec<String>,
+    /// Symbolic links that loop, dangle or lead out of the content folder.
+    pub errors: Vec<Error>,
+    /// The content folder, resolved, to tell where links lead.
+    root: PathBuf,
 }
 
 /// Walks `root` (not following symbolic links, so nothing outside it is read
@@ -62,9 +66,44 @@ pub fn discover(root: &Path) -> Result<Discovery> {
             root.display()
         )));
     }
-    let mut found = Discovery::default();
+    let mut found = Discovery {
+        root: fs::canonicalize(root).map_err(|e| Error::io(root, e))?,
+        ..Discovery::default()
+    };
     walk(root, &mut Vec::new(), &mut found)?;
+    if found.files.is_empty() && found.errors.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: no Markdown files (.md, .markdown) in the content folder (pass --content DIR)",
+            root.display()
+        )));
+    }
     Ok(found)
+}
+
+/// A symbolic link in the content folder is never followed: one that loops,
+/// dangles or leads outside the folder is an error (content must not be read
+/// from elsewhere), one that leads inside it is skipped, its target being read
+/// where it is.
+fn check_link(path: &Path, found: &mut Discovery) {
+    match fs::canonicalize(path) {
+        Ok(target) if target.starts_with(&found.root) => found.warnings.push(format!(
+            "{}: symbolic link not followed (its target is read where it is)",
+            path.display()
+        )),
+        Ok(target) => found.errors.push(Error::content(
+            path,
+            None,
+            format!(
+                "is a symbolic link to {}, outside the content folder; content must be inside it",
+                target.display()
+            ),
+        )),
+        Err(e) => found.errors.push(Error::content(
+            path,
+            None,
+            format!("is a symbolic link that cannot be followed ({e}): a loop or a missing target"),
+        )),
+    }
 }
 
 fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<()> {
@@ -107,10 +146,7 @@ fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<
             continue;
         }
         if file_type.is_symlink() {
-            found.warnings.push(format!(
-                "{}: symbolic link not followed; content must be inside the content folder",
-                path.display()
-            ));
+            check_link(&path, found);
             continue;
         }
         if file_type.is_dir() {

@@ -129,8 +129,9 @@ impl Site {
     /// Reads every content file under the configured folder (in parallel: front
     /// matter only, bodies are rendered later and only for feed entries).
     pub fn load(config: &Config) -> Result<Site> {
-        let discovery = discover::discover(&config.content_dir)?;
-        let mut warnings = discovery.warnings;
+        let mut discovery = discover::discover(&config.content_dir)?;
+        let mut warnings = std::mem::take(&mut discovery.warnings);
+        settle_errors(config, std::mem::take(&mut discovery.errors), &mut warnings)?;
         let translations = discovery
             .files
             .iter()

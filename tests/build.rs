@@ -488,15 +488,27 @@ fn pages_without_dates_go_to_the_sitemap_only() {
 }
 
 #[test]
-fn empty_content_folder_gives_valid_empty_feeds() {
+fn an_empty_content_folder_is_a_usage_error() {
     let site = Site::new(&[]);
     fs::create_dir_all(site.content()).unwrap();
+    site.build()
+        .arg("--sitemap")
+        .assert()
+        .code(2)
+        .stderr(contains("no Markdown files"));
+    assert!(!site.out().exists(), "nothing may be written");
+}
+
+#[test]
+fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
+    let site = Site::new(&[("blog/d.md", "---\ntitle: D\ndraft: true\n---\nx\n")]);
     site.build().arg("--sitemap").assert().success();
     for name in ["rss.xml", "atom.xml"] {
         let text = site.read(name);
         xml(&text);
         assert!(feed(&text).entries.is_empty());
-    } // No dates anywhere: the given "now" dates the feed (never 1970, never the clock).
+    }
+    // No dates anywhere: the given "now" dates the feed (never 1970, never the clock).
     let atom = site.read("atom.xml");
     assert_eq!(
         child_text(xml(&atom).root_element(), "updated"),

@@ -488,13 +488,19 @@ fn a_content_path_that_is_a_file_is_a_usage_error() {
 }
 
 #[test]
-fn an_empty_content_folder_gives_valid_empty_outputs() {
-    let site = Site::new(&[]);
-    fs::create_dir_all(site.content()).unwrap();
-    assert!(build(&site).status().unwrap().success());
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
-        targets::check_output(name, site.read(name).as_bytes(), "https://example.org/");
-    }
+fn an_empty_content_folder_is_refused() {
+    // Most likely a wrong --content: empty feeds would empty every reader's copy.
+    let (site, before) = built_site();
+    fs::remove_dir_all(site.content()).unwrap();
+    fs::create_dir_all(site.content().join("blog")).unwrap();
+    fs::write(site.content().join("blog/notes.txt"), "not Markdown").unwrap();
+    assert_refused(
+        &mut build(&site),
+        2,
+        &[&site.content().display().to_string(), "no Markdown files"],
+        &site.out(),
+        &before,
+    );
 }
 
 #[test]
@@ -531,30 +537,45 @@ fn an_unreadable_post_names_it() {
 }
 
 #[test]
-fn symlink_loops_and_links_out_of_the_content_folder_are_not_followed() {
+fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
     let outside = tempfile::tempdir().unwrap();
     fs::write(
         outside.path().join("leak.md"),
         "---\ntitle: LEAKED\ndate: 2025-01-01\n---\nSECRET-OUTSIDE-CONTENT\n",
     )
     .unwrap();
-    let site = Site::new(&[("blog/good.md", POST)]);
+    let (site, before) = built_site();
     let blog = site.content().join("blog");
-    std::os::unix::fs::symlink(".", blog.join("loop")).unwrap();
-    std::os::unix::fs::symlink(&blog, blog.join("loop2")).unwrap();
+    std::os::unix::fs::symlink("loop-a", blog.join("loop-b")).unwrap();
+    std::os::unix::fs::symlink("loop-b", blog.join("loop-a")).unwrap();
     std::os::unix::fs::symlink(outside.path(), blog.join("outside-dir")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("leak.md"), blog.join("leak.md")).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", blog.join("passwd.md")).unwrap();
     let started = Instant::now();
-    let (code, stderr, _) = run_measured(&mut build(&site));
+    let stderr = assert_refused(
+        &mut build(&site),
+        1,
+        &["symbolic link"],
+        &site.out(),
+        &before,
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
-    assert_eq!(code, Some(0), "{stderr}");
-    for link in ["loop", "loop2", "outside-dir", "leak.md", "passwd.md"] {
+    for link in ["loop-a", "loop-b", "outside-dir", "leak.md", "passwd.md"] {
         assert!(
-            stderr.contains(&format!("blog/{link}: symbolic link not followed")),
-            "no warning for {link}:\n{stderr}"
+            stderr.contains(&format!("blog/{link}: is a symbolic link")),
+            "no error for {link}:\n{stderr}"
         );
     }
+
+    // Links that stay inside the folder are skipped (their targets are read
+    // where they are), and --keep-going builds past the bad ones.
+    std::os::unix::fs::symlink(".", blog.join("self")).unwrap();
+    let (code, stderr, _) = run_measured(build(&site).arg("--keep-going"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("blog/self: symbolic link not followed"),
+        "{stderr}"
+    );
     for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
         let text = site.read(name);
         assert!(!text.contains("LEAKED") && !text.contains("SECRET-OUTSIDE"));
