@@ -12,8 +12,11 @@ use crate::front_matter::{field_for, FrontMatter, Keys, Value};
 
 /// The front matter in `text`, or `None` when the full YAML parser is needed.
 pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
-    // YAML refuses characters outside its printable set; the full parser says where.
-    if !is_yaml_printable(text) {
+    // YAML refuses characters outside its printable set, and reads a lone
+    // carriage return as a line break; the full parser handles both.
+    let bytes = text.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
+    if lone_cr || !is_yaml_printable(text) {
         return None;
     }
     let mut front = FrontMatter::default();
@@ -392,6 +395,7 @@ mod tests {
             "tags:\n  - a\n   - b\n",
             "description: \"meta de\u{1}\u{0}scri\"\n",
             "title: a\u{7f}b\n",
+            "title: a\rb: c\n",
             "title: a\u{85}\u{9f}b\n",
         ] {
             for keys in [Keys::Metadata, Keys::All] {
