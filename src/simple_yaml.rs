@@ -74,18 +74,22 @@ pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
     Some(front)
 }
 
-/// Whether every character of `text` is one YAML allows in a stream: tab, line
-/// breaks, and printable characters (no other C0 or C1 control, no DEL, no
-/// U+FFFE or U+FFFF).
+/// Whether `text` holds only characters this reader handles as YAML does:
+/// tab, LF, CR and printable characters (no other C0 or C1 control, no DEL,
+/// no U+FFFE or U+FFFF, and none of the line breaks NEL, LS, PS).
 fn is_yaml_printable(text: &str) -> bool {
     let ascii_ok = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E) || b >= 0x80;
     if !text.bytes().all(ascii_ok) {
         return false;
     }
+    // NEL, LS and PS are line breaks to the YAML parser: also left to it.
     text.is_ascii()
-        || text.chars().all(
-            |c| !matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9F}' | '\u{FFFE}' | '\u{FFFF}'),
-        )
+        || text.chars().all(|c| {
+            !matches!(
+                c,
+                '\u{80}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}'
+            )
+        })
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
@@ -396,6 +400,7 @@ mod tests {
             "description: \"meta de\u{1}\u{0}scri\"\n",
             "title: a\u{7f}b\n",
             "title: a\rb: c\n",
+            "title: a\u{2028}b: c\n",
             "title: a\u{85}\u{9f}b\n",
         ] {
             for keys in [Keys::Metadata, Keys::All] {
