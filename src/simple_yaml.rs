@@ -250,13 +250,12 @@ fn scalar(text: &str, in_flow: bool, keep: bool) -> Option<Value> {
             })
         }
         _ => {
-            if b"[]{}!&*|>%@`,#\"'".contains(&first)
-                || text.starts_with("- ")
-                || text.starts_with("? ")
-                || text.starts_with(": ")
+            // Indicators (`-`, `?`, `:` included, whatever follows them) and, in
+            // a flow list, any `:` are left to the full parser.
+            if b"[]{}!&*|>%@`,#\"'-?:".contains(&first)
                 || text.contains(": ")
                 || text.ends_with(':')
-                || (in_flow && text.contains(['[', ']', '{', '}', ',']))
+                || (in_flow && text.contains(['[', ']', '{', '}', ',', ':']))
                 || looks_numeric(text)
             {
                 return None;
@@ -401,6 +400,9 @@ mod tests {
             "title: a\u{7f}b\n",
             "title: a\rb: c\n",
             "title: a\u{2028}b: c\n",
+            "tags: [agile,:x]\n",
+            "tags: [a:b]\n",
+            "title: -x\n",
             "title: a\u{85}\u{9f}b\n",
         ] {
             for keys in [Keys::Metadata, Keys::All] {
