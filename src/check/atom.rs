@@ -563,6 +563,19 @@ struct EntrySummary {
     at: usize,
 }
 
+/// RFC 4287 requires a `title`, an `id` and an `updated` in every feed and entry.
+fn require_title_id_updated(sink: &mut Sink, node: Node, seen: &HashMap<&str, usize>) {
+    for required in ["title", "id", "updated"] {
+        if !seen.contains_key(required) {
+            sink.error(
+                pos(node),
+                "MissingElement",
+                format!("<{}> must contain an <{required}>", node.tag_name().name()),
+            );
+        }
+    }
+}
+
 fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut summary = EntrySummary {
@@ -629,15 +642,7 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
             _ => {}
         }
     }
-    for required in ["title", "id", "updated"] {
-        if !seen.contains_key(required) {
-            sink.error(
-                pos(entry),
-                "MissingElement",
-                format!("<entry> must contain an <{required}>"),
-            );
-        }
-    }
+    require_title_id_updated(sink, entry, &seen);
     let has_summary = seen.contains_key("summary");
     if !seen.contains_key("content") {
         if !has_summary {
@@ -746,15 +751,7 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
             _ => {}
         }
     }
-    for required in ["title", "id", "updated"] {
-        if !seen.contains_key(required) {
-            sink.error(
-                pos(feed),
-                "MissingElement",
-                format!("<feed> must contain an <{required}>"),
-            );
-        }
-    }
+    require_title_id_updated(sink, feed, &seen);
     if !links.iter().any(|(_, l)| l.rel == "self") {
         sink.warn(
             pos(feed),
