@@ -4,8 +4,8 @@
 //! The modules follow the data: [`discover`] the files, split and read their
 //! [`front_matter`], build the [`site`] model (with [`date`]s in UTC and
 //! [`permalink`]s), render the [`feed`] entries' [`markdown`] (made absolute by
-//! [`html`]), turn the model into each [`output`] format, [`check`] what was
-//! rendered, and [`write`] them.
+//! [`html`]), [`render`] the model into each [`output`] format, [`check`] what
+//! was rendered, and [`write`] them.
 
 pub mod check;
 pub mod config;
@@ -18,6 +18,7 @@ pub mod html;
 pub mod markdown;
 pub mod output;
 pub mod permalink;
+pub mod render;
 pub mod simple_yaml;
 pub mod site;
 pub mod write;
@@ -26,10 +27,9 @@ pub mod xml_text;
 pub use config::{Config, Options};
 pub use error::{Error, Result};
 
-use feed::Feed;
-use output::sitemap::{self, SitemapUrl};
+pub use render::{render, render_checked, self_check, Rendered};
+
 use site::Site;
-use write::OutputFile;
 
 /// What a successful build did.
 #[derive(Debug, Default)]
@@ -69,177 +69,4 @@ pub fn build(options: &Options) -> Result<Report> {
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
     })
-}
-
-/// Runs `feedwright check` on every rendered file before anything is written:
-/// an error in feedwright's own output is a bug and fails the build; warnings are returned.
-/// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
-    use rayon::prelude::*;
-    let check = |file: &OutputFile| check::check_bytes_at(&file.name, &file.bytes, now);
-    let is_sitemap = |file: &OutputFile| {
-        matches!(
-            check::Format::detect(&file.bytes),
-            check::Format::Sitemap | check::Format::SitemapIndex
-        )
-    };
-    // Feeds are checked side by side; sitemap parts one at a time, so that
-    // one parsed sitemap (up to 50,000 URLs) at most is held in memory.
-    let findings: Vec<check::Finding> = if files.iter().any(is_sitemap) {
-        files.iter().flat_map(check).collect()
-    } else {
-        files.par_iter().flat_map_iter(check).collect()
-    };
-    let (errors, warnings): (Vec<_>, Vec<_>) = findings
-        .into_iter()
-        .partition(|finding| finding.level == check::Level::Error);
-    let warnings = warnings.iter().map(ToString::to_string).collect();
-    if errors.is_empty() {
-        Ok(warnings)
-    } else {
-        Err(Error::SelfCheck {
-            findings: errors.iter().map(ToString::to_string).collect(),
-        })
-    }
-}
-
-/// Every output file for `site`, in memory, and what the user should hear about them.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    /// The files, ready to write.
-    pub files: Vec<OutputFile>,
-    /// Things the user should hear about (entries left out to keep the feeds readable).
-    pub warnings: Vec<String>,
-}
-
-/// Every output file for `site`, in memory.
-pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
-    render_checked(site, config, None)
-}
-
-/// [`render`], checking each output as soon as it is rendered when `check_at`
-/// (the instant that decides implausibly future dates) is given. The feeds and
-/// the sitemap are rendered and checked side by side.
-pub fn render_checked(
-    site: &Site,
-    config: &Config,
-    check_at: Option<chrono::DateTime<chrono::Utc>>,
-) -> Result<Rendered> {
-    let check = |files: &[OutputFile]| match check_at {
-        Some(now) => self_check(files, now),
-        None => Ok(Vec::new()),
-    };
-    let (feeds, sitemaps) = rayon::join(
-        || -> Result<Rendered> {
-            let feed = Feed::build(site, config)?;
-            let (rss, atom, mut warnings) = render_feeds(feed, config)?;
-            let files = vec![
-                OutputFile {
-                    name: config.output.rss.clone(),
-                    bytes: rss,
-                },
-                OutputFile {
-                    name: config.output.atom.clone(),
-                    bytes: atom,
-                },
-            ];
-            warnings.extend(check(&files)?);
-            Ok(Rendered { files, warnings })
-        },
-        || -> Result<Rendered> {
-            let files = if config.sitemap {
-                render_sitemap(site, config)
-            } else {
-                Vec::new()
-            };
-            let warnings = check(&files)?;
-            Ok(Rendered { files, warnings })
-        },
-    );
-    let mut rendered = feeds?;
-    let sitemaps = sitemaps?;
-    rendered.files.extend(sitemaps.files);
-    rendered.warnings.extend(sitemaps.warnings);
-    Ok(rendered)
-}
-
-/// The sitemap of every page: one file, or several and their index.
-fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
-    let urls: Vec<SitemapUrl> = site
-        .pages
-        .iter()
-        .map(|page| SitemapUrl {
-            loc: &page.permalink,
-            lastmod: page.lastmod,
-        })
-        .collect();
-    sitemap::render(&urls, &config.output.sitemap, &config.base_url)
-        .into_iter()
-        .map(|f| OutputFile {
-            name: f.name,
-            bytes: f.bytes,
-        })
-        .collect()
-}
-
-/// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give
-/// up and readers truncate or refuse the feed, so the oldest entries are left
-/// out, and a single post too large on its own is carried as its summary.
-fn render_feeds(mut feed: Feed, config: &Config) -> Result<(Vec<u8>, Vec<u8>, Vec<String>)> {
-    let rss_url = config.output_url(&config.output.rss);
-    let atom_url = config.output_url(&config.output.atom);
-    let mut warnings = Vec::new();
-    let wanted = feed.entries.len();
-    loop {
-        let rss = output::rss::render(&feed, &rss_url)?;
-        let atom = output::atom::render(&feed, &atom_url)?;
-        let largest = rss.len().max(atom.len());
-        if largest <= output::MAX_FEED_BYTES {
-            if feed.entries.len() < wanted {
-                warnings.push(format!(
-                    "the feeds hold the newest {} of {wanted} entries: with more they would pass {} bytes, more than validators and many readers accept",
-                    feed.entries.len(),
-                    output::MAX_FEED_BYTES
-                ));
-            }
-            return Ok((rss, atom, warnings));
-        }
-        let n = feed.entries.len();
-        if n > 1 {
-            // Shrink in proportion (each entry's share is roughly even), at least by one.
-            let keep = (n * output::MAX_FEED_BYTES / largest).clamp(1, n - 1);
-            feed.entries.truncate(keep);
-            continue;
-        }
-        let Some(entry) = feed.entries.first_mut() else {
-            return Err(Error::Render {
-                output: config.output.rss.clone(),
-                message: format!("an empty feed is {largest} bytes"),
-            });
-        };
-        let link = format!(
-            "<p><a href=\"{}\">{}</a></p>",
-            entry.permalink,
-            html::escape_text(&entry.title)
-        );
-        if entry.content_html == link {
-            return Err(Error::Render {
-                output: config.output.rss.clone(),
-                message: format!("a feed of one linked title is {largest} bytes"),
-            });
-        }
-        // First its summary and a link; if even that is too large, the link alone.
-        let carried = if entry.content_html.ends_with(&link) {
-            entry.summary_html = link.clone();
-            entry.content_html = link;
-            "a link to it"
-        } else {
-            entry.content_html = format!("{}{link}", entry.summary_html);
-            "its summary and a link"
-        };
-        warnings.push(format!(
-            "{} is too large to carry whole in a feed; the feeds carry {carried}",
-            entry.permalink
-        ));
-    }
 }
