@@ -526,13 +526,15 @@ fn check_channel(
             "http://purl.org/dc/terms/ modified".to_string(),
         ),
     ] {
-        if seen.contains(&format!(" {core}")) && seen.contains(&dc) {
-            sink.warn(
-                pos(channel),
-                "DuplicateSemantics",
-                format!("the channel has both <{core}> and its Dublin Core twin: use one"),
-            );
-        }
+        warn_if_twinned(
+            sink,
+            channel,
+            &seen,
+            core,
+            &dc,
+            "DuplicateSemantics",
+            "its Dublin Core twin",
+        );
     }
     if let (Some((built, node)), Some(newest)) = (last_build, newest_item) {
         if built < newest {
@@ -855,15 +857,41 @@ fn check_item(
         ("guid", format!("{ATOM_NS} id")),
         ("pubDate", format!("{ATOM_NS} published")),
     ] {
-        if seen.contains(&format!(" {core}")) && seen.contains(&other) {
-            sink.warn(
-                pos(item),
-                "DuplicateItemSemantics",
-                format!("the item has both <{core}> and an equivalent extension element: use one"),
-            );
-        }
+        warn_if_twinned(
+            sink,
+            item,
+            &seen,
+            core,
+            &other,
+            "DuplicateItemSemantics",
+            "an equivalent extension element",
+        );
     }
     published
+}
+
+/// Warns when `node` holds both the core element `core` and `twin` (a
+/// namespaced element that means the same), as `seen` (names as
+/// `"namespace local"`) records.
+fn warn_if_twinned(
+    sink: &mut Sink,
+    node: Node,
+    seen: &HashSet<String>,
+    core: &str,
+    twin: &str,
+    code: &'static str,
+    twin_name: &str,
+) {
+    if seen.contains(&format!(" {core}")) && seen.contains(twin) {
+        sink.warn(
+            pos(node),
+            code,
+            format!(
+                "the {} has both <{core}> and {twin_name}: use one",
+                node.tag_name().name()
+            ),
+        );
+    }
 }
 
 fn check_enclosure(sink: &mut Sink, node: Node, rss2: bool) {
