@@ -51,21 +51,14 @@ pub fn build(options: &Options) -> Result<Report> {
     let Rendered {
         files,
         warnings: render_warnings,
+        entries,
     } = render_checked(&site, &config, Some(config.now))?;
-    let posts = site
-        .pages
-        .iter()
-        .filter(|p| p.kind == site::PageKind::Post)
-        .count();
     let mut warnings = site.warnings;
     warnings.extend(render_warnings);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
         pages: site.pages.len(),
-        entries: match config.limit {
-            0 => posts,
-            n => posts.min(n),
-        },
+        entries,
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
     })

@@ -48,6 +48,8 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Things the user should hear about (entries left out to keep the feeds readable).
     pub warnings: Vec<String>,
+    /// The entries each feed holds.
+    pub entries: usize,
 }
 
 /// Every output file for `site`, in memory.
@@ -69,20 +71,10 @@ pub fn render_checked(
     };
     let (feeds, sitemaps) = rayon::join(
         || -> Result<Rendered> {
-            let feed = Feed::build(site, config)?;
-            let (rss, atom, mut warnings) = render_feeds(feed, config)?;
-            let files = vec![
-                OutputFile {
-                    name: config.output.rss.clone(),
-                    bytes: rss,
-                },
-                OutputFile {
-                    name: config.output.atom.clone(),
-                    bytes: atom,
-                },
-            ];
-            warnings.extend(check(&files)?);
-            Ok(Rendered { files, warnings })
+            let mut feeds = render_feeds(Feed::build(site, config)?, config)?;
+            let warnings = check(&feeds.files)?;
+            feeds.warnings.extend(warnings);
+            Ok(feeds)
         },
         || -> Result<Rendered> {
             let files = if config.sitemap {
@@ -91,7 +83,11 @@ pub fn render_checked(
                 Vec::new()
             };
             let warnings = check(&files)?;
-            Ok(Rendered { files, warnings })
+            Ok(Rendered {
+                files,
+                warnings,
+                entries: 0,
+            })
         },
     );
     let mut rendered = feeds?;
@@ -123,7 +119,7 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
 /// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give
 /// up and readers truncate or refuse the feed, so the oldest entries are left
 /// out, and a single post too large on its own is carried as its summary.
-fn render_feeds(mut feed: Feed, config: &Config) -> Result<(Vec<u8>, Vec<u8>, Vec<String>)> {
+fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
     let rss_url = config.output_url(&config.output.rss);
     let atom_url = config.output_url(&config.output.atom);
     let mut warnings = Vec::new();
@@ -140,7 +136,21 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<(Vec<u8>, Vec<u8>, Ve
                     output::MAX_FEED_BYTES
                 ));
             }
-            return Ok((rss, atom, warnings));
+            let files = vec![
+                OutputFile {
+                    name: config.output.rss.clone(),
+                    bytes: rss,
+                },
+                OutputFile {
+                    name: config.output.atom.clone(),
+                    bytes: atom,
+                },
+            ];
+            return Ok(Rendered {
+                files,
+                warnings,
+                entries: feed.entries.len(),
+            });
         }
         let n = feed.entries.len();
         if n > 1 {
