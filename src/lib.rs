@@ -47,7 +47,10 @@ pub struct Report {
 /// Runs the whole pipeline; nothing is written unless everything rendered.
 pub fn build(options: &Options) -> Result<Report> {
     let config = Config::load(options)?;
-    let site = Site::load(&config)?;
+    // The walk of the content folder runs on one core; the self-check's
+    // patterns compile on the other meanwhile.
+    let (site, ()) = rayon::join(|| Site::load(&config), check::compile_patterns);
+    let site = site?;
     let Rendered {
         files,
         warnings: render_warnings,

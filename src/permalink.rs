@@ -1,5 +1,7 @@
 //! Permalinks: Hugo-style patterns expanded per page, and relative URLs joined to absolute ones.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Datelike, Utc};
 use percent_encoding::percent_decode_str;
 use url::Url;
@@ -56,6 +58,19 @@ impl PermalinkPattern {
     pub fn jekyll() -> Self {
         PermalinkPattern::parse("/:sections/:year/:month/:day/:slug/")
             .expect("the Jekyll pattern is valid")
+    }
+
+    /// The pattern of a page whose section sets none: [`PermalinkPattern::jekyll`]
+    /// for a dated (`YYYY-MM-DD-slug`) file name, else the default. Parsed once,
+    /// not once per page.
+    pub fn fallback(dated_file_name: bool) -> &'static PermalinkPattern {
+        static DEFAULT: LazyLock<PermalinkPattern> = LazyLock::new(PermalinkPattern::default);
+        static JEKYLL: LazyLock<PermalinkPattern> = LazyLock::new(PermalinkPattern::jekyll);
+        if dated_file_name {
+            &JEKYLL
+        } else {
+            &DEFAULT
+        }
     }
 }
 

@@ -12,52 +12,48 @@ use crate::front_matter::{field_for, FrontMatter, Keys, Value};
 
 /// The front matter in `text`, or `None` when the full YAML parser is needed.
 pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
-    // YAML refuses characters outside its printable set, and reads a lone
-    // carriage return as a line break; the full parser handles both.
-    let bytes = text.as_bytes();
-    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
-    if lone_cr || !is_yaml_printable(text) {
+    if !is_plain_text(text.as_bytes()) {
         return None;
     }
     let mut front = FrontMatter::default();
-    let mut seen: Vec<&str> = Vec::with_capacity(16);
-    let lines: Vec<&str> = text
-        .split('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        i += 1;
+    // The keys seen so far: the full parser reports duplicates, with their
+    // line. On the stack; a front matter with more keys than this goes to it too.
+    let mut seen: [&str; 64] = [""; 64];
+    let mut seen_count = 0;
+    let mut lines = Lines(text);
+    while let Some(line) = lines.next() {
         if is_blank_or_comment(line) {
             continue;
         }
         if line.contains('\t') || line.starts_with([' ', '-']) {
             return None;
         }
-        let colon = line.find(':')?;
+        let colon = memchr::memchr(b':', line.as_bytes())?;
         let key = line[..colon].trim_end_matches(' ');
         let rest = &line[colon + 1..];
         if !is_plain_key(key) || !(rest.is_empty() || rest.starts_with(' ')) {
             return None;
         }
-        // The full parser reports duplicates, with their line.
-        if seen.contains(&key) {
+        if seen[..seen_count].contains(&key) || seen_count == seen.len() {
             return None;
         }
-        seen.push(key);
+        seen[seen_count] = key;
+        seen_count += 1;
 
-        let block_start = i;
-        while i < lines.len()
-            && (is_blank_or_comment(lines[i]) || lines[i].starts_with([' ', '-', '\t']))
+        // The lines under the key: list items, indented lines, blanks and comments.
+        let block_start = lines.0;
+        while lines
+            .peek()
+            .is_some_and(|l| is_blank_or_comment(l) || l.starts_with([' ', '-', '\t']))
         {
-            i += 1;
+            lines.next();
         }
-        let block = &lines[block_start..i];
-        let has_block = block.iter().any(|l| !is_blank_or_comment(l));
+        let block = &block_start[..block_start.len() - lines.0.len()];
+        let has_block = Lines(block).any(|l| !is_blank_or_comment(l));
         let value_text = strip_comment(rest.trim_start())?;
         // Values of keys not read are checked but not kept (no allocation).
-        let keep = field_for(&mut front, key, keys).is_some_and(|slot| *slot == Value::Null);
+        let slot = field_for(&mut front, key, keys).filter(|slot| **slot == Value::Null);
+        let keep = slot.is_some();
         let value = match (value_text.is_empty(), has_block) {
             (true, false) => Value::Null,
             (true, true) => block_list(block, keep)?,
@@ -65,31 +61,59 @@ pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
             // A value continued on indented lines (a folded plain scalar, say).
             (false, true) => return None,
         };
-        if keep {
-            if let Some(slot) = field_for(&mut front, key, keys) {
-                *slot = value;
-            }
+        if let Some(slot) = slot {
+            *slot = value;
         }
     }
     Some(front)
 }
 
-/// Whether `text` holds only characters this reader handles as YAML does:
-/// tab, LF, CR and printable characters (no other C0 or C1 control, no DEL,
-/// no U+FFFE or U+FFFF, and none of the line breaks NEL, LS, PS).
-fn is_yaml_printable(text: &str) -> bool {
-    let ascii_ok = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E) || b >= 0x80;
-    if !text.bytes().all(ascii_ok) {
-        return false;
+/// The lines of a text, without their line breaks (`\n` or `\r\n`).
+struct Lines<'a>(&'a str);
+
+impl<'a> Lines<'a> {
+    /// The next line, left unread.
+    fn peek(&self) -> Option<&'a str> {
+        let rest = self.0;
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        Some(rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]))
     }
-    // NEL, LS and PS are line breaks to the YAML parser: also left to it.
-    text.is_ascii()
-        || text.chars().all(|c| {
-            !matches!(
-                c,
-                '\u{80}'..='\u{9F}' | '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}'
-            )
-        })
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let line = self.peek()?;
+        let rest = self.0;
+        self.0 = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(end) => &rest[end + 1..],
+            None => "",
+        };
+        Some(line)
+    }
+}
+
+/// Whether `bytes` (UTF-8) holds only characters this reader handles as YAML
+/// does: tab, LF, CRLF and printable characters. Not a lone CR (a line break
+/// to YAML), no other C0 or C1 control, no DEL, no U+FFFE or U+FFFF, and none
+/// of the line breaks NEL, LS and PS.
+fn is_plain_text(bytes: &[u8]) -> bool {
+    // Looked at byte by byte, in their UTF-8 encodings: C1 controls (NEL among
+    // them) are C2 80..9F, LS and PS E2 80 A8/A9, U+FFFE and U+FFFF EF BF BE/BF.
+    let after = |i: usize, n: usize| bytes.get(i + n).copied();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\t' | b'\n' | 0x20..=0x7E => true,
+        b'\r' => after(i, 1) == Some(b'\n'),
+        0xC2 => !matches!(after(i, 1), Some(0x80..=0x9F)),
+        0xE2 => !(after(i, 1) == Some(0x80) && matches!(after(i, 2), Some(0xA8 | 0xA9))),
+        0xEF => !(after(i, 1) == Some(0xBF) && matches!(after(i, 2), Some(0xBE | 0xBF))),
+        0x80..=0xFF => true,
+        _ => false,
+    })
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
@@ -195,10 +219,10 @@ fn quoted_end(text: &str) -> Option<usize> {
 }
 
 /// Block list items, one `- scalar` per line, all at one indentation.
-fn block_list(lines: &[&str], keep: bool) -> Option<Value> {
+fn block_list(block: &str, keep: bool) -> Option<Value> {
     let mut items = Vec::new();
     let mut indent = None;
-    for line in lines.iter().filter(|l| !is_blank_or_comment(l)) {
+    for line in Lines(block).filter(|l| !is_blank_or_comment(l)) {
         if line.contains('\t') {
             return None;
         }
@@ -253,7 +277,8 @@ fn scalar(text: &str, in_flow: bool, keep: bool) -> Option<Value> {
             // Indicators (`-`, `?`, `:` included, whatever follows them) and, in
             // a flow list, any `:` are left to the full parser.
             if b"[]{}!&*|>%@`,#\"'-?:".contains(&first)
-                || text.contains(": ")
+                || memchr::memchr_iter(b':', text.as_bytes())
+                    .any(|at| text.as_bytes().get(at + 1) == Some(&b' '))
                 || text.ends_with(':')
                 || (in_flow && text.contains(['[', ']', '{', '}', ',', ':']))
                 || looks_numeric(text)
@@ -348,6 +373,19 @@ mod tests {
             }
         }
         true
+    }
+
+    #[test]
+    fn plain_text_excludes_what_yaml_reads_as_breaks_or_refuses() {
+        for ok in ["a b\tc\r\n", "é € \u{2027} \u{FEFF} \u{FFFD} 🚀", ""] {
+            assert!(is_plain_text(ok.as_bytes()), "{ok:?}");
+        }
+        for bad in [
+            "a\rb", "a\r", "\u{7}", "\u{7f}", "\u{80}", "\u{85}", "\u{9f}", "\u{2028}", "\u{2029}",
+            "\u{FFFE}", "\u{FFFF}",
+        ] {
+            assert!(!is_plain_text(bad.as_bytes()), "{bad:?}");
+        }
     }
 
     #[test]

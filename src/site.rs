@@ -237,9 +237,7 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
 
 /// Reads a content file as UTF-8 text: size-limited, no NUL bytes.
 pub fn read_source(path: &Path) -> Result<String> {
-    let mut bytes = Vec::new();
-    read_checked(path, &mut bytes)?;
-    String::from_utf8(bytes).map_err(|e| Error::content(path, None, e.to_string()))
+    read_checked(path, &mut Vec::new()).map(str::to_string)
 }
 
 thread_local! {
@@ -251,20 +249,28 @@ thread_local! {
 /// Calls `f` with the text of the content file at `path`, read as [`read_source`] reads it.
 fn with_source<T>(path: &Path, f: impl FnOnce(&str) -> Result<T>) -> Result<T> {
     SOURCE_BUFFER.with(|buffer| {
-        let mut bytes = buffer.borrow_mut();
-        let text = read_checked(path, &mut bytes)?;
-        let result = f(text);
+        let mut buffer = buffer.borrow_mut();
+        let result = f(read_checked(path, &mut buffer)?);
         // A rare huge file should not pin its memory for the rest of the build.
-        if bytes.capacity() > 1 << 20 {
-            *bytes = Vec::new();
+        if buffer.len() > 1 << 20 {
+            *buffer = Vec::new();
         }
         result
     })
 }
 
-/// Reads `path` into `bytes` (replacing what was there) and checks that it is
-/// UTF-8 text without NUL bytes, within [`MAX_FILE_BYTES`].
-fn read_checked<'b>(path: &Path, bytes: &'b mut Vec<u8>) -> Result<&'b str> {
+/// The first read of a file asks for this much: more than nearly every post,
+/// so a post takes one `read` and the `read` that finds its end.
+const FIRST_READ: usize = 64 * 1024;
+
+/// Reads `path` into `buffer` and checks that it is UTF-8 text without NUL
+/// bytes, within [`MAX_FILE_BYTES`]. `buffer` is scratch space, reused from
+/// file to file: it stays initialised, so reads go straight into it.
+///
+/// Only a file that fills the first read is asked its size (a system call
+/// fewer per post than `read_to_end`), so a huge one is refused unread.
+fn read_checked<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str> {
+    let io_error = |e| Error::io(path, e);
     let too_big = |size: u64| {
         Error::content(
             path,
@@ -272,23 +278,40 @@ fn read_checked<'b>(path: &Path, bytes: &'b mut Vec<u8>) -> Result<&'b str> {
             format!("is {size} bytes; content files over {MAX_FILE_BYTES} bytes are refused"),
         )
     };
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    let size = file.metadata().map_err(|e| Error::io(path, e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_big(size));
+    let mut file = File::open(path).map_err(io_error)?;
+    if buffer.len() < FIRST_READ {
+        buffer.resize(FIRST_READ, 0);
     }
-    bytes.clear();
-    bytes.reserve(size as usize + 1);
-    // `take` bounds the read even if the file grows after `metadata`.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
+    let limit = MAX_FILE_BYTES as usize + 1;
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            let size = file.metadata().map_err(io_error)?.len();
+            if size > MAX_FILE_BYTES || filled >= limit {
+                return Err(too_big(size.max(filled as u64)));
+            }
+            // Room for the whole file and one byte more, to see its end; or
+            // more, if it grew since it was measured (bounded by `limit`).
+            let room = (size as usize + 1).max(filled * 2).min(limit);
+            buffer.resize(room, 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(io_error(e)),
+        }
     }
+    let bytes = &buffer[..filled];
     let line_at =
         |bytes: &[u8], offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    // The SIMD check is several times faster on text with non-ASCII
+    // characters; std's, on the rare failure, says where.
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(bytes),
+    }
+    .map_err(|e| {
         let offset = e.valid_up_to();
         Error::content(
             path,
@@ -436,12 +459,10 @@ fn build_page(
             };
             // Jekyll's dated file names mean Jekyll's dated URLs: two posts may share
             // a slug in different years (Homebrew's blog has two such).
-            let default = if file_date.is_some() {
-                PermalinkPattern::jekyll()
-            } else {
-                PermalinkPattern::default()
-            };
-            let pattern = config.permalinks.get(section.as_str()).unwrap_or(&default);
+            let pattern = config
+                .permalinks
+                .get(section.as_str())
+                .unwrap_or_else(|| PermalinkPattern::fallback(file_date.is_some()));
             permalink::page_url(&config.base_url, &pattern.expand(&vars))
         }
     };
@@ -563,6 +584,41 @@ fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_past_the_first_read_are_read_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut buffer = Vec::new();
+        for size in [
+            0,
+            1,
+            FIRST_READ - 1,
+            FIRST_READ,
+            FIRST_READ + 1,
+            3 * FIRST_READ + 7,
+        ] {
+            let text: String = (0..size).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            let path = dir.path().join(format!("{size}.md"));
+            std::fs::write(&path, &text).unwrap();
+            // The same buffer, as a thread reuses it: nothing of a longer file before stays.
+            assert_eq!(
+                read_checked(&path, &mut buffer).unwrap(),
+                text,
+                "{size} bytes"
+            );
+            assert_eq!(read_source(&path).unwrap(), text, "{size} bytes");
+        }
+    }
+
+    #[test]
+    fn read_errors_name_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.md");
+        std::fs::write(&path, b"---\ntitle: x\n---\n\xff\n").unwrap();
+        let message = read_source(&path).unwrap_err().to_string();
+        assert!(message.contains("bad.md:4"), "{message}");
+        assert!(message.contains("not valid UTF-8 (byte 17)"), "{message}");
+    }
 
     #[test]
     fn jekyll_file_names() {

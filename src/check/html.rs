@@ -591,6 +591,23 @@ fn ampersand_error(html: &str) -> Option<String> {
     None
 }
 
+/// Compiles every pattern of this module now rather than at its first use.
+pub(crate) fn compile_patterns() {
+    for pattern in [
+        &STYLE_CHARS,
+        &STYLE_SHAPE,
+        &STYLE_PAIR,
+        &ANCHOR_HREF,
+        &IMG_SRC,
+        &ABSOLUTE,
+        &END_TAG,
+        &ENTITY,
+        &CHAR_DATA,
+    ] {
+        LazyLock::force(pattern);
+    }
+}
+
 static STYLE_CHARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(?:[:,;#%.\sa-zA-Z0-9!]|\w-\w|'[\s\w]+'|"[\s\w]+"|\([\d,\s]+\))*$"#)
         .expect("a valid pattern")

@@ -21,6 +21,26 @@ pub enum Rfc822 {
     Invalid(String),
 }
 
+/// Compiles every pattern of this module now rather than at its first use.
+pub(crate) fn compile_patterns() {
+    for pattern in [
+        &RFC2822_STRICT,
+        &RFC822_LENIENT,
+        &RFC3339,
+        &W3C_DATETIME,
+        &URI_REF,
+        &URI_FULL,
+        &TAG_URI,
+        &URN,
+        &UUID,
+        &URI_CHAR,
+        &MIME,
+        &ADDR_SPEC,
+    ] {
+        LazyLock::force(pattern);
+    }
+}
+
 static RFC2822_STRICT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?([0-9]{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([0-9]{4}) ([0-9]{2}):([0-9]{2})(?::([0-9]{2}))? ([+-]?[0-9]{2}[03]0|UT|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|Z)$",
