@@ -27,7 +27,6 @@ pub(crate) fn compile_patterns() {
         &RFC2822_STRICT,
         &RFC822_LENIENT,
         &RFC3339,
-        &W3C_DATETIME,
         &URI_REF,
         &URI_FULL,
         &TAG_URI,
@@ -139,29 +138,83 @@ pub fn rfc3339(value: &str) -> Option<DateTime<Utc>> {
         .map(|d| d.with_timezone(&Utc))
 }
 
-static W3C_DATETIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$",
-    )
-    .expect("a valid pattern")
-});
-
-/// A W3C datetime (sitemaps' `lastmod`): YYYY, YYYY-MM, YYYY-MM-DD, or a time with a zone.
+/// A W3C datetime (sitemaps' `lastmod`): YYYY, YYYY-MM, YYYY-MM-DD, or a
+/// time with a zone (`hh:mm`, `hh:mm:ss` or `hh:mm:ss.s`; `Z` or `±hh:mm`).
+/// Read by hand, not by a pattern: a sitemap check runs it once per URL.
 pub fn w3c_datetime(value: &str) -> bool {
-    let Some(caps) = W3C_DATETIME.captures(value) else {
+    let mut rest = value.as_bytes();
+    // `n` ASCII digits at the front of `rest`, consumed, as a number.
+    let digits = |n: usize, rest: &mut &[u8]| -> Option<u32> {
+        let (head, tail) = (rest.get(..n)?, &rest[n..]);
+        if !head.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        *rest = tail;
+        Some(head.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')))
+    };
+    let eat = |byte: u8, rest: &mut &[u8]| -> bool {
+        let found = rest.first() == Some(&byte);
+        if found {
+            *rest = &rest[1..];
+        }
+        found
+    };
+    let Some(year) = digits(4, &mut rest) else {
         return false;
     };
-    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let year = num(1).unwrap_or(0) as i32;
-    let month = num(2).unwrap_or(1);
-    let day = num(3).unwrap_or(1);
-    let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
-        return false;
-    };
-    match (num(4), num(5)) {
-        (Some(h), Some(m)) => date.and_hms_opt(h, m, num(6).unwrap_or(0)).is_some(),
-        _ => true,
+    let (mut month, mut day, mut time) = (1, 1, None);
+    if eat(b'-', &mut rest) {
+        let Some(m) = digits(2, &mut rest) else {
+            return false;
+        };
+        month = m;
+        if eat(b'-', &mut rest) {
+            let Some(d) = digits(2, &mut rest) else {
+                return false;
+            };
+            day = d;
+            if eat(b'T', &mut rest) {
+                let (Some(h), true, Some(m)) = (
+                    digits(2, &mut rest),
+                    eat(b':', &mut rest),
+                    digits(2, &mut rest),
+                ) else {
+                    return false;
+                };
+                let mut second = 0;
+                if eat(b':', &mut rest) {
+                    let Some(s) = digits(2, &mut rest) else {
+                        return false;
+                    };
+                    second = s;
+                    if eat(b'.', &mut rest) {
+                        let fraction = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                        if fraction == 0 {
+                            return false;
+                        }
+                        rest = &rest[fraction..];
+                    }
+                }
+                // A time needs its zone.
+                let zoned = eat(b'Z', &mut rest)
+                    || ((eat(b'+', &mut rest) || eat(b'-', &mut rest))
+                        && digits(2, &mut rest).is_some()
+                        && eat(b':', &mut rest)
+                        && digits(2, &mut rest).is_some());
+                if !zoned {
+                    return false;
+                }
+                time = Some((h, m, second));
+            }
+        }
     }
+    if !rest.is_empty() {
+        return false;
+    }
+    let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day) else {
+        return false;
+    };
+    time.is_none_or(|(h, m, s)| date.and_hms_opt(h, m, s).is_some())
 }
 
 /// Whether an instant is before 1990 or more than `slack` after `now`.
@@ -638,6 +691,71 @@ mod tests {
         ] {
             assert!(!w3c_datetime(bad), "{bad}");
         }
+    }
+
+    /// The reader agrees with the pattern it replaced (the W3C validator's),
+    /// and the calendar checks after it, on every variation of good values.
+    #[test]
+    fn w3c_datetimes_agree_with_the_pattern() {
+        let pattern = Regex::new(
+            r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?)?)?$",
+        )
+        .unwrap();
+        let reference = |value: &str| {
+            let Some(caps) = pattern.captures(value) else {
+                return false;
+            };
+            let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            let Some(date) = NaiveDate::from_ymd_opt(
+                num(1).unwrap_or(0) as i32,
+                num(2).unwrap_or(1),
+                num(3).unwrap_or(1),
+            ) else {
+                return false;
+            };
+            match (num(4), num(5)) {
+                (Some(h), Some(m)) => date.and_hms_opt(h, m, num(6).unwrap_or(0)).is_some(),
+                _ => true,
+            }
+        };
+        let good = [
+            "2025",
+            "2025-02",
+            "2024-02-29",
+            "2025-02-10T12:00Z",
+            "2025-02-10T23:59:59.123+05:45",
+            "2025-12-31T00:00:00-03:30",
+            "0000-01-01",
+        ];
+        let mut checked = 0;
+        for value in good {
+            // Every prefix, every one-byte change and deletion, and a byte added.
+            let bytes = value.as_bytes();
+            for i in 0..=bytes.len() {
+                let mut variants = vec![bytes[..i].to_vec()];
+                for b in [
+                    b'0', b'9', b'2', b'3', b'6', b'-', b':', b'T', b'Z', b'+', b'.', b'x', b' ',
+                    0xC3,
+                ] {
+                    let mut changed = bytes.to_vec();
+                    if i < bytes.len() {
+                        changed[i] = b;
+                        variants.push(changed.clone());
+                        changed.remove(i);
+                        variants.push(changed);
+                    }
+                    let mut added = bytes.to_vec();
+                    added.insert(i, b);
+                    variants.push(added);
+                }
+                for variant in variants {
+                    let text = String::from_utf8_lossy(&variant);
+                    assert_eq!(w3c_datetime(&text), reference(&text), "{text:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 2000, "{checked}");
     }
 
     #[test]

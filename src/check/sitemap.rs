@@ -5,13 +5,15 @@
 //! rule that fails everywhere is reported a bounded number of times.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use foldhash::HashSet;
 
 use roxmltree::Node;
 use url::Url;
 
 use super::rules;
-use super::xml::{elements, ns_of, pos, stray_text, text_of};
+use super::xml::{ns_of, pos, stray_text_in, text_of};
 use super::{Level, Sink};
 
 /// The sitemaps.org namespace.
@@ -92,21 +94,22 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
             format!("the {what} is {size} bytes; the limit is {MAX_BYTES} (50 MiB): split it"),
         );
     }
-    if let Some(at) = stray_text(root) {
-        sink.error(
-            at,
-            "UnexpectedText",
-            format!("text directly inside <{}>", root.tag_name().name()),
-        );
-    }
     let mut out = Limited {
         sink,
         counts: HashMap::new(),
     };
     let mut count = 0usize;
     let mut origin = Origin::default();
-    let mut locs: HashSet<Cow<str>> = HashSet::new();
-    for entry in elements(root) {
+    // foldhash, not SipHash: the keys are the file's own URLs, hashed once each.
+    let mut locs: HashSet<Cow<str>> = HashSet::default();
+    let mut stray = StrayText::default();
+    // One pass over the children, text and elements alike: a sitemap has
+    // tens of thousands.
+    for entry in root.children() {
+        stray.check(&mut out, root, entry);
+        if !entry.is_element() {
+            continue;
+        }
         let ns = ns_of(entry);
         if ns != NAMESPACE && !ns.is_empty() {
             continue;
@@ -151,15 +154,12 @@ fn check_entry<'a>(
 ) {
     // A handful of children: a list beats a hash set here (this runs per URL).
     let mut seen: Vec<&str> = Vec::with_capacity(4);
-    if let Some(at) = stray_text(entry) {
-        out.report(
-            at,
-            Level::Error,
-            "UnexpectedText",
-            format!("text directly inside <{}>", entry.tag_name().name()),
-        );
-    }
-    for child in elements(entry) {
+    let mut stray = StrayText::default();
+    for child in entry.children() {
+        stray.check(out, entry, child);
+        if !child.is_element() {
+            continue;
+        }
         let ns = ns_of(child);
         if ns != NAMESPACE && !ns.is_empty() {
             // Extensions (images, video, alternates) are allowed.
@@ -235,6 +235,29 @@ fn check_entry<'a>(
             "MissingLoc",
             format!("<{}> must contain a <loc>", entry.tag_name().name()),
         );
+    }
+}
+
+/// Reports the first text directly inside an element, met child by child.
+#[derive(Default)]
+struct StrayText {
+    reported: bool,
+}
+
+impl StrayText {
+    fn check(&mut self, out: &mut Limited, parent: Node, child: Node) {
+        if self.reported {
+            return;
+        }
+        if let Some(at) = stray_text_in(child) {
+            self.reported = true;
+            out.report(
+                at,
+                Level::Error,
+                "UnexpectedText",
+                format!("text directly inside <{}>", parent.tag_name().name()),
+            );
+        }
     }
 }
 

@@ -515,12 +515,23 @@ pub(crate) fn pos(node: Node) -> usize {
 
 /// Whether the element has non-whitespace text directly inside it, and where.
 pub(crate) fn stray_text(node: Node) -> Option<usize> {
-    node.children().filter(Node::is_text).find_map(|t| {
-        let text = t.text()?;
-        let trimmed = text.trim_start();
-        // Point at the text itself, not at the whitespace before it.
-        (!trimmed.is_empty()).then(|| t.range().start + (text.len() - trimmed.len()))
-    })
+    node.children().find_map(stray_text_in)
+}
+
+/// Where the non-whitespace text of a text node starts; `None` for whitespace
+/// or any other kind of node.
+pub(crate) fn stray_text_in(node: Node) -> Option<usize> {
+    let text = node.text().filter(|_| node.is_text())?;
+    // Nearly always the indentation between elements: told at a glance.
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+    {
+        return None;
+    }
+    let trimmed = text.trim_start();
+    // Point at the text itself, not at the whitespace before it.
+    (!trimmed.is_empty()).then(|| node.range().start + (text.len() - trimmed.len()))
 }
 
 /// The prefixed name as written, e.g. `dc:creator`, for messages.
