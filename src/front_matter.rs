@@ -53,8 +53,14 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
     while !rest.is_empty() {
         let line_start = text.len() - rest.len();
         let (line, after) = next_line(rest);
-        // YAML documents may also end with `...`.
-        if line.trim_end() == delimiter || (format == Format::Yaml && line.trim_end() == "...") {
+        // YAML documents may also end with `...`. Most lines start otherwise,
+        // and are passed over without trimming them.
+        let closes = match line.as_bytes().first() {
+            Some(b'-' | b'+') => line.trim_end() == delimiter,
+            Some(b'.') => format == Format::Yaml && line.trim_end() == "...",
+            _ => false,
+        };
+        if closes {
             return Ok(Split {
                 format: Some(format),
                 front: &text[front_start..line_start],
@@ -73,7 +79,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
 
 /// The first line of `text` (without its line break) and what follows it.
 fn next_line(text: &str) -> (&str, &str) {
-    match text.find('\n') {
+    match memchr::memchr(b'\n', text.as_bytes()) {
         Some(end) => (
             text[..end].strip_suffix('\r').unwrap_or(&text[..end]),
             &text[end + 1..],
