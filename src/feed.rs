@@ -67,11 +67,8 @@ pub struct FeedImage {
 impl Feed {
     /// Selects the newest posts (up to the configured limit) and renders each in parallel.
     pub fn build(site: &Site, config: &Config) -> Result<Feed> {
-        let mut posts = site.posts_newest_first();
-        if config.limit > 0 {
-            posts.truncate(config.limit);
-        }
-        let entries = posts
+        let entries = site
+            .newest_posts(config.limit)
             .par_iter()
             .map(|page| FeedEntry::render(page, config))
             .collect::<Result<Vec<_>>>()?;

@@ -105,7 +105,7 @@ fn is_plain_text(bytes: &[u8]) -> bool {
     // Looked at byte by byte, in their UTF-8 encodings: C1 controls (NEL among
     // them) are C2 80..9F, LS and PS E2 80 A8/A9, U+FFFE and U+FFFF EF BF BE/BF.
     let after = |i: usize, n: usize| bytes.get(i + n).copied();
-    bytes.iter().enumerate().all(|(i, &b)| match b {
+    let plain_at = |i: usize| match bytes[i] {
         b'\t' | b'\n' | 0x20..=0x7E => true,
         b'\r' => after(i, 1) == Some(b'\n'),
         0xC2 => !matches!(after(i, 1), Some(0x80..=0x9F)),
@@ -113,7 +113,28 @@ fn is_plain_text(bytes: &[u8]) -> bool {
         0xEF => !(after(i, 1) == Some(0xBF) && matches!(after(i, 2), Some(0xBE | 0xBF))),
         0x80..=0xFF => true,
         _ => false,
-    })
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if !is_printable_ascii(word) && !(at..at + 8).all(plain_at) {
+            return false;
+        }
+        at += 8;
+    }
+    (at..bytes.len()).all(plain_at)
+}
+
+/// Whether all eight bytes of `word` are printable ASCII (0x20..=0x7E), as
+/// nearly all of any front matter is: a test of the whole word at once.
+fn is_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Some byte below 0x20; some byte at 0x7F or above (exact for "any").
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH_BITS;
+    let from_delete = (word.wrapping_add(ONES) | word) & HIGH_BITS;
+    below_space | from_delete == 0
 }
 
 fn is_blank_or_comment(line: &str) -> bool {
@@ -276,11 +297,11 @@ fn scalar(text: &str, in_flow: bool, keep: bool) -> Option<Value> {
         _ => {
             // Indicators (`-`, `?`, `:` included, whatever follows them) and, in
             // a flow list, any `:` are left to the full parser.
+            let bytes = text.as_bytes();
             if b"[]{}!&*|>%@`,#\"'-?:".contains(&first)
-                || memchr::memchr_iter(b':', text.as_bytes())
-                    .any(|at| text.as_bytes().get(at + 1) == Some(&b' '))
+                || bytes.windows(2).any(|pair| pair == b": ")
                 || text.ends_with(':')
-                || (in_flow && text.contains(['[', ']', '{', '}', ',', ':']))
+                || (in_flow && bytes.iter().any(|b| b"[]{},:".contains(b)))
                 || looks_numeric(text)
             {
                 return None;
@@ -385,6 +406,28 @@ mod tests {
             "\u{FFFE}", "\u{FFFF}",
         ] {
             assert!(!is_plain_text(bad.as_bytes()), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn printable_words_are_told_at_once() {
+        assert!(is_printable_ascii(u64::from_le_bytes(*b" ~azAZ09")));
+        for bad in [0x1F, 0x7F, 0x80, 0xFF, 0x00, b'\n', b'\t'] {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = bad;
+                assert!(
+                    !is_printable_ascii(u64::from_le_bytes(bytes)),
+                    "{bad:#x} at {at}"
+                );
+            }
+        }
+        // The word test and the byte test agree on every position of a longer text.
+        let text = "title: plain words, and more of them\n\u{85}";
+        for end in 0..text.len() {
+            if let Some(prefix) = text.get(..end) {
+                assert_eq!(is_plain_text(prefix.as_bytes()), !prefix.contains('\u{85}'));
+            }
         }
     }
 

@@ -190,18 +190,25 @@ impl Site {
         Ok(Site { pages, warnings })
     }
 
-    /// The posts, newest first; equal dates are ordered by permalink, so the order is total.
-    pub fn posts_newest_first(&self) -> Vec<&Page> {
+    /// The newest `limit` posts (all of them for 0), newest first; equal dates
+    /// are ordered by permalink, so the order is total.
+    pub fn newest_posts(&self, limit: usize) -> Vec<&Page> {
         let mut posts: Vec<&Page> = self
             .pages
             .iter()
             .filter(|p| p.kind == PageKind::Post)
             .collect();
-        posts.par_sort_unstable_by(|a, b| {
+        let newest_first = |a: &&Page, b: &&Page| {
             b.date
                 .cmp(&a.date)
                 .then_with(|| a.permalink.as_str().cmp(b.permalink.as_str()))
-        });
+        };
+        // A feed wants a few of many posts: select them, and sort only those.
+        if limit > 0 && limit < posts.len() {
+            posts.select_nth_unstable_by(limit - 1, newest_first);
+            posts.truncate(limit);
+        }
+        posts.par_sort_unstable_by(newest_first);
         posts
     }
 }
@@ -528,9 +535,15 @@ fn add_list_pages(pages: &mut Vec<Page>, config: &Config) {
         .filter(|p| matches!(p.kind, PageKind::Post | PageKind::Page))
     {
         site_newest = site_newest.max(page.lastmod);
-        if !page.section.is_empty() {
-            let entry = newest.entry(page.section.clone()).or_insert(None);
-            *entry = (*entry).max(page.lastmod);
+        if page.section.is_empty() {
+            continue;
+        }
+        // Looked up before it is inserted: the section's name is copied once, not per page.
+        match newest.get_mut(&page.section) {
+            Some(entry) => *entry = (*entry).max(page.lastmod),
+            None => {
+                newest.insert(page.section.clone(), page.lastmod);
+            }
         }
     }
     for page in pages.iter_mut() {
@@ -618,6 +631,43 @@ mod tests {
         let message = read_source(&path).unwrap_err().to_string();
         assert!(message.contains("bad.md:4"), "{message}");
         assert!(message.contains("not valid UTF-8 (byte 17)"), "{message}");
+    }
+
+    #[test]
+    fn the_newest_posts_are_a_prefix_of_all_posts_newest_first() {
+        let base = Url::parse("https://example.org/").unwrap();
+        // Many ties, in a scrambled order, and pages that are not posts.
+        let pages: Vec<Page> = (0..200u32)
+            .map(|i| {
+                let n = (i * 7919) % 200;
+                Page {
+                    kind: if n % 13 == 0 {
+                        PageKind::Page
+                    } else {
+                        PageKind::Post
+                    },
+                    source: None,
+                    permalink: base.join(&format!("p{n}/")).unwrap(),
+                    date: DateTime::from_timestamp(i64::from(n / 5) * 3600, 0),
+                    lastmod: None,
+                    section: String::new(),
+                    in_bundle: false,
+                }
+            })
+            .collect();
+        let site = Site {
+            pages,
+            warnings: Vec::new(),
+        };
+        let all = site.newest_posts(0);
+        assert_eq!(all.len(), 184);
+        assert!(all
+            .windows(2)
+            .all(|w| (w[1].date, &w[0].permalink) <= (w[0].date, &w[1].permalink)));
+        for limit in [1, 2, 5, 20, 183, 184, 500] {
+            let newest = site.newest_posts(limit);
+            assert_eq!(newest, all[..limit.min(all.len())], "limit {limit}");
+        }
     }
 
     #[test]
