@@ -21,13 +21,18 @@ pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> R
             check::Format::Sitemap | check::Format::SitemapIndex
         )
     };
-    // Feeds are checked side by side; sitemap parts one at a time, so that
-    // one parsed sitemap (up to 50,000 URLs) at most is held in memory.
-    let findings: Vec<check::Finding> = if files.iter().any(is_sitemap) {
-        files.iter().flat_map(check).collect()
+    // Files are checked side by side, but sitemap parts two at a time: a
+    // parsed sitemap of 50,000 URLs takes tens of megabytes, and a site with
+    // many parts must not hold one per core.
+    let group = if files.iter().any(is_sitemap) {
+        2
     } else {
-        files.par_iter().flat_map_iter(check).collect()
+        files.len().max(1)
     };
+    let findings: Vec<check::Finding> = files
+        .chunks(group)
+        .flat_map(|group| group.par_iter().flat_map_iter(check).collect::<Vec<_>>())
+        .collect();
     let (errors, warnings): (Vec<_>, Vec<_>) = findings
         .into_iter()
         .partition(|finding| finding.level == check::Level::Error);

@@ -100,17 +100,19 @@ fn render_with_limits(
     files
 }
 
+/// One `<url>` a line: as readable as more indentation, and at 50,000 URLs a
+/// file notably smaller and quicker to read.
 fn url_entry(url: &SitemapUrl<'_>) -> String {
-    let mut entry = String::with_capacity(url.loc.as_str().len() + 80);
-    entry.push_str("  <url>\n    <loc>");
+    let mut entry = String::with_capacity(url.loc.as_str().len() + 64);
+    entry.push_str("  <url><loc>");
     entry.push_str(&escape(url.loc.as_str()));
-    entry.push_str("</loc>\n");
+    entry.push_str("</loc>");
     if let Some(lastmod) = url.lastmod {
-        entry.push_str("    <lastmod>");
+        entry.push_str("<lastmod>");
         entry.push_str(&to_rfc3339(lastmod));
-        entry.push_str("</lastmod>\n");
+        entry.push_str("</lastmod>");
     }
-    entry.push_str("  </url>\n");
+    entry.push_str("</url>\n");
     entry
 }
 
