@@ -138,12 +138,15 @@ impl PermalinkPattern {
                         |f: fn(chrono::NaiveDate) -> String| vars.date.map(f).unwrap_or_default();
                     let value = match token {
                         Token::Section => path_segment(vars.section),
-                        Token::Sections => vars
-                            .sections
-                            .split('/')
-                            .map(path_segment)
-                            .collect::<Vec<_>>()
-                            .join("/"),
+                        Token::Sections => {
+                            for (i, section) in vars.sections.split('/').enumerate() {
+                                if i > 0 {
+                                    out.push('/');
+                                }
+                                out.push_str(&path_segment(section));
+                            }
+                            continue;
+                        }
                         Token::Slug => path_segment(vars.slug),
                         Token::Filename => path_segment(vars.filename),
                         Token::Title => urlize(vars.title),
@@ -162,6 +165,44 @@ impl PermalinkPattern {
 /// A page's absolute URL from a site-relative `path`: dot segments resolved
 /// without ever climbing above the site root, each segment percent-encoded.
 pub fn page_url(base: &Url, path: &str) -> Url {
+    plain_page_url(base, path).unwrap_or_else(|| segmented_page_url(base, path))
+}
+
+/// [`page_url`] for the common case, its path set at once: a base ending in
+/// `/` (no query or fragment), and a path of segments that need no decoding,
+/// cleaning or encoding. `None` for anything else.
+fn plain_page_url(base: &Url, path: &str) -> Option<Url> {
+    if base.query().is_some() || base.fragment().is_some() || !base.path().ends_with('/') {
+        return None;
+    }
+    let is_plain = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~');
+    let mut out = String::with_capacity(base.path().len() + path.len() + 1);
+    out.push_str(base.path());
+    let mut last = None;
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => continue,
+            ".." => return None,
+            _ if !segment.as_bytes().iter().all(is_plain) => return None,
+            _ if last.is_some() => out.push('/'),
+            _ => {}
+        }
+        out.push_str(segment);
+        last = Some(segment);
+    }
+    // No segment: the base itself (left to the general route).
+    let last = last?;
+    // `/posts/a.html` names a file; everything else is a folder URL ending in `/`.
+    if path.ends_with('/') || !last.contains('.') {
+        out.push('/');
+    }
+    let mut url = base.clone();
+    url.set_path(&out);
+    Some(url)
+}
+
+/// [`page_url`] for any path, a segment at a time through `url`'s own encoding.
+fn segmented_page_url(base: &Url, path: &str) -> Url {
     let decoded = percent_decode_str(path).decode_utf8_lossy();
     let mut segments: Vec<&str> = Vec::new();
     for segment in decoded.split(['/', '\\']) {
@@ -196,6 +237,12 @@ pub fn page_url(base: &Url, path: &str) -> Url {
 /// A file or slug name as a path segment: lower case (as Hugo makes paths),
 /// spaces to `-`, characters that would end or escape a segment removed.
 pub fn path_segment(name: &str) -> String {
+    // Nearly every name is lower-case letters, digits and hyphens already.
+    let is_plain =
+        |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_');
+    if name.as_bytes().iter().all(is_plain) {
+        return name.to_string();
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.trim().chars() {
         match c {
@@ -328,6 +375,75 @@ mod tests {
             "https://example.org/blog/a/b.html"
         );
         assert_eq!(page_url(&base(), "").as_str(), "https://example.org/blog/");
+    }
+
+    /// The one-string route and the segment-by-segment route agree wherever
+    /// the first is taken.
+    #[test]
+    fn plain_page_urls_agree_with_the_segmented_route() {
+        let bases = [
+            "https://example.org/",
+            "https://example.org/blog/",
+            "http://localhost:1313/",
+            "https://example.org/blog",
+            "https://example.org/?q=1",
+        ];
+        let paths = [
+            "/blog/post-1/",
+            "blog/post-1",
+            "/a/b.html",
+            "/a.b/c",
+            "/v1.2/",
+            "a//b/./c/",
+            "/~user/",
+            "/x/../y/",
+            "/UPPER/Case/",
+            "",
+            "/",
+            ".",
+            "/a/b/..",
+            "/a%20b/",
+            "/a b/",
+            "/café/",
+            "/a:b/",
+            "/a\\b/",
+            "/...",
+            "/a/.../b",
+            "/_x_/",
+            "/-/",
+        ];
+        let mut plain = 0;
+        for base in bases {
+            let base = Url::parse(base).unwrap();
+            for path in paths {
+                let segmented = segmented_page_url(&base, path);
+                if let Some(url) = plain_page_url(&base, path) {
+                    plain += 1;
+                    assert_eq!(url, segmented, "{base} + {path:?}");
+                }
+                assert_eq!(page_url(&base, path), segmented, "{base} + {path:?}");
+            }
+        }
+        assert!(plain >= 30, "{plain}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_page_urls_agree_on_random_paths(path in "[a-zA-Z0-9./_~%: -]{0,24}") {
+            let base = Url::parse("https://example.org/blog/").unwrap();
+            if let Some(url) = plain_page_url(&base, &path) {
+                proptest::prop_assert_eq!(url, segmented_page_url(&base, &path));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_names_are_their_own_segment() {
+        for name in ["post-1", "a_b", "2025", "x", ""] {
+            assert_eq!(path_segment(name), name);
+        }
+        assert_eq!(path_segment("Post-1"), "post-1");
+        assert_eq!(path_segment("a.b"), "a.b");
     }
 
     #[test]
