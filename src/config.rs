@@ -282,7 +282,10 @@ fn read_config_file(path: &Path) -> Result<ConfigFile> {
     serde_yaml::from_str(&text).map_err(|e| {
         let at = e
             .location()
-            .map(|l| format!("line {}: ", l.line()))
+            .map(|l| {
+                let line = crate::front_matter::text_line_of_yaml_line(&text, l.line());
+                format!("line {line}: ")
+            })
             .unwrap_or_default();
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);

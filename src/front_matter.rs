@@ -430,7 +430,9 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
             None => seed.deserialize(serde_yaml::Deserializer::from_str(split.front)),
         }
         .map_err(|e| {
-            let line = e.location().map(|l| l.line() + split.front_line - 1);
+            let line = e
+                .location()
+                .map(|l| text_line_of_yaml_line(split.front, l.line()) + split.front_line - 1);
             // The parser places a duplicate key at the mapping's start; the
             // line to fix is the key's second appearance.
             let line = duplicate_key(&e.to_string())
@@ -455,6 +457,27 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
                 )
             }),
     }
+}
+
+/// The line (1-based) of `text` on which the YAML parser's line `yaml_line`
+/// starts. The parser also ends lines at NEL, LS and PS, which editors show
+/// inside a line, so its numbers can run past the file's; a lone CR ends a
+/// line for both.
+pub(crate) fn text_line_of_yaml_line(text: &str, yaml_line: usize) -> usize {
+    let (mut yaml, mut line) = (1, 1);
+    let mut chars = text.chars().peekable();
+    while yaml < yaml_line {
+        let Some(c) = chars.next() else {
+            break;
+        };
+        match c {
+            '\n' => (yaml, line) = (yaml + 1, line + 1),
+            '\r' if chars.peek() != Some(&'\n') => (yaml, line) = (yaml + 1, line + 1),
+            '\u{85}' | '\u{2028}' | '\u{2029}' => yaml += 1,
+            _ => {}
+        }
+    }
+    line
 }
 
 /// The key named by a "duplicate key `k`" message.
@@ -510,6 +533,23 @@ mod tests {
 
     fn parse_text(text: &str) -> Result<FrontMatter> {
         parse(Path::new("t.md"), &split_ok(text), Keys::All)
+    }
+
+    #[test]
+    fn yaml_lines_are_told_as_file_lines() {
+        let text = "a: 1\nb: \u{2029}x\nc: \u{85}\r\n\rd: y\n";
+        // YAML's lines: `a: 1`, `b: `, `x`, `c: `, ``, ``, `d: y`, ``; the file's:
+        // `a: 1`, `b: PS x`, `c: NEL`, ``, `d: y`, ``.
+        let file_lines: Vec<usize> = (1..=8).map(|l| text_line_of_yaml_line(text, l)).collect();
+        assert_eq!(file_lines, [1, 2, 2, 3, 3, 4, 5, 6]);
+        // Where the fuzzer found a line past the file's end (U+2029 in a block list).
+        let text = "---\ntitle: \"\u{2029}:\n  - a\n  - \"\u{2029}:\n---\n";
+        let split = split(Path::new("p.md"), text).unwrap();
+        let e = parse(Path::new("p.md"), &split, Keys::All)
+            .unwrap_err()
+            .to_string();
+        let line: usize = e.split(':').nth(1).unwrap().parse().unwrap();
+        assert!((2..=5).contains(&line), "{e}");
     }
 
     #[test]
