@@ -70,8 +70,8 @@ if command -v perf >/dev/null 2>&1 && perf record -e cpu-clock -o /dev/null -- t
     --percent-limit 0.5 2>/dev/null | grep -v '^$' > "$out/perf-$posts-self.txt"
   perf report -i "$out/perf-$posts.data" --children --sort symbol --stdio -g none --percent-limit 2 \
     2>/dev/null | grep -v '^$' > "$out/perf-$posts-inclusive.txt"
-  perf report -i "$out/perf-$posts.data" --no-children --sort tid --stdio -g none 2>/dev/null \
-    | grep -v '^$' > "$out/perf-$posts-threads.txt"
+  perf report -i "$out/perf-$posts.data" --no-children --sort pid --stdio -g none 2>/dev/null \
+    | { grep -v '^$' || true; } > "$out/perf-$posts-threads.txt"
   say "   $out/perf-$posts-self.txt, -inclusive.txt, -threads.txt"
 else
   say "== perf not usable here: skipped (Debian: apt-get install linux-perf)"
