@@ -78,7 +78,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>> {
 }
 
 /// The first line of `text` (without its line break) and what follows it.
-fn next_line(text: &str) -> (&str, &str) {
+pub(crate) fn next_line(text: &str) -> (&str, &str) {
     match memchr::memchr(b'\n', text.as_bytes()) {
         Some(end) => (
             text[..end].strip_suffix('\r').unwrap_or(&text[..end]),

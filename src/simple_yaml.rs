@@ -8,7 +8,7 @@
 //! return `None`, and the full YAML parser reads the block instead; so the two
 //! agree on every input, which a differential test holds them to.
 
-use crate::front_matter::{field_for, FrontMatter, Keys, Value};
+use crate::front_matter::{field_for, next_line, FrontMatter, Keys, Value};
 
 /// The front matter in `text`, or `None` when the full YAML parser is needed.
 pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
@@ -42,14 +42,16 @@ pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
 
         // The lines under the key: list items, indented lines, blanks and comments.
         let block_start = lines.0;
-        while lines
-            .peek()
-            .is_some_and(|l| is_blank_or_comment(l) || l.starts_with([' ', '-', '\t']))
-        {
+        let mut has_block = false;
+        while let Some(l) = lines.peek() {
+            let blank = is_blank_or_comment(l);
+            if !blank && !l.starts_with([' ', '-', '\t']) {
+                break;
+            }
+            has_block |= !blank;
             lines.next();
         }
         let block = &block_start[..block_start.len() - lines.0.len()];
-        let has_block = Lines(block).any(|l| !is_blank_or_comment(l));
         let value_text = strip_comment(rest.trim_start())?;
         // Values of keys not read are checked but not kept (no allocation).
         let slot = field_for(&mut front, key, keys).filter(|slot| **slot == Value::Null);
@@ -74,12 +76,12 @@ struct Lines<'a>(&'a str);
 impl<'a> Lines<'a> {
     /// The next line, left unread.
     fn peek(&self) -> Option<&'a str> {
-        let rest = self.0;
-        if rest.is_empty() {
-            return None;
-        }
-        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-        Some(rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]))
+        self.split().map(|(line, _)| line)
+    }
+
+    /// The next line and the text after it.
+    fn split(&self) -> Option<(&'a str, &'a str)> {
+        (!self.0.is_empty()).then(|| next_line(self.0))
     }
 }
 
@@ -87,12 +89,8 @@ impl<'a> Iterator for Lines<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let line = self.peek()?;
-        let rest = self.0;
-        self.0 = match memchr::memchr(b'\n', rest.as_bytes()) {
-            Some(end) => &rest[end + 1..],
-            None => "",
-        };
+        let (line, after) = self.split()?;
+        self.0 = after;
         Some(line)
     }
 }

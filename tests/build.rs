@@ -189,11 +189,7 @@ fn limit_caps_the_entries_and_zero_means_all() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let site = Site::new(&refs);
+    let site = Site::generated(&files);
     site.build().args(["--limit", "2"]).assert().success();
     assert_eq!(feed(&site.read("atom.xml")).entries.len(), 2);
     site.build().args(["--limit", "0"]).assert().success();
@@ -555,11 +551,7 @@ fn feeds_stay_under_five_megabytes_by_leaving_out_the_oldest_entries() {
             )
         })
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(a, b)| (a.as_str(), b.as_str()))
-        .collect();
-    let site = Site::new(&refs);
+    let site = Site::generated(&files);
     site.build()
         .assert()
         .success()

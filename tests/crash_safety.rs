@@ -7,10 +7,12 @@
 //! killed after a pseudo-random delay (seeded, so a failure reproduces) spread
 //! over the whole build, weighted towards its end where the writes happen.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Posts per site, and bytes per post: enough that a build takes a while
@@ -57,24 +59,8 @@ fn write_site(content: &Path, version: &str) {
 }
 
 fn build(content: &Path, out: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_feedwright"));
-    cmd.env_remove("SOURCE_DATE_EPOCH")
-        .arg("build")
-        .arg("--content")
-        .arg(content)
-        .arg("--out")
-        .arg(out)
-        .args([
-            "--base-url",
-            "https://example.org/",
-            "--now",
-            "2026-01-01T00:00:00Z",
-            "--sitemap",
-            "--limit",
-            "0",
-        ])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+    let mut cmd = common::plain_build(Path::new(env!("CARGO_BIN_EXE_feedwright")), content, out);
+    cmd.args(["--limit", "0"]);
     cmd
 }
 

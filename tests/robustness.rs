@@ -64,22 +64,8 @@ fn build_into(site: &Site, out: &Path) -> Command {
 
 /// As [`build_into`], running `binary`.
 fn build_with(binary: &Path, site: &Site, out: &Path) -> Command {
-    let mut cmd = Command::new(binary);
-    cmd.env_remove("SOURCE_DATE_EPOCH")
-        .current_dir(site.dir.path())
-        .arg("build")
-        .arg("--content")
-        .arg(site.content())
-        .arg("--out")
-        .arg(out)
-        .args([
-            "--base-url",
-            "https://example.org/",
-            "--now",
-            "2026-01-01T00:00:00Z",
-            "--sitemap",
-        ]);
-    cmd.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut cmd = common::plain_build(binary, &site.content(), out);
+    cmd.current_dir(site.dir.path());
     cmd
 }
 

@@ -14,6 +14,29 @@ pub fn feedwright() -> Command {
     cmd
 }
 
+/// `binary build --sitemap` from `content` into `out`, with a base URL and a
+/// fixed "now", as a plain command (so tests can set its user, limits and
+/// signals, and kill it), its output silenced.
+pub fn plain_build(binary: &Path, content: &Path, out: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(binary);
+    cmd.env_remove("SOURCE_DATE_EPOCH")
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .args([
+            "--base-url",
+            "https://example.org/",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--sitemap",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    cmd
+}
+
 /// A temporary site: `content/` with the given files, and an empty `public/` beside it.
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -28,6 +51,15 @@ impl Site {
             site.write(path, text.as_bytes());
         }
         site
+    }
+
+    /// As [`Site::new`], from generated paths and texts.
+    pub fn generated(files: &[(String, String)]) -> Site {
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(path, text)| (path.as_str(), text.as_str()))
+            .collect();
+        Site::new(&refs)
     }
 
     pub fn write(&self, path: &str, bytes: &[u8]) {
