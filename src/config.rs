@@ -199,7 +199,7 @@ impl Config {
             ));
         }
         let language = match file.language {
-            Some(lang) if !is_language_tag(&lang) => {
+            Some(lang) if !feedwright_check::spec::language(&lang) => {
                 return Err(config_error(format!(
                     "language: `{lang}` is not a language tag such as `en` or `en-us`"
                 )))
@@ -211,7 +211,7 @@ impl Config {
                 return Err(config_error("author.name is empty".into()));
             }
             if let Some(email) = &author.email {
-                if !is_email(email) {
+                if !feedwright_check::spec::addr_spec(email) {
                     return Err(config_error(format!(
                         "author.email: `{email}` is not an e-mail address"
                     )));
@@ -334,27 +334,6 @@ fn check_output_name(name: &str) -> std::result::Result<(), String> {
     }
 }
 
-/// RFC 5646's shape, loosely: a 2–3 letter language then optional subtags.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split(['-', '_']);
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
-fn is_email(text: &str) -> bool {
-    let mut halves = text.split('@');
-    let (local, domain) = (halves.next().unwrap_or(""), halves.next().unwrap_or(""));
-    halves.next().is_none()
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.contains(char::is_whitespace)
-        && !text.contains(['<', '>', '(', ')', '"', ','])
-}
-
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
 fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
@@ -412,21 +391,5 @@ mod tests {
         for bad in ["", "..", "../x.xml", "/etc/x", "a\\b", ".hidden", "C:x"] {
             assert!(check_output_name(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn language_tags() {
-        assert!(is_language_tag("en"));
-        assert!(is_language_tag("en-US"));
-        assert!(is_language_tag("zh-Hant-TW"));
-        assert!(!is_language_tag("english"));
-        assert!(!is_language_tag("e"));
-    }
-
-    #[test]
-    fn emails() {
-        assert!(is_email("jane@example.org"));
-        assert!(!is_email("Jane Doe"));
-        assert!(!is_email("jane@localhost"));
     }
 }

@@ -94,7 +94,7 @@ const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster", "cite", "longdesc", "
 /// as HTML (the checker's lists, so generator and checker cannot disagree).
 /// Any other element is dropped and its content kept.
 fn kept_elements() -> HashSet<&'static str> {
-    use crate::check::html::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
+    use feedwright_check::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
     ACCEPTABLE_ELEMENTS
         .iter()
         .copied()

@@ -7,7 +7,6 @@
 //! [`html`]), [`render`] the model into each [`output`] format, [`check`] what
 //! was rendered, and [`write`] them.
 
-pub mod check;
 pub mod config;
 pub mod date;
 pub mod discover;
@@ -49,7 +48,7 @@ pub fn build(options: &Options) -> Result<Report> {
     let config = Config::load(options)?;
     // The walk of the content folder runs on one core; the self-check's
     // patterns compile on the other meanwhile.
-    let (site, ()) = rayon::join(|| Site::load(&config), check::compile_patterns);
+    let (site, ()) = rayon::join(|| Site::load(&config), feedwright_check::compile_patterns);
     let site = site?;
     let Rendered {
         files,

@@ -89,7 +89,7 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    use feedwright::check::{check_file, Level};
+    use feedwright_check::{check_file, Level};
     let findings: Vec<_> = args
         .files
         .iter()

@@ -7,18 +7,18 @@ use crate::feed::Feed;
 use crate::output::sitemap::{self, SitemapUrl};
 use crate::site::Site;
 use crate::write::OutputFile;
-use crate::{check, html, output};
+use crate::{html, output};
 
 /// Runs `feedwright check` on every rendered file before anything is written:
 /// an error in feedwright's own output is a bug and fails the build; warnings are returned.
 /// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
 pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
     use rayon::prelude::*;
-    let check = |file: &OutputFile| check::check_bytes_at(&file.name, &file.bytes, now);
+    let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
     let is_sitemap = |file: &OutputFile| {
         matches!(
-            check::Format::detect(&file.bytes),
-            check::Format::Sitemap | check::Format::SitemapIndex
+            feedwright_check::Format::detect(&file.bytes),
+            feedwright_check::Format::Sitemap | feedwright_check::Format::SitemapIndex
         )
     };
     // Files are checked side by side, but sitemap parts two at a time: a
@@ -29,13 +29,13 @@ pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> R
     } else {
         files.len().max(1)
     };
-    let findings: Vec<check::Finding> = files
+    let findings: Vec<feedwright_check::Finding> = files
         .chunks(group)
         .flat_map(|group| group.par_iter().flat_map_iter(check).collect::<Vec<_>>())
         .collect();
     let (errors, warnings): (Vec<_>, Vec<_>) = findings
         .into_iter()
-        .partition(|finding| finding.level == check::Level::Error);
+        .partition(|finding| finding.level == feedwright_check::Level::Error);
     let warnings = warnings.iter().map(ToString::to_string).collect();
     if errors.is_empty() {
         Ok(warnings)

@@ -5,18 +5,8 @@
 
 use std::borrow::Cow;
 
-/// Whether XML 1.0 allows `c` in a document, less DEL and the C1 controls it
-/// discourages (they are never intended in UTF-8 text), and less U+FFFD, the
-/// replacement character, which only ever marks text already damaged before it
-/// reached the post. Validators flag all of these as bad characters.
-pub fn is_allowed(c: char) -> bool {
-    matches!(c,
-        '\t' | '\n' | '\r'
-        | '\u{20}'..='\u{7E}'
-        | '\u{A0}'..='\u{D7FF}'
-        | '\u{E000}'..='\u{FFFC}'
-        | '\u{10000}'..='\u{10FFFF}')
-}
+/// Whether XML 1.0 allows `c` (the checker's rule, so the two never disagree).
+pub use feedwright_check::spec::is_xml_char as is_allowed;
 
 /// `text` without the characters XML 1.0 forbids; borrowed when nothing had to go.
 pub fn clean(text: &str) -> Cow<'_, str> {

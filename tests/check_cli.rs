@@ -10,7 +10,7 @@ fn repo() -> PathBuf {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    repo().join("tests/check").join(name)
+    repo().join("crates/check/tests/check").join(name)
 }
 
 fn feedwright() -> Command {

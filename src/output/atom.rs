@@ -9,7 +9,9 @@ use atom_syndication::{
 use chrono::{DateTime, FixedOffset, Utc};
 use url::Url;
 
-use super::{GENERATOR, MEDIA_NAMESPACE, VERSION};
+use feedwright_check::spec::MEDIA_NS;
+
+use super::{GENERATOR, VERSION};
 use crate::error::{Error, Result};
 use crate::feed::{Feed, FeedEntry};
 
@@ -17,7 +19,7 @@ use crate::feed::{Feed, FeedEntry};
 pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
     let mut namespaces = BTreeMap::new();
     if feed.entries.iter().any(|e| e.image.is_some()) {
-        namespaces.insert("media".to_string(), MEDIA_NAMESPACE.to_string());
+        namespaces.insert("media".to_string(), MEDIA_NS.to_string());
     }
     // RFC 4287 wants an author on the feed or on every entry; the site's own
     // author, else its title, stands for entries that name none.

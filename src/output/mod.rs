@@ -4,9 +4,6 @@ pub mod atom;
 pub mod rss;
 pub mod sitemap;
 
-/// The namespace of Media RSS, used for each entry's image in both feeds.
-pub const MEDIA_NAMESPACE: &str = "http://search.yahoo.com/mrss/";
-
 /// The generator's name, written in both feeds.
 pub const GENERATOR: &str = "feedwright";
 
@@ -16,4 +13,4 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The largest feed written: the W3C Feed Validation Service stops at 5,000,000
 /// bytes, and feed readers and aggregators refuse or truncate feeds far smaller
 /// than the largest a static site could produce.
-pub const MAX_FEED_BYTES: usize = 5_000_000;
+pub use feedwright_check::spec::MAX_FEED_BYTES;

@@ -8,7 +8,9 @@ use rss::extension::{Extension, ExtensionMap};
 use rss::{Category, Channel, Guid, Item};
 use url::Url;
 
-use super::{GENERATOR, MEDIA_NAMESPACE, VERSION};
+use feedwright_check::spec::MEDIA_NS;
+
+use super::{GENERATOR, VERSION};
 use crate::date::to_rfc822;
 use crate::error::{Error, Result};
 use crate::feed::{Feed, FeedEntry, FeedImage};
@@ -29,7 +31,7 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
         "http://purl.org/dc/elements/1.1/".to_string(),
     );
     if feed.entries.iter().any(|e| e.image.is_some()) {
-        namespaces.insert("media".to_string(), MEDIA_NAMESPACE.to_string());
+        namespaces.insert("media".to_string(), MEDIA_NS.to_string());
     }
     let channel = Channel {
         title: feed.title.clone(),

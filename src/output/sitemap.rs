@@ -6,14 +6,7 @@ use url::Url;
 
 use crate::date::to_rfc3339;
 
-/// The sitemaps.org namespace.
-pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-/// The protocol's limit of URLs in one sitemap.
-pub const MAX_URLS: usize = 50_000;
-
-/// The protocol's limit of bytes in one (uncompressed) sitemap.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+use feedwright_check::spec::sitemap::{MAX_BYTES, MAX_URLS, NAMESPACE};
 
 /// One `<url>`, borrowing the page's URL (a sitemap may list 100,000 pages).
 #[derive(Debug, Clone, PartialEq, Eq)]

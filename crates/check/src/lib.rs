@@ -13,6 +13,7 @@ pub mod json_feed;
 pub mod rss;
 pub mod rules;
 pub mod sitemap;
+pub mod spec;
 pub mod xml;
 
 use std::fmt;
@@ -234,7 +235,7 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     /// A sink for `file`, whose decoded text is `text`.
-    pub fn new(file: &'a str, text: &'a str) -> Self {
+    pub(crate) fn new(file: &'a str, text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(
             text.bytes()
@@ -251,7 +252,7 @@ impl<'a> Sink<'a> {
     }
 
     /// The 1-based line and character column of byte offset `pos`.
-    pub fn locate(&self, pos: usize) -> (usize, usize) {
+    pub(crate) fn locate(&self, pos: usize) -> (usize, usize) {
         let pos = pos.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= pos).max(1);
         let start = self.line_starts[line - 1];
@@ -264,7 +265,7 @@ impl<'a> Sink<'a> {
     }
 
     /// The whole source line that holds byte offset `pos`.
-    pub fn line_text(&self, pos: usize) -> &'a str {
+    pub(crate) fn line_text(&self, pos: usize) -> &'a str {
         let (line, _) = self.locate(pos);
         let start = self.line_starts[line - 1];
         let end = self
@@ -276,7 +277,13 @@ impl<'a> Sink<'a> {
     }
 
     /// Records a finding at byte offset `pos`.
-    pub fn at(&mut self, pos: usize, level: Level, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn at(
+        &mut self,
+        pos: usize,
+        level: Level,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
         let (line, column) = self.locate(pos);
         self.findings.push(Finding {
             file: self.file.to_string(),
@@ -289,17 +296,17 @@ impl<'a> Sink<'a> {
     }
 
     /// An error at `pos`.
-    pub fn error(&mut self, pos: usize, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, pos: usize, code: &'static str, message: impl Into<String>) {
         self.at(pos, Level::Error, code, message);
     }
 
     /// A warning at `pos`.
-    pub fn warn(&mut self, pos: usize, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, pos: usize, code: &'static str, message: impl Into<String>) {
         self.at(pos, Level::Warning, code, message);
     }
 
     /// Records a finding about the whole file.
-    pub fn whole(&mut self, level: Level, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn whole(&mut self, level: Level, code: &'static str, message: impl Into<String>) {
         self.findings.push(Finding {
             file: self.file.to_string(),
             line: None,

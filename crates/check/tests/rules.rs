@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use feedwright::check::{check_bytes_at, Finding, Level};
+use feedwright_check::{check_bytes_at, Finding, Level};
 
 /// Every code `feedwright check` can report; each must have a failing fixture.
 const ALL_CODES: &[&str] = &[

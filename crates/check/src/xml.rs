@@ -7,22 +7,8 @@ use std::collections::HashSet;
 use roxmltree::{Document, Node, ParsingOptions};
 
 use super::{atom, rss, sitemap, Context, Finding, Format, Level, Sink};
-
-/// The W3C validator refuses feeds larger than this many bytes.
-pub const FEED_SIZE_LIMIT: usize = 5_000_000;
-
-/// The namespace of Atom 1.0.
-pub const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
-/// The namespace of `content:encoded`.
-pub const CONTENT_NS: &str = "http://purl.org/rss/1.0/modules/content/";
-/// The Dublin Core elements namespace.
-pub const DC_NS: &str = "http://purl.org/dc/elements/1.1/";
-/// The Media RSS namespace.
-pub const MEDIA_NS: &str = "http://search.yahoo.com/mrss/";
-/// The RDF namespace.
-pub const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-/// The XHTML namespace.
-pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+use crate::spec::MAX_FEED_BYTES;
+pub(crate) use crate::spec::{ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS, RDF_NS, XHTML_NS};
 
 /// Namespaces the W3C validator knows, with the prefix it expects for each.
 const KNOWN_NAMESPACES: &[(&str, &str)] = &[
@@ -274,7 +260,7 @@ fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, Finding> {
 /// Decodes, parses and checks an XML file of any recognized format.
 pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     let is_feed = !matches!(ctx.format, Format::Sitemap | Format::SitemapIndex);
-    if is_feed && bytes.len() > FEED_SIZE_LIMIT {
+    if is_feed && bytes.len() > MAX_FEED_BYTES {
         return vec![Finding {
             file: name.to_string(),
             line: None,
@@ -282,7 +268,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             level: Level::Error,
             code: "ValidatorLimit",
             message: format!(
-                "the feed is {} bytes; validators stop at {FEED_SIZE_LIMIT}: publish fewer or shorter entries",
+                "the feed is {} bytes; validators stop at {MAX_FEED_BYTES}: publish fewer or shorter entries",
                 bytes.len()
             ),
         }];

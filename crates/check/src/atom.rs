@@ -11,7 +11,7 @@ use super::rules;
 use super::xml::{display_name, elements, ns_of, pos, stray_text, text_of, ATOM_NS, XHTML_NS};
 use super::{Context, Sink};
 
-const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+use crate::spec::XML_NS;
 
 const REGISTERED_RELS: &[&str] = &[
     "alternate",
@@ -169,7 +169,7 @@ pub(crate) fn check_atom_link(
     }
     let hreflang = node.attribute("hreflang").map(str::to_string);
     if let Some(lang) = &hreflang {
-        if !rules::language(lang) {
+        if !crate::spec::language(lang) {
             sink.error(
                 at,
                 "InvalidLanguage",
@@ -407,7 +407,7 @@ fn check_person(sink: &mut Sink, node: Node) {
                 }
                 let email_in_name = value.split('<').skip(1).any(|rest| {
                     rest.split_once('>')
-                        .is_some_and(|(inner, _)| rules::addr_spec(inner))
+                        .is_some_and(|(inner, _)| crate::spec::addr_spec(inner))
                 });
                 if email_in_name {
                     sink.warn(
@@ -426,7 +426,7 @@ fn check_person(sink: &mut Sink, node: Node) {
                 );
             }
             "email" => {
-                if !rules::addr_spec(value.trim()) {
+                if !crate::spec::addr_spec(value.trim()) {
                     sink.error(
                         pos(child),
                         "InvalidAddrSpec",
@@ -674,7 +674,7 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
 pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
     for node in feed.descendants().filter(Node::is_element) {
         if let Some(lang) = node.attribute((XML_NS, "lang")) {
-            if !lang.is_empty() && !rules::language(lang) {
+            if !lang.is_empty() && !crate::spec::language(lang) {
                 sink.error(
                     pos(node),
                     "InvalidLanguage",

@@ -23,6 +23,7 @@ pub enum Rfc822 {
 
 /// Compiles every pattern of this module now rather than at its first use.
 pub(crate) fn compile_patterns() {
+    crate::spec::compile_patterns();
     for pattern in [
         &RFC2822_STRICT,
         &RFC822_LENIENT,
@@ -34,7 +35,6 @@ pub(crate) fn compile_patterns() {
         &UUID,
         &URI_CHAR,
         &MIME,
-        &ADDR_SPEC,
     ] {
         LazyLock::force(pattern);
     }
@@ -538,48 +538,6 @@ pub fn mime_type(value: &str) -> bool {
     MIME.is_match(value)
 }
 
-/// ISO 639-1 codes (with the withdrawn ones validators still accept).
-const ISO_639_1: &[&str] = &[
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
-    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
-    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
-    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
-    "ia", "id", "ie", "ig", "ii", "ik", "in", "io", "is", "it", "iu", "iw", "ja", "ji", "jv", "ka",
-    "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb",
-    "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mo", "mr", "ms",
-    "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om",
-    "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd",
-    "se", "sg", "sh", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw",
-    "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk",
-    "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu",
-];
-
-/// A language tag whose primary subtag is an ISO 639 code (`en`, `en-US`, `ast`).
-pub fn language(value: &str) -> bool {
-    let primary = value.split('-').next().unwrap_or("").to_ascii_lowercase();
-    let primary_ok = match primary.len() {
-        1 => primary == "i" || primary == "x",
-        2 => ISO_639_1.contains(&primary.as_str()),
-        3 => primary.chars().all(|c| c.is_ascii_lowercase()),
-        _ => false,
-    };
-    primary_ok
-        && value
-            .split('-')
-            .skip(1)
-            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-static ADDR_SPEC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[a-zA-Z0-9_\-+.']+@(?:\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\]|(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,63})$")
-        .expect("a valid pattern")
-});
-
-/// A plain e-mail address (`jane@example.com`).
-pub fn addr_spec(value: &str) -> bool {
-    ADDR_SPEC.is_match(value)
-}
-
 /// How an RSS `author`, `managingEditor` or `webMaster` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Contact {
@@ -602,14 +560,14 @@ pub fn rss_contact(value: &str) -> Contact {
     if !value.ends_with(')') {
         return if value.contains(' ') {
             Contact::EmailFormat
-        } else if addr_spec(value) {
+        } else if crate::spec::addr_spec(value) {
             Contact::MissingRealName
         } else {
             Contact::Invalid
         };
     }
     match value.find('(') {
-        Some(open) if addr_spec(value[..open].trim()) => Contact::Valid,
+        Some(open) if crate::spec::addr_spec(value[..open].trim()) => Contact::Valid,
         Some(_) => Contact::EmailFormat,
         None => Contact::Invalid,
     }
@@ -817,12 +775,12 @@ mod tests {
         assert!(mime_type("image/png"));
         assert!(mime_type("text/html; charset=utf-8"));
         assert!(!mime_type("png"));
-        assert!(language("en"));
-        assert!(language("en-US"));
-        assert!(language("ast"));
-        assert!(!language("english"));
-        assert!(!language("en_US"));
-        assert!(!language("qq"));
+        assert!(crate::spec::language("en"));
+        assert!(crate::spec::language("en-US"));
+        assert!(crate::spec::language("ast"));
+        assert!(!crate::spec::language("english"));
+        assert!(!crate::spec::language("en_US"));
+        assert!(!crate::spec::language("qq"));
         assert_eq!(rss_contact("jane@example.com (Jane Doe)"), Contact::Valid);
         assert_eq!(rss_contact("jane@example.com"), Contact::MissingRealName);
         assert_eq!(rss_contact("Jane <jane@example.com>"), Contact::EmailFormat);

@@ -376,7 +376,7 @@ fn check_channel(
                     }
                     "language" => {
                         let value = text_of(child);
-                        if !rules::language(value.trim()) {
+                        if !crate::spec::language(value.trim()) {
                             sink.error(
                                 pos(child),
                                 "InvalidLanguage",
@@ -575,7 +575,7 @@ fn check_dc(sink: &mut Sink, node: Node, ctx: &Context) {
                 }
             }
         }
-        "language" if !rules::language(value.trim()) => {
+        "language" if !crate::spec::language(value.trim()) => {
             sink.error(
                 pos(node),
                 "InvalidLanguage",

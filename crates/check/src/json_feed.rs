@@ -141,7 +141,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     }
     check_authors(&mut sink, None, &feed, v11, "the feed");
     if let Some(language) = feed.get("language") {
-        if !language.as_str().is_some_and(rules::language) {
+        if !language.as_str().is_some_and(crate::spec::language) {
             sink.whole(
                 Level::Error,
                 "InvalidLanguage",

@@ -15,15 +15,8 @@ use url::Url;
 use super::rules;
 use super::xml::{ns_of, pos, stray_text_in, text_of};
 use super::{Level, Sink};
+use crate::spec::sitemap::{MAX_BYTES, MAX_LOC, MAX_URLS, NAMESPACE};
 
-/// The sitemaps.org namespace.
-pub const NAMESPACE: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
-/// At most this many URLs (or sitemaps) in one file.
-pub const MAX_URLS: usize = 50_000;
-/// At most this many bytes in one uncompressed file.
-pub const MAX_BYTES: usize = 50 * 1024 * 1024;
-/// At most this many characters in a `loc`.
-pub const MAX_LOC: usize = 2048;
 /// Findings of one code beyond this are summed up instead of listed.
 const MAX_REPORTS_PER_CODE: usize = 20;
 

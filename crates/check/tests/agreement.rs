@@ -14,7 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use feedwright::check::{check_bytes_at, Level};
+use feedwright_check::{check_bytes_at, Level};
 
 /// The day the W3C verdicts were measured: dates are judged against it.
 fn measured() -> DateTime<Utc> {
