@@ -6,11 +6,11 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::front_matter::{self, Keys};
+use crate::content::site::{self, Page, PostDetails, Site};
 use crate::error::Result;
-use crate::front_matter::{self, Keys};
 use crate::html::escape_text;
 use crate::markdown;
-use crate::site::{self, Page, PostDetails, Site};
 use crate::xml_text::clean;
 
 /// A feed's channel-level data and its entries, newest first.

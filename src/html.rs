@@ -14,7 +14,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use url::Url;
 
-use crate::permalink::absolutize;
+use crate::content::permalink::absolutize;
 use crate::xml_text;
 
 /// Elements removed together with everything inside them.

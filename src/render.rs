@@ -2,10 +2,10 @@
 //! before anything is written.
 
 use crate::config::Config;
+use crate::content::site::Site;
 use crate::error::{Error, Result};
 use crate::feed::Feed;
 use crate::output::sitemap::{self, SitemapUrl};
-use crate::site::Site;
 use crate::write::OutputFile;
 use crate::{html, output};
 

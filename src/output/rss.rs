@@ -11,7 +11,7 @@ use url::Url;
 use feedwright_check::spec::MEDIA_NS;
 
 use super::{GENERATOR, VERSION};
-use crate::date::to_rfc822;
+use crate::content::date::to_rfc822;
 use crate::error::{Error, Result};
 use crate::feed::{Feed, FeedEntry, FeedImage};
 

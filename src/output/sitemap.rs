@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use url::Url;
 
-use crate::date::to_rfc3339;
+use crate::content::date::to_rfc3339;
 
 use feedwright_check::spec::sitemap::{MAX_BYTES, MAX_URLS, NAMESPACE};
 

@@ -425,7 +425,7 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
     let seed = FrontMatterSeed(keys);
     match split.format {
         None => Ok(FrontMatter::default()),
-        Some(Format::Yaml) => match crate::simple_yaml::read(split.front, keys) {
+        Some(Format::Yaml) => match super::simple_yaml::read(split.front, keys) {
             Some(front) => Ok(front),
             None => seed.deserialize(serde_yaml::Deserializer::from_str(split.front)),
         }

@@ -10,12 +10,12 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rayon::prelude::*;
 use url::Url;
 
+use super::date;
+use super::discover::{self, FileKind, SourceFile};
+use super::front_matter::{self, FrontMatter, Keys, Split, Value};
+use super::permalink::{self, PermalinkPattern, PermalinkVars};
 use crate::config::Config;
-use crate::date;
-use crate::discover::{self, FileKind, SourceFile};
 use crate::error::{Error, Result};
-use crate::front_matter::{self, FrontMatter, Keys, Split, Value};
-use crate::permalink::{self, PermalinkPattern, PermalinkVars};
 
 /// Content files larger than this are refused: no real post comes near it, and
 /// reading one must not exhaust a CI machine's memory.
