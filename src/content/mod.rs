@@ -6,5 +6,4 @@ pub mod date;
 pub mod discover;
 pub mod front_matter;
 pub mod permalink;
-pub mod simple_yaml;
 pub mod site;
