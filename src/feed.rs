@@ -7,7 +7,8 @@ use url::Url;
 
 use crate::config::{Author, Config};
 use crate::content::front_matter::{self, Keys};
-use crate::content::site::{self, Page, PostDetails, Site};
+use crate::content::site::{Page, PostDetails, Site};
+use crate::content::source;
 use crate::error::Result;
 use crate::html::escape_text;
 use crate::markdown;
@@ -119,7 +120,7 @@ impl FeedEntry {
             .source
             .as_deref()
             .expect("posts always have a source file");
-        let text = site::read_source(source)?;
+        let text = source::read_source(source)?;
         let split = front_matter::split(source, &text)?;
         let front = front_matter::parse(source, &split, Keys::All)?;
         let details = PostDetails::from_front_matter(page, &front, config);

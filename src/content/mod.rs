@@ -7,3 +7,4 @@ pub mod discover;
 pub mod front_matter;
 pub mod permalink;
 pub mod site;
+pub mod source;
