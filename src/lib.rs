@@ -11,16 +11,15 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feed;
-pub mod html;
-pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod write;
-pub mod xml_text;
 
 // The paths the tests, benchmarks and fuzz targets use until they move.
 pub use content::front_matter::plain_yaml as simple_yaml;
 pub use content::{date, discover, front_matter, permalink, site};
+pub use feed::sanitize as html;
+pub use feed::{markdown, xml_text};
 
 pub use config::{Config, Options};
 pub use error::{Error, Result};

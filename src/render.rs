@@ -4,10 +4,11 @@
 use crate::config::Config;
 use crate::content::site::Site;
 use crate::error::{Error, Result};
+use crate::feed::sanitize as html;
 use crate::feed::Feed;
+use crate::output;
 use crate::output::sitemap::{self, SitemapUrl};
 use crate::write::OutputFile;
-use crate::{html, output};
 
 /// Runs `feedwright check` on every rendered file before anything is written:
 /// an error in feedwright's own output is a bug and fails the build; warnings are returned.

@@ -1,18 +1,24 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
+pub mod details;
+pub mod markdown;
+pub mod sanitize;
+pub mod xml_text;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
 use crate::content::front_matter::{self, Keys};
-use crate::content::site::{Page, PostDetails, Site};
+use crate::content::site::{Page, Site};
 use crate::content::source;
 use crate::error::Result;
-use crate::html::escape_text;
-use crate::markdown;
-use crate::xml_text::clean;
+
+use details::PostDetails;
+use sanitize::escape_text;
+use xml_text::clean;
 
 /// A feed's channel-level data and its entries, newest first.
 #[derive(Debug, Clone, PartialEq)]
