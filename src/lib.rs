@@ -12,7 +12,6 @@ pub mod content;
 pub mod error;
 pub mod feed;
 pub mod output;
-pub mod render;
 pub mod write;
 
 // The paths the tests, benchmarks and fuzz targets use until they move.
@@ -24,7 +23,7 @@ pub use feed::{markdown, xml_text};
 pub use config::{Config, Options};
 pub use error::{Error, Result};
 
-pub use render::{render, render_checked, self_check, Rendered};
+pub use output::{render, render_checked, self_check, Rendered};
 
 use content::site::Site;
 

@@ -1,14 +1,14 @@
 //! Rendering: the site model into every output file, in memory, each checked
 //! before anything is written.
 
+use super::sitemap::{self, SitemapUrl};
+use super::OutputFile;
 use crate::config::Config;
 use crate::content::site::Site;
 use crate::error::{Error, Result};
 use crate::feed::sanitize as html;
 use crate::feed::Feed;
 use crate::output;
-use crate::output::sitemap::{self, SitemapUrl};
-use crate::write::OutputFile;
 
 /// Runs `feedwright check` on every rendered file before anything is written:
 /// an error in feedwright's own output is a bug and fails the build; warnings are returned.
@@ -114,12 +114,6 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
         })
         .collect();
     sitemap::render(&urls, &config.output.sitemap, &config.base_url)
-        .into_iter()
-        .map(|f| OutputFile {
-            name: f.name,
-            bytes: f.bytes,
-        })
-        .collect()
 }
 
 /// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give
