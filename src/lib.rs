@@ -12,6 +12,7 @@ pub mod content;
 pub mod error;
 pub mod feed;
 pub mod output;
+pub mod self_check;
 pub mod write;
 
 // The paths the tests, benchmarks and fuzz targets use until they move.
@@ -23,7 +24,8 @@ pub use feed::{markdown, xml_text};
 pub use config::{Config, Options};
 pub use error::{Error, Result};
 
-pub use output::{render, render_checked, self_check, Rendered};
+pub use output::{render, Rendered};
+pub use self_check::self_check;
 
 use content::site::Site;
 
@@ -51,9 +53,11 @@ pub fn build(options: &Options) -> Result<Report> {
         files,
         warnings: render_warnings,
         entries,
-    } = render_checked(&site, &config, Some(config.now))?;
+    } = render(&site, &config)?;
+    let check_warnings = self_check(&files, config.now)?;
     let mut warnings = site.warnings;
     warnings.extend(render_warnings);
+    warnings.extend(check_warnings);
     write::write_all(&config.out_dir, &files)?;
     Ok(Report {
         pages: site.pages.len(),

@@ -6,7 +6,7 @@ mod render;
 pub mod rss;
 pub mod sitemap;
 
-pub use render::{render, render_checked, self_check, Rendered};
+pub use render::{render, Rendered};
 
 /// A rendered output: its name in the output folder and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
