@@ -12,7 +12,7 @@ use super::date;
 use super::discover::{self, FileKind, SourceFile};
 use super::front_matter::{self, FrontMatter, Keys, Split, Value};
 use super::permalink::{self, PermalinkPattern, PermalinkVars};
-use super::source::with_source;
+use super::source::read_page;
 use crate::config::Config;
 use crate::error::{Error, Result};
 
@@ -183,10 +183,8 @@ fn load_page(file: SourceFile, config: &Config) -> Result<Option<Page>> {
         return Ok(None);
     }
     let path = file.path.clone();
-    with_source(&path, |text| {
-        let split = front_matter::split(&file.path, text)?;
-        let front = front_matter::parse(&file.path, &split, Keys::Metadata)?;
-        build_page(file, &split, &front, config)
+    read_page(&path, Keys::Metadata, |split, front| {
+        build_page(file, split, front, config)
     })
 }
 

@@ -5,25 +5,40 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use super::front_matter::{self, FrontMatter, Keys, Split};
 use crate::error::{Error, Result};
 
 /// Content files larger than this are refused: no real post comes near it, and
 /// reading one must not exhaust a CI machine's memory.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Reads a content file as UTF-8 text: size-limited, no NUL bytes.
-pub fn read_source(path: &Path) -> Result<String> {
-    read_checked(path, &mut Vec::new()).map(str::to_string)
-}
-
 thread_local! {
-    /// Each thread reads every file of the first pass into one buffer, which
-    /// saves an allocation (and fresh pages) per file.
+    /// Each thread reads every file into one buffer, which saves an
+    /// allocation (and fresh pages) per file.
     static SOURCE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Calls `f` with the text of the content file at `path`, read as [`read_source`] reads it.
-pub(crate) fn with_source<T>(path: &Path, f: impl FnOnce(&str) -> Result<T>) -> Result<T> {
+/// Reads the content file at `path` (cut at its front matter, of which the
+/// `keys` asked for are read) and calls `f` with it: the one way both passes,
+/// over the whole site and over the posts a feed carries, read a file.
+///
+/// `f` runs while the thread's buffer is lent to it, so it must not start
+/// parallel work (another read on this thread would find the buffer taken).
+pub(crate) fn read_page<T>(
+    path: &Path,
+    keys: Keys,
+    f: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+) -> Result<T> {
+    with_text(path, |text| {
+        let split = front_matter::split(path, text)?;
+        let front = front_matter::parse(path, &split, keys)?;
+        f(&split, &front)
+    })
+}
+
+/// Calls `f` with the text of the content file at `path`: UTF-8, without NUL
+/// bytes, within [`MAX_FILE_BYTES`].
+fn with_text<T>(path: &Path, f: impl FnOnce(&str) -> Result<T>) -> Result<T> {
     SOURCE_BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
         let result = f(read_checked(path, &mut buffer)?);
@@ -130,7 +145,8 @@ mod tests {
                 text,
                 "{size} bytes"
             );
-            assert_eq!(read_source(&path).unwrap(), text, "{size} bytes");
+            let read = with_text(&path, |read| Ok(read.to_string())).unwrap();
+            assert_eq!(read, text, "{size} bytes");
         }
     }
 
@@ -139,7 +155,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.md");
         std::fs::write(&path, b"---\ntitle: x\n---\n\xff\n").unwrap();
-        let message = read_source(&path).unwrap_err().to_string();
+        let message = with_text(&path, |_| Ok(())).unwrap_err().to_string();
         assert!(message.contains("bad.md:4"), "{message}");
         assert!(message.contains("not valid UTF-8 (byte 17)"), "{message}");
     }
