@@ -1,11 +1,13 @@
 //! feedwright: full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a
 //! Hugo-style Markdown site.
 //!
-//! The modules follow the data: [`discover`] the files, split and read their
-//! [`front_matter`], build the [`site`] model (with [`date`]s in UTC and
-//! [`permalink`]s), render the [`feed`] entries' [`markdown`] (made absolute by
-//! [`html`]), [`render`] the model into each [`output`] format, [`check`] what
-//! was rendered, and [`write`] them.
+//! The modules are the stages of the pipeline, in the order [`build`] runs them:
+//! the [`config`]; the [`content`] (discover the files, read their front matter,
+//! build the site model with its dates and permalinks); the [`feed`] (the
+//! posts a feed carries, read again, their Markdown rendered and sanitised);
+//! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
+//! rendered; and [`write`], all files at once. Every stage returns values;
+//! only the last touches the output folder.
 
 pub mod config;
 pub mod content;

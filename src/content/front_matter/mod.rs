@@ -1,5 +1,5 @@
 //! Front matter: split the `---` (YAML) or `+++` (TOML) block from the body
-//! ([`split`]), then read only the keys feedwright uses ([`fields`]) as loose
+//! ([`split`]), then read only the keys feedwright uses (`fields`) as loose
 //! [`Value`]s, with the fast [`plain_yaml`] reader where it can and the full
 //! YAML or TOML parser where it cannot.
 
