@@ -6,7 +6,7 @@
 //! build the site model with its dates and permalinks); the [`feed`] (the
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
 //! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
-//! rendered; and [`write`], all files at once. Every stage returns values;
+//! rendered; and [`mod@write`], all files at once. Every stage returns values;
 //! only the last touches the output folder.
 
 pub mod config;
