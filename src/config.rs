@@ -7,9 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde::Deserialize;
 use url::Url;
 
-use crate::date::{self, SiteTimezone};
+use crate::content::date::{self, SiteTimezone};
+use crate::content::permalink::PermalinkPattern;
 use crate::error::{Error, Result};
-use crate::permalink::PermalinkPattern;
 
 /// The config file read when `--config` is not given, if it exists.
 pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
@@ -283,7 +283,7 @@ fn read_config_file(path: &Path) -> Result<ConfigFile> {
         let at = e
             .location()
             .map(|l| {
-                let line = crate::front_matter::text_line_of_yaml_line(&text, l.line());
+                let line = crate::content::front_matter::text_line_of_yaml_line(&text, l.line());
                 format!("line {line}: ")
             })
             .unwrap_or_default();

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use url::Url;
 
-use crate::html as html_rewrite;
+use super::sanitize as html_rewrite;
 
 /// The marker Hugo (and Jekyll, and Zola) use to end a post's summary.
 pub const MORE_MARKER: &str = "<!--more-->";
