@@ -213,7 +213,7 @@ fn check_url_field(
         return;
     };
     let ok = value.as_str().is_some_and(|url| {
-        uris::uri(url, true, false).is_ok()
+        uris::check(url, uris::UriRule::Full).is_ok()
             && (url.starts_with("http://") || url.starts_with("https://"))
     });
     if !ok {
