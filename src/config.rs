@@ -9,6 +9,9 @@ use url::Url;
 
 use crate::content::date::{self, SiteTimezone};
 use crate::content::permalink::PermalinkPattern;
+use feedwright_check::rules::UriProblem;
+use feedwright_check::spec::sitemap::MAX_LOC;
+
 use crate::error::{Error, Result};
 
 /// The config file read when `--config` is not given, if it exists.
@@ -53,12 +56,39 @@ struct ConfigFile {
     timezone: Option<String>,
     #[serde(default)]
     permalinks: BTreeMap<String, String>,
-    limit: Option<usize>,
+    limit: Option<EntryLimit>,
     sitemap: Option<bool>,
     #[serde(default)]
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+}
+
+/// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
+#[derive(Debug, Clone, Copy)]
+struct EntryLimit(usize);
+
+impl<'de> Deserialize<'de> for EntryLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EntryLimit;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number of entries per feed (0 for all)")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<EntryLimit, E> {
+                usize::try_from(v)
+                    .map(EntryLimit)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<EntryLimit, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                    .and_then(|v| self.visit_u64(v))
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
+    }
 }
 
 /// The site's author, named in both feeds.
@@ -145,17 +175,22 @@ pub struct Config {
 impl Config {
     /// Reads the config file (if any) and lays `options` over it.
     pub fn load(options: &Options) -> Result<Config> {
-        let (file, path) = match &options.config_file {
-            Some(path) => (read_config_file(path)?, path.clone()),
+        let (path, text) = match &options.config_file {
+            Some(path) => (path.clone(), read_config_text(path)?),
             None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
                 let path = PathBuf::from(DEFAULT_CONFIG_FILE);
-                (read_config_file(&path)?, path)
+                let text = read_config_text(&path)?;
+                (path, text)
             }
-            None => (ConfigFile::default(), PathBuf::from(DEFAULT_CONFIG_FILE)),
+            None => (PathBuf::from(DEFAULT_CONFIG_FILE), String::new()),
         };
-        let config_error = |message: String| Error::Config {
+        let file = parse_config_file(&path, &text)?;
+        // A value the feeds could not carry is the user's to fix: named by its
+        // key and line, with what is accepted, before anything is read.
+        let config_error = |key: &str, message: String| Error::Config {
             path: path.clone(),
-            message,
+            line: line_of_key(&text, key),
+            message: format!("`{key}`: {message}"),
         };
 
         let base_url_text = options.base_url.clone().or(file.base_url).ok_or_else(|| {
@@ -167,54 +202,67 @@ impl Config {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
             } else {
-                config_error(format!("base_url: {message}"))
+                config_error("base_url", message)
             }
         })?;
 
         let timezone = match &file.timezone {
-            Some(text) => text
-                .parse()
-                .map_err(|m| config_error(format!("timezone: {m}")))?,
+            Some(text) => text.parse().map_err(|m| config_error("timezone", m))?,
             None => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
         for (section, pattern) in &file.permalinks {
             let parsed = PermalinkPattern::parse(pattern)
-                .map_err(|m| config_error(format!("permalinks.{section}: {m}")))?;
+                .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
         }
         for (key, name) in [
-            ("rss", &file.output.rss),
-            ("atom", &file.output.atom),
-            ("sitemap", &file.output.sitemap),
+            ("output.rss", &file.output.rss),
+            ("output.atom", &file.output.atom),
+            ("output.sitemap", &file.output.sitemap),
         ] {
-            check_output_name(name).map_err(|m| config_error(format!("output.{key}: {m}")))?;
+            check_output_name(name).map_err(|m| config_error(key, m))?;
         }
         if file.output.rss == file.output.atom
             || file.output.rss == file.output.sitemap
             || file.output.atom == file.output.sitemap
         {
             return Err(config_error(
-                "output: the three file names must differ".into(),
+                "output",
+                "the three file names (`rss`, `atom`, `sitemap`) must differ".into(),
             ));
+        }
+        for (key, value) in [
+            ("title", file.title.as_deref()),
+            ("description", file.description.as_deref()),
+            ("author.name", file.author.as_ref().map(|a| a.name.as_str())),
+        ] {
+            if let Some(value) = value {
+                check_feed_text(value).map_err(|m| config_error(key, m))?;
+            }
         }
         let language = match file.language {
             Some(lang) if !feedwright_check::spec::language(&lang) => {
-                return Err(config_error(format!(
-                    "language: `{lang}` is not a language tag such as `en` or `en-us`"
-                )))
+                return Err(config_error(
+                    "language",
+                    format!("`{}` is not a language tag: write an ISO 639 language code, alone or with a region, such as `en` or `en-us`", lang.escape_debug()),
+                ))
             }
             other => other.map(|l| l.to_ascii_lowercase()),
         };
         if let Some(author) = &file.author {
             if author.name.trim().is_empty() {
-                return Err(config_error("author.name is empty".into()));
+                return Err(config_error(
+                    "author.name",
+                    "is empty: write the name the feeds credit, or leave `author` out".into(),
+                ));
             }
             if let Some(email) = &author.email {
                 if !feedwright_check::spec::addr_spec(email) {
-                    return Err(config_error(format!(
-                        "author.email: `{email}` is not an e-mail address"
-                    )));
+                    return Err(config_error(
+                        "author.email",
+                        format!("`{}` is not an e-mail address: write a plain address such as `jane@example.org`, without a name or angle brackets, or leave `email` out", email.escape_debug()),
+                    ));
                 }
             }
         }
@@ -247,7 +295,7 @@ impl Config {
             author: file.author,
             timezone,
             permalinks,
-            limit: options.limit.or(file.limit).unwrap_or(20),
+            limit: options.limit.or(file.limit.map(|l| l.0)).unwrap_or(20),
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
             output: file.output,
             include: Inclusion {
@@ -269,31 +317,102 @@ impl Config {
     }
 }
 
-fn read_config_file(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+/// The text of the config file at `path`.
+fn read_config_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             Error::Usage(format!("{}: config file not found", path.display()))
         }
         _ => Error::io(path, e),
-    })?;
+    })
+}
+
+/// The config file's settings, or an error naming the line YAML stopped at.
+fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
     if text.trim().is_empty() {
         return Ok(ConfigFile::default());
     }
-    serde_yaml::from_str(&text).map_err(|e| {
-        let at = e
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e
             .location()
-            .map(|l| {
-                let line = crate::content::front_matter::text_line_of_yaml_line(&text, l.line());
-                format!("line {line}: ")
-            })
-            .unwrap_or_default();
+            .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
         Error::Config {
             path: path.to_path_buf(),
-            message: format!("{at}{message}"),
+            line,
+            message: message.to_string(),
         }
     })
+}
+
+/// The 1-based line of `text` (the config file) where `key` is set: a
+/// top-level key, or `parent.child` for a key in a mapping under `parent`
+/// (written as a block or on one line); the parent's line when the child is
+/// not found, and `None` when the key is not in the file (a default).
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let (parent, child) = match key.split_once('.') {
+        Some((parent, child)) => (parent, Some(child)),
+        None => (key, None),
+    };
+    // `key:`, `"key":` or `'key':`, after any indentation, `{` or `,`.
+    let sets = |part: &str, key: &str| {
+        let part = part.trim_start().trim_start_matches('{').trim_start();
+        let part = part.strip_prefix(['"', '\'']).unwrap_or(part);
+        part.strip_prefix(key).is_some_and(|rest| {
+            let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+            rest.trim_start().starts_with(':')
+        })
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines
+        .iter()
+        .position(|line| !line.starts_with([' ', '\t']) && sets(line, parent))?;
+    let Some(child) = child else {
+        return Some(top + 1);
+    };
+    // `parent: {a: 1, child: 2}` on one line.
+    let (_, value) = lines[top].split_once(':').unwrap_or_default();
+    if value.split([',', '{']).any(|part| sets(part, child)) {
+        return Some(top + 1);
+    }
+    let block = lines[top + 1..]
+        .iter()
+        .take_while(|line| line.trim().is_empty() || line.starts_with([' ', '\t', '#']));
+    for (offset, line) in block.enumerate() {
+        if line.split([',', '{']).any(|part| sets(part, child)) {
+            return Some(top + 2 + offset);
+        }
+    }
+    Some(top + 1)
+}
+
+/// The longest title, description or author name accepted: far more than any
+/// real one, and small enough that the feeds' own texts can never approach
+/// the size feed readers accept.
+pub const MAX_FEED_TEXT_BYTES: usize = 10_000;
+
+/// A text the feeds carry as it is (the title, the description, the author's
+/// name): within [`MAX_FEED_TEXT_BYTES`], and without the characters XML or
+/// feed validators refuse (control characters, U+FFFD), which could only be
+/// dropped, leaving a text other than the one written, or none.
+fn check_feed_text(text: &str) -> std::result::Result<(), String> {
+    if text.len() > MAX_FEED_TEXT_BYTES {
+        return Err(format!(
+            "is {} bytes long; at most {MAX_FEED_TEXT_BYTES} are accepted",
+            text.len()
+        ));
+    }
+    match text
+        .chars()
+        .find(|&c| !feedwright_check::spec::is_xml_char(c))
+    {
+        Some(c) => Err(format!(
+            "contains U+{:04X}, a character feeds cannot carry (a control character, or the replacement character left by a damaged encoding); remove it",
+            c as u32
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An absolute http(s) URL without query or fragment, given a trailing `/`.
@@ -314,22 +433,44 @@ fn parse_base_url(text: &str) -> std::result::Result<Url, String> {
         let path = format!("{}/", url.path());
         url.set_path(&path);
     }
+    // Every link in the feeds starts with it: what feed validators refuse in a
+    // URI (an IPv6 address's `[`, a `|` in the path) would be refused everywhere.
+    if let Err(problem) = feedwright_check::rules::uri(url.as_str(), true, false) {
+        let what = match problem {
+            UriProblem::InvalidUriChar(c) => {
+                format!("has `{c}`, which feed validators refuse in a URL")
+            }
+            _ => "is not a URL feed validators accept".to_string(),
+        };
+        return Err(format!(
+            "`{text}` {what}; use a host name and a plain path, such as https://example.org/blog/"
+        ));
+    }
+    if url.as_str().len() > MAX_LOC {
+        return Err(format!(
+            "`{text}` is {} characters long; sitemaps and many readers stop at {MAX_LOC} for any page's URL",
+            url.as_str().len()
+        ));
+    }
     Ok(url)
 }
 
-/// Output names are plain file names: nothing a config file says may write outside `--out`.
+/// Output names are plain file names: nothing a config file says may write
+/// outside `--out`; and a name is its own URL (no character needs encoding),
+/// so each feed's link to itself ends with the name of the file it is in.
 fn check_output_name(name: &str) -> std::result::Result<(), String> {
     let plain = !name.is_empty()
-        && name != "."
-        && name != ".."
         && name.len() <= 200
-        && !name.contains(['/', '\\', ':', '\0'])
-        && !name.starts_with('.');
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
     if plain {
         Ok(())
     } else {
         Err(format!(
-            "`{name}` must be a plain file name such as `feed.xml`"
+            "`{}` must be a plain file name such as `feed.xml`: ASCII letters, digits, `-`, `_`, `.` and `~`, not starting with `.`, at most 200 characters",
+            name.escape_debug()
         ))
     }
 }
@@ -386,9 +527,37 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_found_on_their_lines() {
+        let text = "base_url: https://example.org/\n# author: {email: x}\nauthor:\n  name: Jane\n\n  email: j@x.org\noutput: {rss: a.xml, 'atom': b.xml}\nlanguage: en\n";
+        assert_eq!(line_of_key(text, "base_url"), Some(1));
+        assert_eq!(line_of_key(text, "author"), Some(3));
+        assert_eq!(line_of_key(text, "author.email"), Some(6));
+        assert_eq!(line_of_key(text, "output.atom"), Some(7));
+        assert_eq!(line_of_key(text, "output.sitemap"), Some(7));
+        assert_eq!(line_of_key(text, "language"), Some(8));
+        assert_eq!(line_of_key(text, "title"), None);
+    }
+
+    #[test]
     fn output_names_are_plain() {
-        assert!(check_output_name("feed.xml").is_ok());
-        for bad in ["", "..", "../x.xml", "/etc/x", "a\\b", ".hidden", "C:x"] {
+        for good in ["feed.xml", "index~1.xml", "site_map-2.xml", "atom"] {
+            assert!(check_output_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../x.xml",
+            "/etc/x",
+            "a\\b",
+            ".hidden",
+            "C:x",
+            "a?b",
+            "a#b",
+            "a%20b",
+            "a b.xml",
+            "caf\u{e9}.xml",
+            "a\nb",
+        ] {
             assert!(check_output_name(bad).is_err(), "{bad}");
         }
     }

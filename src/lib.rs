@@ -24,7 +24,7 @@ pub use feed::sanitize as html;
 pub use feed::{markdown, xml_text};
 
 pub use config::{Config, Options};
-pub use error::{Error, Result};
+pub use error::{Diagnostic, Error, Result, Warning};
 
 pub use output::{render, Rendered};
 pub use self_check::self_check;
@@ -41,7 +41,7 @@ pub struct Report {
     /// The files written, by name.
     pub written: Vec<String>,
     /// Things the user should hear about.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Runs the whole pipeline; nothing is written unless everything rendered.

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 
 /// How deep folders may nest before the walk stops (a guard, not a real limit).
 const MAX_DEPTH: usize = 64;
@@ -43,7 +43,7 @@ pub struct Discovery {
     /// The content files, sorted by path.
     pub files: Vec<SourceFile>,
     /// Things skipped that the user should hear about.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
     /// Symbolic links that loop, dangle or lead out of the content folder.
     pub errors: Vec<Error>,
     /// The content folder, resolved, to tell where links lead.
@@ -86,9 +86,10 @@ pub fn discover(root: &Path) -> Result<Discovery> {
 /// where it is.
 fn check_link(path: &Path, found: &mut Discovery) {
     match fs::canonicalize(path) {
-        Ok(target) if target.starts_with(&found.root) => found.warnings.push(format!(
-            "{}: symbolic link not followed (its target is read where it is)",
-            path.display()
+        Ok(target) if target.starts_with(&found.root) => found.warnings.push(Diagnostic::new(
+            Some(path.to_path_buf()),
+            None,
+            "symbolic link not followed (its target is read where it is)",
         )),
         Ok(target) => found.errors.push(Error::content(
             path,
@@ -108,9 +109,10 @@ fn check_link(path: &Path, found: &mut Discovery) {
 
 fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<()> {
     if folders.len() > MAX_DEPTH {
-        found.warnings.push(format!(
-            "{}: folders nest more than {MAX_DEPTH} deep; skipped",
-            dir.display()
+        found.warnings.push(Diagnostic::new(
+            Some(dir.to_path_buf()),
+            None,
+            format!("folders nest more than {MAX_DEPTH} deep; skipped"),
         ));
         return Ok(());
     }
@@ -136,9 +138,10 @@ fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<
     for (os_name, file_type) in entries {
         let path = dir.join(&os_name);
         let Some(name) = os_name.to_str() else {
-            found.warnings.push(format!(
-                "{}: file name is not UTF-8; skipped",
-                path.display()
+            found.warnings.push(Diagnostic::new(
+                Some(path.clone()),
+                None,
+                "file name is not UTF-8; skipped",
             ));
             continue;
         };

@@ -6,6 +6,8 @@ pub mod markdown;
 pub mod sanitize;
 pub mod xml_text;
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
 use url::Url;
@@ -47,6 +49,8 @@ pub struct FeedEntry {
     pub title: String,
     /// The post's absolute URL; also its id, so readers never see it as new twice.
     pub permalink: Url,
+    /// The post's content file, for messages about it.
+    pub source: PathBuf,
     /// When it was published.
     pub published: DateTime<Utc>,
     /// When it last changed.
@@ -150,6 +154,7 @@ impl FeedEntry {
         FeedEntry {
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
+            source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
             authors: authors.iter().map(|a| clean(a).into_owned()).collect(),

@@ -155,6 +155,7 @@ mod tests {
         let entry = FeedEntry {
             title: "T ]]> & <b>".into(),
             permalink: Url::parse("https://example.org/p/").unwrap(),
+            source: "content/p.md".into(),
             published: chrono::DateTime::UNIX_EPOCH,
             updated: chrono::DateTime::UNIX_EPOCH,
             authors: vec![],

@@ -6,6 +6,7 @@
 mod build;
 mod check_cli;
 mod common;
+mod config;
 mod corpora;
 mod crash_safety;
 mod properties;

@@ -325,6 +325,7 @@ pub fn fuzz_markdown(data: &[u8]) {
         entries: vec![feedwright::feed::FeedEntry {
             title: feedwright::xml_text::clean(text.lines().next().unwrap_or("")).into_owned(),
             permalink: page.clone(),
+            source: PathBuf::from("content/post.md"),
             published,
             updated: published,
             authors: Vec::new(),
