@@ -111,7 +111,7 @@ fn markdown_benches(c: &mut Criterion) {
             .body;
         group.throughput(Throughput::Bytes(body.len() as u64));
         // The whole entry: pulldown-cmark twice (content, summary) plus the
-        // lol_html rewrite that makes URLs absolute and sanitises.
+        // ammonia/html5ever pass that sanitises and makes URLs absolute.
         group.bench_with_input(BenchmarkId::new("render", name), body, |b, body| {
             b.iter(|| markdown::render(black_box(body), &page))
         });

@@ -137,20 +137,51 @@ fn check_under_base(file: &str, what: &str, value: &str, base: &str) {
 
 /// Every URL-valued attribute in `html` (entry content or summary) is absolute.
 pub fn check_html_urls(file: &str, html: &str) {
-    let found: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
-    let handler = lol_html::element!("*", |el| {
-        for attribute in el.attributes() {
-            let name = attribute.name();
-            if URL_ATTRIBUTES.contains(&name.as_str()) || name == "srcset" {
-                found.borrow_mut().push((name, attribute.value()));
+    use html5ever::tokenizer::{
+        states::RawKind, BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+        TokenizerOpts,
+    };
+
+    /// The URL-valued attributes of every start tag, as an HTML parser reads them.
+    #[derive(Default)]
+    struct UrlAttributes(RefCell<Vec<(String, String)>>);
+
+    impl TokenSink for UrlAttributes {
+        type Handle = ();
+
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            if tag.kind != TagKind::StartTag {
+                return TokenSinkResult::Continue;
+            }
+            for attribute in &tag.attrs {
+                let name = attribute.name.local.to_string();
+                if URL_ATTRIBUTES.contains(&name.as_str()) || name == "srcset" {
+                    self.0.borrow_mut().push((name, attribute.value.to_string()));
+                }
+            }
+            // What a tree builder would tell the tokenizer: these hold text, not tags.
+            match &*tag.name {
+                _ if tag.self_closing => TokenSinkResult::Continue,
+                "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                    TokenSinkResult::RawData(RawKind::Rawtext)
+                }
+                "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+                "plaintext" => TokenSinkResult::Plaintext,
+                _ => TokenSinkResult::Continue,
             }
         }
-        Ok(())
-    });
-    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(handler);
-    // lol_html only fails on memory limits or handler errors; neither applies here.
-    let _ = lol_html::rewrite_str(html, settings);
-    for (attribute, value) in found.into_inner() {
+    }
+
+    let tokenizer = Tokenizer::new(UrlAttributes::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    for (attribute, value) in tokenizer.sink.0.take() {
         if attribute == "srcset" {
             for candidate in value.split(',') {
                 let url = candidate.split_whitespace().next().unwrap_or("");
