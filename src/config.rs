@@ -15,7 +15,7 @@ use feedwright_check::spec::sitemap::MAX_LOC;
 use crate::error::{Error, Result};
 
 /// The config file read when `--config` is not given, if it exists.
-pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
+pub(crate) const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
 
 /// What the command line asked for; `None` means "not given, use the config file".
 #[derive(Debug, Clone, Default)]
@@ -390,7 +390,7 @@ fn line_of_key(text: &str, key: &str) -> Option<usize> {
 /// The longest title, description or author name accepted: far more than any
 /// real one, and small enough that the feeds' own texts can never approach
 /// the size feed readers accept.
-pub const MAX_FEED_TEXT_BYTES: usize = 10_000;
+pub(crate) const MAX_FEED_TEXT_BYTES: usize = 10_000;
 
 /// A text the feeds carry as it is (the title, the description, the author's
 /// name): within [`MAX_FEED_TEXT_BYTES`], and without the characters XML or

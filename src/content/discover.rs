@@ -12,7 +12,7 @@ const MAX_DEPTH: usize = 64;
 
 /// What Hugo makes of a content file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// `name.md`: a page whose name is its file name.
     Regular,
     /// `name/index.md`: a leaf bundle, named after its folder; resources live beside it.
@@ -23,7 +23,7 @@ pub enum FileKind {
 
 /// A Markdown file found under the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// The path to read it from.
     pub path: PathBuf,
     /// The folders between the content folder and the page (for a bundle, its
@@ -39,7 +39,7 @@ pub struct SourceFile {
 
 /// What the walk found besides pages.
 #[derive(Debug, Default)]
-pub struct Discovery {
+pub(crate) struct Discovery {
     /// The content files, sorted by path.
     pub files: Vec<SourceFile>,
     /// Things skipped that the user should hear about.
@@ -52,7 +52,7 @@ pub struct Discovery {
 
 /// Walks `root` (not following symbolic links, so nothing outside it is read
 /// and no link loop can trap the walk), in byte order of names.
-pub fn discover(root: &Path) -> Result<Discovery> {
+pub(crate) fn discover(root: &Path) -> Result<Discovery> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::Usage(format!(
             "{}: content folder not found (pass --content DIR)",
@@ -195,7 +195,7 @@ fn markdown_stem(name: &str) -> Option<&str> {
 
 /// `post.fr` → (`post`, Some(`fr`)) when the suffix is an ISO 639-1 code
 /// (optionally with a region, `pt-br`); anything else is part of the name.
-pub fn split_language(stem: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_language(stem: &str) -> (&str, Option<&str>) {
     if let Some((base, suffix)) = stem.rsplit_once('.') {
         let primary = suffix.split('-').next().unwrap_or("");
         let region_ok = suffix[primary.len()..].strip_prefix('-').is_none_or(|r| {

@@ -1,7 +1,7 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
-pub mod details;
+pub(crate) mod details;
 pub mod markdown;
 pub mod sanitize;
 pub mod xml_text;

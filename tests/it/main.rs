@@ -16,4 +16,5 @@ mod sample_site;
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.
 #[path = "../regressions/targets.rs"]
+#[allow(unreachable_pub)] // public for the fuzz crate, where it is a public module
 mod targets;
