@@ -321,10 +321,10 @@ mod tests {
             url.as_str(),
             "https://example.org/a%7Cb/%5Bc%5D/%5Ed/%7Be%7D/%60f%60/"
         );
-        assert_eq!(
-            feedwright_check::rules::uri(url.as_str(), true, false),
-            Ok(())
-        );
+        assert!(url
+            .as_str()
+            .chars()
+            .all(feedwright_check::spec::is_uri_char));
     }
 
     fn base() -> Url {
