@@ -59,6 +59,8 @@ struct ConfigFile {
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
+    syndicate: Option<crate::syndicate::SyndicateSection>,
 }
 
 /// The site's author, named in both feeds.
@@ -269,6 +271,27 @@ impl Config {
     }
 }
 
+/// The config file's `syndicate:` section (empty without a config file), the
+/// file's path and its text (for the line of a setting named in an error).
+pub fn syndicate_section(
+    config_file: Option<&Path>,
+) -> Result<(crate::syndicate::SyndicateSection, PathBuf, String)> {
+    let path = match config_file {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_CONFIG_FILE).is_file() => PathBuf::from(DEFAULT_CONFIG_FILE),
+        None => {
+            return Ok((
+                Default::default(),
+                PathBuf::from(DEFAULT_CONFIG_FILE),
+                String::new(),
+            ))
+        }
+    };
+    let file = read_config_file(&path)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    Ok((file.syndicate.unwrap_or_default(), path, text))
+}
+
 fn read_config_file(path: &Path) -> Result<ConfigFile> {
     let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -335,7 +358,7 @@ fn check_output_name(name: &str) -> std::result::Result<(), String> {
 }
 
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
-fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
+pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
