@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::html::decode_entities;
+use crate::feed::sanitize::decode_entities;
 
 /// The Mastodon status template when the config names none.
 pub const DEFAULT_TEMPLATE: &str = "{title}\n\n{summary}\n\n{url}\n\n{hashtags}";

@@ -88,6 +88,7 @@ pub fn parse(bytes: &[u8], base: Option<&Url>) -> Result<Source, String> {
         entries,
         feeds: self_link.into_iter().collect(),
         hubs,
+        warnings: Vec::new(),
     })
 }
 
@@ -176,7 +177,7 @@ fn text_as_html(text: &Text) -> String {
     if text.content_type.subty() == "html" || text.content_type.subty() == "xhtml" {
         text.content.clone()
     } else {
-        crate::html::escape_text(&text.content)
+        crate::feed::sanitize::escape_text(&text.content)
     }
 }
 

@@ -457,9 +457,11 @@ pub fn parse_service_url(text: &str) -> Result<String, String> {
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
-        "http" => return Err(format!(
+        "http" => {
+            return Err(format!(
             "`{text}` must use https:// (http:// is allowed only to 127.0.0.1, [::1] or localhost)"
-        )),
+        ))
+        }
         _ => return Err(format!("`{text}` must start with https://")),
     }
     if url.host_str().is_none_or(str::is_empty) {

@@ -11,6 +11,7 @@ pub mod compose;
 pub mod devto;
 pub mod entry;
 pub mod from_feed;
+pub mod from_site;
 pub mod http;
 pub mod mastodon;
 pub mod settings;
@@ -65,6 +66,8 @@ pub struct Source {
     pub feeds: Vec<String>,
     /// The hubs the feeds name (`rel="hub"`).
     pub hubs: Vec<String>,
+    /// Things the user should hear about (skipped files).
+    pub warnings: Vec<String>,
 }
 
 /// What happened to one entry on one network.
@@ -111,7 +114,7 @@ pub fn run(
         _ => PathBuf::from("."),
     };
     let settings = Settings::resolve(&section, &config_dir).map_err(|e| Error::Config {
-        message: match settings::line_of_key(&config_text, &e.key) {
+        message: match crate::config::line_of_key(&config_text, &e.key) {
             Some(line) => format!("line {line}: {}: {}", e.key, e.message),
             None => format!("{}: {}", e.key, e.message),
         },
@@ -125,54 +128,8 @@ pub fn run(
             out,
             err,
         ),
-        None => syndicate(options, |_| site_source(options), &settings, out, err),
+        None => syndicate(options, |_| from_site::read(options), &settings, out, err),
     }
-}
-
-/// The site's posts, read as `build` reads them: every post its main feed
-/// would carry with `--limit 0` (drafts, future and expired posts left out).
-fn site_source(options: &SyndicateOptions) -> Result<Source> {
-    let config = crate::Config::load(&crate::Options {
-        content_dir: options.content_dir.clone(),
-        config_file: options.config_file.clone(),
-        base_url: options.base_url.clone(),
-        now: options.now.clone(),
-        limit: Some(0),
-        ..crate::Options::default()
-    })?;
-    let site = crate::site::Site::load(&config)?;
-    for warning in &site.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let feed = crate::feed::Feed::build(&site, &config)?;
-    let entries = feed
-        .entries
-        .into_iter()
-        .map(|e| SyndicationEntry {
-            id: e.permalink.to_string(),
-            url: e.permalink.to_string(),
-            title: compose::one_line(&e.title),
-            summary: compose::html_to_text(&e.summary_html),
-            content_markdown: None,
-            content_html: e.content_html,
-            categories: e.categories,
-            image: e.image.map(|i| EntryImage {
-                url: i.url.to_string(),
-                file: None,
-            }),
-            published: e.published,
-            language: config.language.clone(),
-            networks: None,
-        })
-        .collect();
-    Ok(Source {
-        entries,
-        feeds: vec![
-            config.output_url(&config.output.rss).to_string(),
-            config.output_url(&config.output.atom).to_string(),
-        ],
-        hubs: Vec::new(),
-    })
 }
 
 /// Publishes, writing progress to `out` (text mode) and messages to `err`.
@@ -233,6 +190,9 @@ pub fn syndicate(
     }
     let mut state = State::load(&settings.state)?;
     let source = source(&client)?;
+    for warning in &source.warnings {
+        writeln!(err, "warning: {warning}").map_err(|e| Error::io("<stderr>", e))?;
+    }
     let hubs = match &settings.websub {
         Some(websub) if networks.contains(&Network::Websub) => {
             let hubs = websub.hubs.clone().unwrap_or_else(|| source.hubs.clone());

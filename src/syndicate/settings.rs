@@ -346,45 +346,6 @@ impl Settings {
     }
 }
 
-/// The 1-based line of the dotted `key` (`syndicate.mastodon.instance`) in
-/// YAML `text`, or of the deepest part of it that is written there.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    let mut found = None;
-    let mut parent_indent: Option<usize> = None;
-    let mut lines = text.lines().enumerate();
-    'parts: for part in key.split('.') {
-        for (number, line) in lines.by_ref() {
-            let trimmed = line.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            let indent = line.len() - trimmed.len();
-            if parent_indent.is_some_and(|p| indent <= p) {
-                // Left the parent's block without finding this part.
-                break 'parts;
-            }
-            let name = trimmed
-                .split(':')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            if name == part
-                && trimmed[name.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            {
-                found = Some(number + 1);
-                parent_indent = Some(indent);
-                continue 'parts;
-            }
-        }
-        break;
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,15 +353,6 @@ mod tests {
     fn parse(yaml: &str) -> Result<Settings, SettingError> {
         let section: SyndicateSection = serde_yaml::from_str(yaml).unwrap();
         Settings::resolve(&section, Path::new("/site"))
-    }
-
-    #[test]
-    fn keys_are_found_on_their_lines() {
-        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
-        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
-        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
-        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
-        assert_eq!(line_of_key("", "syndicate"), None);
     }
 
     #[test]

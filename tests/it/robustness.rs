@@ -5,11 +5,6 @@
 //! (a file-size limit standing in for a full disk), leave a complete set.
 //! Crash inputs found by fuzzing are replayed from `tests/regressions/`.
 
-mod common;
-
-#[path = "regressions/targets.rs"]
-mod targets;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -18,7 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 const POST: &str = "---\ntitle: Good\ndate: 2025-01-15T21:44:45+06:00\n---\nBody.\n";
 
@@ -64,7 +59,7 @@ fn build_into(site: &Site, out: &Path) -> Command {
 
 /// As [`build_into`], running `binary`.
 fn build_with(binary: &Path, site: &Site, out: &Path) -> Command {
-    let mut cmd = common::plain_build(binary, &site.content(), out);
+    let mut cmd = crate::common::plain_build(binary, &site.content(), out);
     cmd.current_dir(site.dir.path());
     cmd
 }
@@ -239,7 +234,7 @@ fn bom_and_crlf_simply_work() {
     assert_eq!(titles, ["BOM", "TOML", "CRLF"]);
     assert!(!rss.contains('\u{feff}'));
     for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
-        targets::check_output(name, site.read(name).as_bytes(), "https://example.org/");
+        crate::targets::check_output(name, site.read(name).as_bytes(), "https://example.org/");
     }
 }
 
@@ -432,7 +427,7 @@ fn a_post_near_the_size_limit_builds_in_bounded_time_and_memory() {
         max_rss_kib < 1024 * 1024,
         "the build used {max_rss_kib} KiB"
     );
-    targets::check_output(
+    crate::targets::check_output(
         "atom.xml",
         site.read("atom.xml").as_bytes(),
         "https://example.org/",
@@ -566,7 +561,7 @@ fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
         let text = site.read(name);
         assert!(!text.contains("LEAKED") && !text.contains("SECRET-OUTSIDE"));
         assert!(!text.contains("root:"), "{name} holds /etc/passwd");
-        targets::check_output(name, text.as_bytes(), "https://example.org/");
+        crate::targets::check_output(name, text.as_bytes(), "https://example.org/");
     }
 }
 
@@ -770,7 +765,7 @@ fn no_front_matter_value_reaches_outside_the_site() {
     );
     for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
         let text = site.read(name);
-        targets::check_output(name, text.as_bytes(), "https://example.org/");
+        crate::targets::check_output(name, text.as_bytes(), "https://example.org/");
         assert!(!text.contains("root:x:0"), "{name} holds /etc/passwd");
     }
     // Every image is under the site, or on the host a protocol-relative value named.
@@ -816,10 +811,10 @@ fn fuzz_regressions_replay() {
     let root = repo_root().join("tests/regressions");
     type Target = fn(&[u8]);
     let targets: [(&str, Target); 4] = [
-        ("front_matter", targets::fuzz_front_matter),
-        ("date", targets::fuzz_date),
-        ("markdown", targets::fuzz_markdown),
-        ("build_one_post", targets::fuzz_build_one_post),
+        ("front_matter", crate::targets::fuzz_front_matter),
+        ("date", crate::targets::fuzz_date),
+        ("markdown", crate::targets::fuzz_markdown),
+        ("build_one_post", crate::targets::fuzz_build_one_post),
     ];
     let mut replayed = 0;
     for (name, target) in targets {
@@ -852,9 +847,9 @@ fn the_sample_site_passes_every_fuzz_target() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 let bytes = fs::read(&path).unwrap();
-                targets::fuzz_front_matter(&bytes);
-                targets::fuzz_markdown(&bytes);
-                targets::fuzz_build_one_post(&bytes);
+                crate::targets::fuzz_front_matter(&bytes);
+                crate::targets::fuzz_markdown(&bytes);
+                crate::targets::fuzz_build_one_post(&bytes);
             }
         }
     }

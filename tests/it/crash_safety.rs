@@ -7,8 +7,6 @@
 //! killed after a pseudo-random delay (seeded, so a failure reproduces) spread
 //! over the whole build, weighted towards its end where the writes happen.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -59,7 +57,8 @@ fn write_site(content: &Path, version: &str) {
 }
 
 fn build(content: &Path, out: &Path) -> Command {
-    let mut cmd = common::plain_build(Path::new(env!("CARGO_BIN_EXE_feedwright")), content, out);
+    let mut cmd =
+        crate::common::plain_build(Path::new(env!("CARGO_BIN_EXE_feedwright")), content, out);
     cmd.args(["--limit", "0"]);
     cmd
 }

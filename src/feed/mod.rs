@@ -1,17 +1,25 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
+pub mod details;
+pub mod markdown;
+pub mod sanitize;
+pub mod xml_text;
+
 use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::front_matter::{FrontMatter, Keys, Split};
+use crate::content::site::{Page, Site};
+use crate::content::source;
 use crate::error::Result;
-use crate::front_matter::{self, Keys};
-use crate::html::escape_text;
-use crate::markdown;
-use crate::site::{self, Page, PostDetails, Site};
-use crate::xml_text::clean;
+
+use details::PostDetails;
+use markdown::RenderedBody;
+use sanitize::escape_text;
+use xml_text::clean;
 
 /// A feed's channel-level data and its entries, newest first.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +78,7 @@ impl Feed {
         let entries = site
             .newest_posts(config.limit)
             .par_iter()
-            .map(|page| FeedEntry::render(page, config))
+            .map(|page| read_entry(page, config))
             .collect::<Result<Vec<_>>>()?;
         Ok(Feed {
             title: clean(&config.title).into_owned(),
@@ -110,20 +118,36 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
         })
 }
 
-impl FeedEntry {
-    /// Reads the post again (only feed entries are ever rendered): its details
-    /// from the front matter, then its body. A post that names no author is
-    /// credited to the site's author, if any.
-    fn render(page: &Page, config: &Config) -> Result<FeedEntry> {
-        let source = page
-            .source
-            .as_deref()
-            .expect("posts always have a source file");
-        let text = site::read_source(source)?;
-        let split = front_matter::split(source, &text)?;
-        let front = front_matter::parse(source, &split, Keys::All)?;
-        let details = PostDetails::from_front_matter(page, &front, config);
+/// The feed's second pass: reads the file of `page`, a post the feed carries,
+/// again (the pass over the whole site kept only what every page needs), for
+/// its details and its body, and renders its entry.
+fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
+    read_entry_with(page, config, |_, _| Ok(())).map(|(entry, ())| entry)
+}
+
+/// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
+/// front matter and body (syndication's per-post settings, the Markdown itself).
+pub fn read_entry_with<T>(
+    page: &Page,
+    config: &Config,
+    extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+) -> Result<(FeedEntry, T)> {
+    let path = page
+        .source
+        .as_deref()
+        .expect("posts always have a source file");
+    source::read_page(path, Keys::All, |split, front| {
+        let details = PostDetails::from_front_matter(page, front, config);
         let body = markdown::render(split.body, &page.permalink);
+        let entry = FeedEntry::new(page, details, body, config);
+        Ok((entry, extra(split, front)?))
+    })
+}
+
+impl FeedEntry {
+    /// The entry of `page`, from its details and its rendered body. A post
+    /// that names no author is credited to the site's author, if any.
+    fn new(page: &Page, details: PostDetails, body: RenderedBody, config: &Config) -> FeedEntry {
         let summary_html = match &details.summary {
             Some(text) => clean(&escape_text(text)).into_owned(),
             None => body.summary,
@@ -134,7 +158,7 @@ impl FeedEntry {
         } else {
             details.authors
         };
-        Ok(FeedEntry {
+        FeedEntry {
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
             published,
@@ -151,7 +175,7 @@ impl FeedEntry {
             }),
             summary_html,
             content_html: body.content,
-        })
+        }
     }
 }
 

@@ -290,11 +290,11 @@ pub fn absolutize(page: &Url, reference: &str) -> Option<String> {
 /// The site-calendar date of an instant, for `:year`, `:month` and `:day`.
 pub fn calendar_date(
     instant: DateTime<Utc>,
-    timezone: crate::date::SiteTimezone,
+    timezone: super::date::SiteTimezone,
 ) -> chrono::NaiveDate {
     match timezone {
-        crate::date::SiteTimezone::Fixed(offset) => instant.with_timezone(&offset).date_naive(),
-        crate::date::SiteTimezone::Named(tz) => instant.with_timezone(&tz).date_naive(),
+        super::date::SiteTimezone::Fixed(offset) => instant.with_timezone(&offset).date_naive(),
+        super::date::SiteTimezone::Named(tz) => instant.with_timezone(&tz).date_naive(),
     }
 }
 

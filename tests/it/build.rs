@@ -1,11 +1,9 @@
 //! `feedwright build` on small fixture sites: what reaches the feeds, what is
 //! left out, and what happens to broken input. Every output is parsed.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 use predicates::str::contains;
 
 const POST: &str = "---\ntitle: Post\ndate: 2025-01-15T21:44:45+06:00\n---\nBody.\n";

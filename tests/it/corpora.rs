@@ -2,12 +2,10 @@
 //! `tests/fixtures/corpora/` with their licences): every one builds into
 //! valid feeds, and every oddity is handled the way the README says.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use feedwright::front_matter::{self, Format, Keys};
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;

@@ -14,8 +14,8 @@ use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
 use url::Url;
 
-use crate::permalink::absolutize;
-use crate::xml_text;
+use super::xml_text;
+use crate::content::permalink::absolutize;
 
 /// Elements removed together with everything inside them.
 const REMOVED_WITH_CONTENT: &[&str] = &[

@@ -3,8 +3,8 @@
 //! No test reaches a real service, and every test checks that no credential
 //! appears in stdout, stderr or the state file.
 
-#[path = "syndicate/mock.rs"]
 mod mock;
+mod site;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use mock::{MockServer, Recorded, Reply};
+
 use serde_json::{json, Value};
 
 const MASTODON_TOKEN: &str = "mastodon-TOKEN-0f9e8d7c";
@@ -29,7 +30,7 @@ const SECRETS: [&str; 5] = [
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 
-fn fixture(name: &str) -> PathBuf {
+pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/syndicate")
         .join(name)
@@ -168,6 +169,13 @@ impl Run {
     }
 
     fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = self.site_command(&["--from", "feed"]);
+        cmd.args(args);
+        cmd
+    }
+
+    /// `syndicate` on the site in the folder (no `--from`), with `args`.
+    fn site_command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("feedwright").unwrap();
         cmd.current_dir(self.dir.path())
             .env_remove("SOURCE_DATE_EPOCH")
@@ -177,7 +185,7 @@ impl Run {
             .env("TEST_MASTODON_TOKEN", MASTODON_TOKEN)
             .env("TEST_BLUESKY_PASSWORD", BLUESKY_PASSWORD)
             .env("TEST_DEVTO_KEY", DEVTO_KEY)
-            .args(["syndicate", "--from", "feed", "--now", NOW])
+            .args(["syndicate", "--now", NOW])
             .args(args)
             .timeout(Duration::from_secs(120));
         cmd
@@ -186,6 +194,13 @@ impl Run {
     /// Runs `syndicate` and checks no credential leaked anywhere.
     fn run(&self, args: &[&str]) -> Output {
         let output = self.command(args).output().unwrap();
+        self.assert_no_secrets(&output);
+        output
+    }
+
+    /// Runs `syndicate` on the site in the folder and checks no credential leaked.
+    fn run_site(&self, args: &[&str]) -> Output {
+        let output = self.site_command(args).output().unwrap();
         self.assert_no_secrets(&output);
         output
     }

@@ -8,7 +8,7 @@
 //! return `None`, and the full YAML parser reads the block instead; so the two
 //! agree on every input, which a differential test holds them to.
 
-use crate::front_matter::{field_for, next_line, FrontMatter, Keys, Value};
+use super::{field_for, next_line, FrontMatter, Keys, Value};
 
 /// The front matter in `text`, or `None` when the full YAML parser is needed.
 pub fn read(text: &str, keys: Keys) -> Option<FrontMatter> {
@@ -377,7 +377,7 @@ mod tests {
 
     fn full(text: &str, keys: Keys) -> FrontMatter {
         use serde::de::DeserializeSeed;
-        crate::front_matter::FrontMatterSeed(keys)
+        super::super::FrontMatterSeed(keys)
             .deserialize(serde_yaml::Deserializer::from_str(text))
             .expect("valid YAML")
     }

@@ -1,50 +1,13 @@
-//! Rendering: the site model into every output file, in memory, each checked
-//! before anything is written.
+//! Rendering: the site model into every output file, in memory.
 
+use super::sitemap::{self, SitemapUrl};
+use super::OutputFile;
 use crate::config::Config;
+use crate::content::site::Site;
 use crate::error::{Error, Result};
+use crate::feed::sanitize as html;
 use crate::feed::Feed;
-use crate::output::sitemap::{self, SitemapUrl};
-use crate::site::Site;
-use crate::write::OutputFile;
-use crate::{html, output};
-
-/// Runs `feedwright check` on every rendered file before anything is written:
-/// an error in feedwright's own output is a bug and fails the build; warnings are returned.
-/// `now` (the build's own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<String>> {
-    use rayon::prelude::*;
-    let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
-    let is_sitemap = |file: &OutputFile| {
-        matches!(
-            feedwright_check::Format::detect(&file.bytes),
-            feedwright_check::Format::Sitemap | feedwright_check::Format::SitemapIndex
-        )
-    };
-    // Files are checked side by side, but sitemap parts two at a time: a
-    // parsed sitemap of 50,000 URLs takes tens of megabytes, and a site with
-    // many parts must not hold one per core.
-    let group = if files.iter().any(is_sitemap) {
-        2
-    } else {
-        files.len().max(1)
-    };
-    let findings: Vec<feedwright_check::Finding> = files
-        .chunks(group)
-        .flat_map(|group| group.par_iter().flat_map_iter(check).collect::<Vec<_>>())
-        .collect();
-    let (errors, warnings): (Vec<_>, Vec<_>) = findings
-        .into_iter()
-        .partition(|finding| finding.level == feedwright_check::Level::Error);
-    let warnings = warnings.iter().map(ToString::to_string).collect();
-    if errors.is_empty() {
-        Ok(warnings)
-    } else {
-        Err(Error::SelfCheck {
-            findings: errors.iter().map(ToString::to_string).collect(),
-        })
-    }
-}
+use crate::output;
 
 /// Every output file for `site`, in memory, and what the user should hear about them.
 #[derive(Debug, Default)]
@@ -57,48 +20,21 @@ pub struct Rendered {
     pub entries: usize,
 }
 
-/// Every output file for `site`, in memory.
+/// Every output file for `site`, in memory: the feeds and the sitemap are
+/// rendered side by side.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
-    render_checked(site, config, None)
-}
-
-/// [`render`], checking each output as soon as it is rendered when `check_at`
-/// (the instant that decides implausibly future dates) is given. The feeds and
-/// the sitemap are rendered and checked side by side.
-pub fn render_checked(
-    site: &Site,
-    config: &Config,
-    check_at: Option<chrono::DateTime<chrono::Utc>>,
-) -> Result<Rendered> {
-    let check = |files: &[OutputFile]| match check_at {
-        Some(now) => self_check(files, now),
-        None => Ok(Vec::new()),
-    };
     let (feeds, sitemaps) = rayon::join(
-        || -> Result<Rendered> {
-            let mut feeds = render_feeds(Feed::build(site, config)?, config)?;
-            let warnings = check(&feeds.files)?;
-            feeds.warnings.extend(warnings);
-            Ok(feeds)
-        },
-        || -> Result<Rendered> {
-            let files = if config.sitemap {
+        || render_feeds(Feed::build(site, config)?, config),
+        || {
+            if config.sitemap {
                 render_sitemap(site, config)
             } else {
                 Vec::new()
-            };
-            let warnings = check(&files)?;
-            Ok(Rendered {
-                files,
-                warnings,
-                entries: 0,
-            })
+            }
         },
     );
     let mut rendered = feeds?;
-    let sitemaps = sitemaps?;
-    rendered.files.extend(sitemaps.files);
-    rendered.warnings.extend(sitemaps.warnings);
+    rendered.files.extend(sitemaps);
     Ok(rendered)
 }
 
@@ -113,12 +49,6 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
         })
         .collect();
     sitemap::render(&urls, &config.output.sitemap, &config.base_url)
-        .into_iter()
-        .map(|f| OutputFile {
-            name: f.name,
-            bytes: f.bytes,
-        })
-        .collect()
 }
 
 /// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give

@@ -2,24 +2,19 @@
 //! It knows nothing of RSS, Atom or sitemaps.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use rayon::prelude::*;
 use url::Url;
 
+use super::date;
+use super::discover::{self, FileKind, SourceFile};
+use super::front_matter::{self, FrontMatter, Keys, Split, Value};
+use super::permalink::{self, PermalinkPattern, PermalinkVars};
+use super::source::read_page;
 use crate::config::Config;
-use crate::date;
-use crate::discover::{self, FileKind, SourceFile};
 use crate::error::{Error, Result};
-use crate::front_matter::{self, FrontMatter, Keys, Split, Value};
-use crate::permalink::{self, PermalinkPattern, PermalinkVars};
-
-/// Content files larger than this are refused: no real post comes near it, and
-/// reading one must not exhaust a CI machine's memory.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The longest URL a page may have: the sitemaps.org limit, which readers share.
 pub const MAX_URL_LENGTH: usize = 2048;
@@ -54,66 +49,6 @@ pub struct Page {
     pub section: String,
     /// Whether the page is a leaf bundle (its relative resources live beside it).
     pub in_bundle: bool,
-}
-
-/// What only a feed entry needs: read in a second pass, for those pages alone,
-/// so the pass over the whole site holds no more than a sitemap needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PostDetails {
-    /// The title.
-    pub title: String,
-    /// The front matter's `summary`, else its `description`.
-    pub summary: Option<String>,
-    /// Author names.
-    pub authors: Vec<String>,
-    /// Tags and categories, first mention first, without repeats.
-    pub categories: Vec<String>,
-    /// The front-matter image as an absolute URL.
-    pub image: Option<Url>,
-}
-
-impl PostDetails {
-    /// Reads the details of `page` from its front matter.
-    pub fn from_front_matter(page: &Page, front: &FrontMatter, config: &Config) -> PostDetails {
-        let mut categories: Vec<String> = Vec::new();
-        let taxonomy = |name: &str| match &front.taxonomies {
-            Value::Table(entries) => entries
-                .iter()
-                .filter(|(k, _)| k.eq_ignore_ascii_case(name))
-                .flat_map(|(_, v)| v.texts())
-                .collect(),
-            _ => Vec::new(),
-        };
-        for term in front
-            .tags
-            .texts()
-            .into_iter()
-            .chain(front.categories.texts())
-            .chain(taxonomy("tags"))
-            .chain(taxonomy("categories"))
-        {
-            let term = term.trim().to_string();
-            if !term.is_empty() && !categories.contains(&term) {
-                categories.push(term);
-            }
-        }
-        PostDetails {
-            title: front.title.text().unwrap_or("").to_string(),
-            summary: front
-                .summary
-                .text()
-                .or_else(|| front.description.text())
-                .map(str::to_string),
-            authors: front.authors.texts(),
-            categories,
-            image: front
-                .image
-                .texts()
-                .into_iter()
-                .next()
-                .and_then(|src| image_url(&src, &page.permalink, page.in_bundle, &config.base_url)),
-        }
-    }
 }
 
 /// Every published page, in permalink order.
@@ -242,110 +177,14 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
     }
 }
 
-/// Reads a content file as UTF-8 text: size-limited, no NUL bytes.
-pub fn read_source(path: &Path) -> Result<String> {
-    read_checked(path, &mut Vec::new()).map(str::to_string)
-}
-
-thread_local! {
-    /// Each thread reads every file of the first pass into one buffer, which
-    /// saves an allocation (and fresh pages) per file.
-    static SOURCE_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Calls `f` with the text of the content file at `path`, read as [`read_source`] reads it.
-fn with_source<T>(path: &Path, f: impl FnOnce(&str) -> Result<T>) -> Result<T> {
-    SOURCE_BUFFER.with(|buffer| {
-        let mut buffer = buffer.borrow_mut();
-        let result = f(read_checked(path, &mut buffer)?);
-        // A rare huge file should not pin its memory for the rest of the build.
-        if buffer.len() > 1 << 20 {
-            *buffer = Vec::new();
-        }
-        result
-    })
-}
-
-/// The first read of a file asks for this much: more than nearly every post,
-/// so a post takes one `read` and the `read` that finds its end.
-const FIRST_READ: usize = 64 * 1024;
-
-/// Reads `path` into `buffer` and checks that it is UTF-8 text without NUL
-/// bytes, within [`MAX_FILE_BYTES`]. `buffer` is scratch space, reused from
-/// file to file: it stays initialised, so reads go straight into it.
-///
-/// Only a file that fills the first read is asked its size (a system call
-/// fewer per post than `read_to_end`), so a huge one is refused unread.
-fn read_checked<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str> {
-    let io_error = |e| Error::io(path, e);
-    let too_big = |size: u64| {
-        Error::content(
-            path,
-            None,
-            format!("is {size} bytes; content files over {MAX_FILE_BYTES} bytes are refused"),
-        )
-    };
-    let mut file = File::open(path).map_err(io_error)?;
-    if buffer.len() < FIRST_READ {
-        buffer.resize(FIRST_READ, 0);
-    }
-    let limit = MAX_FILE_BYTES as usize + 1;
-    let mut filled = 0;
-    loop {
-        if filled == buffer.len() {
-            let size = file.metadata().map_err(io_error)?.len();
-            if size > MAX_FILE_BYTES || filled >= limit {
-                return Err(too_big(size.max(filled as u64)));
-            }
-            // Room for the whole file and one byte more, to see its end; or
-            // more, if it grew since it was measured (bounded by `limit`).
-            let room = (size as usize + 1).max(filled * 2).min(limit);
-            buffer.resize(room, 0);
-        }
-        match file.read(&mut buffer[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(io_error(e)),
-        }
-    }
-    let bytes = &buffer[..filled];
-    let line_at =
-        |bytes: &[u8], offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
-    // The SIMD check is several times faster on text with non-ASCII
-    // characters; std's, on the rare failure, says where.
-    let text = match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(_) => std::str::from_utf8(bytes),
-    }
-    .map_err(|e| {
-        let offset = e.valid_up_to();
-        Error::content(
-            path,
-            Some(line_at(bytes, offset)),
-            format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
-        )
-    })?;
-    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
-        return Err(Error::content(
-            path,
-            Some(line_at(text.as_bytes(), offset)),
-            format!("contains a NUL byte (byte {offset}); remove it, it is not text"),
-        ));
-    }
-    Ok(text)
-}
-
 /// Builds the page of one content file, or `None` when it is not published.
 fn load_page(file: SourceFile, config: &Config) -> Result<Option<Page>> {
     if is_other_language(&file, config) {
         return Ok(None);
     }
     let path = file.path.clone();
-    with_source(&path, |text| {
-        let split = front_matter::split(&file.path, text)?;
-        let front = front_matter::parse(&file.path, &split, Keys::Metadata)?;
-        build_page(file, &split, &front, config)
+    read_page(&path, Keys::Metadata, |split, front| {
+        build_page(file, split, front, config)
     })
 }
 
@@ -504,22 +343,6 @@ fn build_page(
     }))
 }
 
-/// A front-matter image as an absolute URL: absolute stays; `/x` is under the
-/// site root; `x` is beside the page in a bundle, else under the site root (as
-/// themes resolve it with `absURL`).
-fn image_url(src: &str, page: &Url, in_bundle: bool, base: &Url) -> Option<Url> {
-    if let Ok(url) = Url::parse(src) {
-        return matches!(url.scheme(), "http" | "https").then_some(url);
-    }
-    if src.starts_with("//") {
-        return base.join(src).ok();
-    }
-    if in_bundle && !src.starts_with('/') {
-        return page.join(src).ok();
-    }
-    Some(permalink::page_url(base, src.trim_end_matches('/')))
-}
-
 fn truncate_to_seconds(instant: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp(instant.timestamp(), 0).unwrap_or(instant)
 }
@@ -599,41 +422,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn files_past_the_first_read_are_read_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut buffer = Vec::new();
-        for size in [
-            0,
-            1,
-            FIRST_READ - 1,
-            FIRST_READ,
-            FIRST_READ + 1,
-            3 * FIRST_READ + 7,
-        ] {
-            let text: String = (0..size).map(|i| (b'a' + (i % 26) as u8) as char).collect();
-            let path = dir.path().join(format!("{size}.md"));
-            std::fs::write(&path, &text).unwrap();
-            // The same buffer, as a thread reuses it: nothing of a longer file before stays.
-            assert_eq!(
-                read_checked(&path, &mut buffer).unwrap(),
-                text,
-                "{size} bytes"
-            );
-            assert_eq!(read_source(&path).unwrap(), text, "{size} bytes");
-        }
-    }
-
-    #[test]
-    fn read_errors_name_the_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bad.md");
-        std::fs::write(&path, b"---\ntitle: x\n---\n\xff\n").unwrap();
-        let message = read_source(&path).unwrap_err().to_string();
-        assert!(message.contains("bad.md:4"), "{message}");
-        assert!(message.contains("not valid UTF-8 (byte 17)"), "{message}");
-    }
-
-    #[test]
     fn the_newest_posts_are_a_prefix_of_all_posts_newest_first() {
         let base = Url::parse("https://example.org/").unwrap();
         // Many ties, in a scrambled order, and pages that are not posts.
@@ -678,29 +466,5 @@ mod tests {
         assert!(date_from_file_name("post-1").is_none());
         assert!(date_from_file_name("2013-05-06").is_none());
         assert!(date_from_file_name("2013-02-30-x").is_none());
-    }
-
-    #[test]
-    fn image_urls() {
-        let base = Url::parse("https://example.org/").unwrap();
-        let page = Url::parse("https://example.org/blog/b/").unwrap();
-        let url = |src, bundle| image_url(src, &page, bundle, &base).map(String::from);
-        assert_eq!(
-            url("/images/blog/post-1.jpg", false).as_deref(),
-            Some("https://example.org/images/blog/post-1.jpg")
-        );
-        assert_eq!(
-            url("images/post/07.jpg", false).as_deref(),
-            Some("https://example.org/images/post/07.jpg")
-        );
-        assert_eq!(
-            url("cover.png", true).as_deref(),
-            Some("https://example.org/blog/b/cover.png")
-        );
-        assert_eq!(
-            url("https://cdn.example.net/x.jpg", false).as_deref(),
-            Some("https://cdn.example.net/x.jpg")
-        );
-        assert_eq!(url("javascript:alert(1)", false), None);
     }
 }

@@ -1,11 +1,9 @@
 //! The sample site in `content/`: the user's seed post, built exactly as the
 //! README says, checked with strict parsers and against golden files.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 /// Builds the sample site with its own `feedwright.yaml` into a temporary folder.
 fn build_sample() -> tempfile::TempDir {
