@@ -62,6 +62,8 @@ struct ConfigFile {
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
+    syndicate: Option<crate::syndicate::SyndicateSection>,
 }
 
 /// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
@@ -317,6 +319,27 @@ impl Config {
     }
 }
 
+/// The config file's `syndicate:` section (empty without a config file), the
+/// file's path and its text (for the line of a setting named in an error).
+pub(crate) fn syndicate_section(
+    config_file: Option<&Path>,
+) -> Result<(crate::syndicate::SyndicateSection, PathBuf, String)> {
+    let path = match config_file {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_CONFIG_FILE).is_file() => PathBuf::from(DEFAULT_CONFIG_FILE),
+        None => {
+            return Ok((
+                Default::default(),
+                PathBuf::from(DEFAULT_CONFIG_FILE),
+                String::new(),
+            ))
+        }
+    };
+    let text = read_config_text(&path)?;
+    let file = parse_config_file(&path, &text)?;
+    Ok((file.syndicate.unwrap_or_default(), path, text))
+}
+
 /// The text of the config file at `path`.
 fn read_config_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| match e.kind() {
@@ -346,45 +369,51 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
     })
 }
 
-/// The 1-based line of `text` (the config file) where `key` is set: a
-/// top-level key, or `parent.child` for a key in a mapping under `parent`
-/// (written as a block or on one line); the parent's line when the child is
-/// not found, and `None` when the key is not in the file (a default).
-fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    let (parent, child) = match key.split_once('.') {
-        Some((parent, child)) => (parent, Some(child)),
-        None => (key, None),
-    };
-    // `key:`, `"key":` or `'key':`, after any indentation, `{` or `,`.
-    let sets = |part: &str, key: &str| {
-        let part = part.trim_start().trim_start_matches('{').trim_start();
-        let part = part.strip_prefix(['"', '\'']).unwrap_or(part);
-        part.strip_prefix(key).is_some_and(|rest| {
-            let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
-            rest.trim_start().starts_with(':')
-        })
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let top = lines
-        .iter()
-        .position(|line| !line.starts_with([' ', '\t']) && sets(line, parent))?;
-    let Some(child) = child else {
-        return Some(top + 1);
-    };
-    // `parent: {a: 1, child: 2}` on one line.
-    let (_, value) = lines[top].split_once(':').unwrap_or_default();
-    if value.split([',', '{']).any(|part| sets(part, child)) {
-        return Some(top + 1);
-    }
-    let block = lines[top + 1..]
-        .iter()
-        .take_while(|line| line.trim().is_empty() || line.starts_with([' ', '\t', '#']));
-    for (offset, line) in block.enumerate() {
-        if line.split([',', '{']).any(|part| sets(part, child)) {
-            return Some(top + 2 + offset);
+/// The 1-based line of the dotted `key` (`author.email`,
+/// `syndicate.mastodon.instance`) in YAML `text`, the config file: of the
+/// deepest part of it that is written there (a mapping written on one line,
+/// `author: {name: Jane, email: x}`, holds all its keys on its line); `None`
+/// when not even its first part is (a default).
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let mut found = None;
+    // The indentation of the part found last; a top-level key has none.
+    let mut parent_indent: Option<usize> = None;
+    let mut lines = text.lines().enumerate();
+    'parts: for part in key.split('.') {
+        for (number, line) in lines.by_ref() {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let indent = line.len() - trimmed.len();
+            if parent_indent.is_some_and(|p| indent <= p) {
+                // Left the parent's block without finding this part.
+                break 'parts;
+            }
+            if parent_indent.is_none() && indent > 0 {
+                continue;
+            }
+            if let Some(value) = value_of(trimmed, part) {
+                found = Some(number + 1);
+                if value.trim_start().starts_with('{') {
+                    break 'parts;
+                }
+                parent_indent = Some(indent);
+                continue 'parts;
+            }
         }
+        break;
     }
-    Some(top + 1)
+    found
+}
+
+/// What follows `key:` when `line` (without its indentation) sets `key`,
+/// written plain or quoted.
+fn value_of<'l>(line: &'l str, key: &str) -> Option<&'l str> {
+    let line = line.strip_prefix(['"', '\'']).unwrap_or(line);
+    let rest = line.strip_prefix(key)?;
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    rest.trim_start().strip_prefix(':')
 }
 
 /// The longest title, description or author name accepted: far more than any
@@ -470,7 +499,7 @@ fn check_output_name(name: &str) -> std::result::Result<(), String> {
 }
 
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
-fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
+pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
@@ -530,6 +559,13 @@ mod tests {
         assert_eq!(line_of_key(text, "output.sitemap"), Some(7));
         assert_eq!(line_of_key(text, "language"), Some(8));
         assert_eq!(line_of_key(text, "title"), None);
+        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
+        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
+        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
+        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
+        assert_eq!(line_of_key("", "syndicate"), None);
+        // A key of the same name deeper down is not the top-level one.
+        assert_eq!(line_of_key("a:\n  title: x\ntitle: y\n", "title"), Some(3));
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
 //! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
 //! rendered; and [`mod@write`], all files at once. Every stage returns values;
-//! only the last touches the output folder.
+//! only the last touches the output folder. [`syndicate`] publishes the same
+//! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
 
 mod config;
 mod content;
@@ -15,6 +16,7 @@ mod error;
 mod feed;
 mod output;
 mod self_check;
+pub mod syndicate;
 mod write;
 
 pub use config::Options;

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
-use crate::content::front_matter::Keys;
+use crate::content::front_matter::{FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
 use crate::error::Result;
@@ -126,6 +126,16 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
 /// again (the pass over the whole site kept only what every page needs), for
 /// its details and its body, and renders its entry.
 fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
+    read_entry_with(page, config, |_, _| Ok(())).map(|(entry, ())| entry)
+}
+
+/// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
+/// front matter and body (syndication's per-post settings, the Markdown itself).
+pub(crate) fn read_entry_with<T>(
+    page: &Page,
+    config: &Config,
+    extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+) -> Result<(FeedEntry, T)> {
     let path = page
         .source
         .as_deref()
@@ -133,7 +143,8 @@ fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
     source::read_page(path, Keys::All, |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
         let body = markdown::render(split.body, &page.permalink);
-        Ok(FeedEntry::new(page, details, body, config))
+        let entry = FeedEntry::new(page, details, body, config);
+        Ok((entry, extra(split, front)?))
     })
 }
 

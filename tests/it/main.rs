@@ -12,6 +12,7 @@ mod crash_safety;
 mod properties;
 mod robustness;
 mod sample_site;
+mod syndicate;
 
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.

@@ -5,9 +5,9 @@ use std::collections::HashSet;
 use chrono::Duration;
 use serde_json::{Map, Value};
 
-use super::html::check_html;
-use super::rules;
-use super::{Context, Finding, Level, Sink};
+use crate::html::check_html;
+use crate::rules::{dates, mime, uris};
+use crate::{Code, Context, Finding, Sink};
 
 const VERSION_1: &str = "https://jsonfeed.org/version/1";
 const VERSION_1_1: &str = "https://jsonfeed.org/version/1.1";
@@ -55,35 +55,29 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     let value: Value = match serde_json::from_slice(bytes) {
         Ok(value) => value,
         Err(e) => {
-            return vec![Finding {
-                file: name.to_string(),
-                line: Some(e.line()),
-                column: Some(e.column()),
-                level: Level::Error,
-                code: "JsonSyntax",
-                message: format!("not valid JSON: {e}"),
-            }];
+            return vec![
+                Finding::new(name, Code::JsonSyntax, format!("not valid JSON: {e}"))
+                    .at(e.line(), e.column()),
+            ];
         }
     };
     let Value::Object(feed) = value else {
-        sink.whole(Level::Error, "UnknownFormat", "a JSON Feed is an object");
+        sink.report_whole(Code::UnknownFormat, "a JSON Feed is an object");
         return sink.findings;
     };
     let v11 = match feed.get("version").and_then(Value::as_str) {
         Some(VERSION_1) => false,
         Some(VERSION_1_1) => true,
         Some(other) => {
-            sink.whole(
-                Level::Error,
-                "InvalidVersion",
+            sink.report_whole(
+                Code::InvalidVersion,
                 format!("unknown JSON Feed version {other:?}"),
             );
             true
         }
         None => {
-            sink.whole(
-                Level::Error,
-                "MissingVersion",
+            sink.report_whole(
+                Code::MissingVersion,
                 "the feed needs \"version\": \"https://jsonfeed.org/version/1.1\"",
             );
             true
@@ -91,19 +85,16 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     };
     match feed.get("title") {
         Some(Value::String(t)) if !t.trim().is_empty() => {}
-        Some(Value::String(_)) => sink.whole(
-            Level::Warning,
-            "NotBlank",
-            "the feed title should not be blank",
-        ),
-        Some(_) => sink.whole(Level::Error, "InvalidType", "\"title\" must be a string"),
-        None => sink.whole(Level::Error, "MissingTitle", "the feed needs a \"title\""),
+        Some(Value::String(_)) => {
+            sink.report_whole(Code::NotBlank, "the feed title should not be blank")
+        }
+        Some(_) => sink.report_whole(Code::InvalidType, "\"title\" must be a string"),
+        None => sink.report_whole(Code::MissingTitle, "the feed needs a \"title\""),
     }
     for key in feed.keys() {
         if !key.starts_with('_') && !TOP_LEVEL.contains(&key.as_str()) {
-            sink.whole(
-                Level::Warning,
-                "UnknownField",
+            sink.report_whole(
+                Code::UnknownField,
                 format!("unknown field {key:?}: extensions start with \"_\""),
             );
         }
@@ -112,25 +103,22 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         check_url_field(&mut sink, None, &feed, key, "the feed");
     }
     if !feed.contains_key("home_page_url") {
-        sink.whole(
-            Level::Warning,
-            "MissingHomePageUrl",
+        sink.report_whole(
+            Code::MissingHomePageUrl,
             "the feed should have a \"home_page_url\"",
         );
     }
     match feed.get("feed_url").and_then(Value::as_str) {
-        None => sink.whole(
-            Level::Warning,
-            "MissingSelf",
+        None => sink.report_whole(
+            Code::MissingSelf,
             "the feed should have a \"feed_url\" with its own URL",
         ),
         Some(url) => {
             let path = url.split(['?', '#']).next().unwrap_or("");
             let last = path.rsplit('/').next().unwrap_or("");
             if !ctx.file_name.is_empty() && last != ctx.file_name {
-                sink.whole(
-                    Level::Warning,
-                    "SelfDoesntMatchLocation",
+                sink.report_whole(
+                    Code::SelfDoesntMatchLocation,
                     format!(
                         "feed_url {url:?} does not end with this file's name {:?}",
                         ctx.file_name
@@ -142,41 +130,31 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     check_authors(&mut sink, None, &feed, v11, "the feed");
     if let Some(language) = feed.get("language") {
         if !language.as_str().is_some_and(crate::spec::language) {
-            sink.whole(
-                Level::Error,
-                "InvalidLanguage",
+            sink.report_whole(
+                Code::InvalidLanguage,
                 format!("language {language} is not an ISO 639 language code"),
             );
         }
     }
     if feed.get("expired").is_some_and(|e| !e.is_boolean()) {
-        sink.whole(
-            Level::Error,
-            "InvalidType",
-            "\"expired\" must be true or false",
-        );
+        sink.report_whole(Code::InvalidType, "\"expired\" must be true or false");
     }
     let Some(items) = feed.get("items") else {
-        sink.whole(
-            Level::Error,
-            "MissingItems",
+        sink.report_whole(
+            Code::MissingItems,
             "the feed needs an \"items\" array (it may be empty)",
         );
         return sink.findings;
     };
     let Value::Array(items) = items else {
-        sink.whole(Level::Error, "InvalidType", "\"items\" must be an array");
+        sink.report_whole(Code::InvalidType, "\"items\" must be an array");
         return sink.findings;
     };
     let mut ids = HashSet::new();
     let mut search_from = 0;
     for (i, item) in items.iter().enumerate() {
         let Value::Object(item) = item else {
-            sink.whole(
-                Level::Error,
-                "InvalidType",
-                format!("items[{i}] must be an object"),
-            );
+            sink.report_whole(Code::InvalidType, format!("items[{i}] must be an object"));
             continue;
         };
         // No spans in serde_json: find the item's id in the text to give a line.
@@ -217,10 +195,10 @@ fn find_id(text: &str, from: usize, needle: &str) -> Option<(usize, usize)> {
 }
 
 /// A finding at `at` when the position is known, else about the whole file.
-fn report(sink: &mut Sink, at: Option<usize>, level: Level, code: &'static str, message: String) {
+fn report(sink: &mut Sink, at: Option<usize>, code: Code, message: String) {
     match at {
-        Some(at) => sink.at(at, level, code, message),
-        None => sink.whole(level, code, message),
+        Some(at) => sink.report(at, code, message),
+        None => sink.report_whole(code, message),
     }
 }
 
@@ -235,15 +213,14 @@ fn check_url_field(
         return;
     };
     let ok = value.as_str().is_some_and(|url| {
-        rules::uri(url, true, false).is_ok()
+        uris::uri(url, true, false).is_ok()
             && (url.starts_with("http://") || url.starts_with("https://"))
     });
     if !ok {
         report(
             sink,
             at,
-            Level::Error,
-            "InvalidUrl",
+            Code::InvalidUrl,
             format!("{what}'s {key:?} must be an absolute http(s) URL, not {value}"),
         );
     }
@@ -268,8 +245,7 @@ fn check_authors(
             report(
                 sink,
                 at,
-                Level::Warning,
-                "DeprecatedAuthor",
+                Code::DeprecatedAuthor,
                 format!("{what}: \"author\" is deprecated in JSON Feed 1.1; use \"authors\""),
             );
         }
@@ -277,8 +253,7 @@ fn check_authors(
             report(
                 sink,
                 at,
-                Level::Error,
-                "InvalidAuthor",
+                Code::InvalidAuthor,
                 format!("{what}: an author needs a name, url or avatar"),
             );
         }
@@ -291,8 +266,7 @@ fn check_authors(
             report(
                 sink,
                 at,
-                Level::Error,
-                "InvalidAuthor",
+                Code::InvalidAuthor,
                 format!(
                     "{what}: \"authors\" must be an array of objects with a name, url or avatar"
                 ),
@@ -312,28 +286,20 @@ fn check_item(
 ) {
     let what = format!("items[{i}]");
     match item.get("id") {
-        None => report(
-            sink,
-            at,
-            Level::Error,
-            "MissingId",
-            format!("{what} needs an \"id\""),
-        ),
+        None => report(sink, at, Code::MissingId, format!("{what} needs an \"id\"")),
         Some(Value::String(id)) => {
             if id.is_empty() {
                 report(
                     sink,
                     at,
-                    Level::Error,
-                    "MissingId",
+                    Code::MissingId,
                     format!("{what} has an empty \"id\""),
                 );
             } else if !ids.insert(id.clone()) {
                 report(
                     sink,
                     at,
-                    Level::Error,
-                    "DuplicateId",
+                    Code::DuplicateId,
                     format!("{what} repeats the id {id:?}: ids must be unique"),
                 );
             }
@@ -342,8 +308,7 @@ fn check_item(
             report(
                 sink,
                 at,
-                Level::Warning,
-                "IdNotString",
+                Code::IdNotString,
                 format!("{what}'s id {n} should be a string"),
             );
             ids.insert(n.to_string());
@@ -351,8 +316,7 @@ fn check_item(
         Some(other) => report(
             sink,
             at,
-            Level::Error,
-            "InvalidType",
+            Code::InvalidType,
             format!("{what}'s id must be a string, not {other}"),
         ),
     }
@@ -361,8 +325,7 @@ fn check_item(
             report(
                 sink,
                 at,
-                Level::Warning,
-                "UnknownField",
+                Code::UnknownField,
                 format!("{what} has an unknown field {key:?}"),
             );
         }
@@ -372,8 +335,7 @@ fn check_item(
         report(
             sink,
             at,
-            Level::Error,
-            "MissingContent",
+            Code::MissingContent,
             format!("{what} needs \"content_html\" or \"content_text\""),
         );
     }
@@ -391,20 +353,18 @@ fn check_item(
     }
     for key in ["date_published", "date_modified"] {
         let Some(value) = item.get(key) else { continue };
-        match value.as_str().and_then(rules::rfc3339) {
+        match value.as_str().and_then(dates::rfc3339) {
             None => report(
                 sink,
                 at,
-                Level::Error,
-                "InvalidDate",
+                Code::InvalidDate,
                 format!("{what}.{key} must be an RFC 3339 date-time, not {value}"),
             ),
-            Some(date) if rules::implausible(date, ctx.now, Duration::days(1)) => {
+            Some(date) if dates::implausible(date, ctx.now, Duration::days(1)) => {
                 report(
                     sink,
                     at,
-                    Level::Warning,
-                    "ImplausibleDate",
+                    Code::ImplausibleDate,
                     format!("{what}.{key} {value} is implausible"),
                 );
             }
@@ -419,8 +379,7 @@ fn check_item(
             report(
                 sink,
                 at,
-                Level::Error,
-                "InvalidType",
+                Code::InvalidType,
                 format!("{what}.tags must be an array of strings"),
             );
         }
@@ -431,8 +390,7 @@ fn check_item(
             report(
                 sink,
                 at,
-                Level::Error,
-                "InvalidType",
+                Code::InvalidType,
                 format!("{what}.attachments must be an array"),
             );
             return;
@@ -443,8 +401,7 @@ fn check_item(
                 report(
                     sink,
                     at,
-                    Level::Error,
-                    "InvalidType",
+                    Code::InvalidType,
                     format!("{what} must be an object"),
                 );
                 continue;
@@ -453,8 +410,7 @@ fn check_item(
                 report(
                     sink,
                     at,
-                    Level::Error,
-                    "MissingAttribute",
+                    Code::MissingAttribute,
                     format!("{what} needs a \"url\""),
                 );
             }
@@ -463,16 +419,14 @@ fn check_item(
                 None => report(
                     sink,
                     at,
-                    Level::Error,
-                    "MissingAttribute",
+                    Code::MissingAttribute,
                     format!("{what} needs a \"mime_type\""),
                 ),
-                Some(t) if !rules::mime_type(t) => {
+                Some(t) if !mime::mime_type(t) => {
                     report(
                         sink,
                         at,
-                        Level::Error,
-                        "InvalidMIMEAttribute",
+                        Code::InvalidMIMEAttribute,
                         format!("{what}.mime_type {t:?} is not a MIME type"),
                     );
                 }
@@ -486,8 +440,7 @@ fn check_item(
                     report(
                         sink,
                         at,
-                        Level::Error,
-                        "InvalidType",
+                        Code::InvalidType,
                         format!("{what}.{key} must be a non-negative number"),
                     );
                 }

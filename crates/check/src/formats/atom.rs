@@ -6,12 +6,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use roxmltree::Node;
 
-use super::html::{check_html, check_plain};
-use super::rules;
-use super::xml::{display_name, elements, ns_of, pos, stray_text, text_of, ATOM_NS, XHTML_NS};
-use super::{Context, Sink};
-
-use crate::spec::XML_NS;
+use crate::html::{check_html, check_plain};
+use crate::rules::{dates, mime, uris};
+use crate::spec::{ATOM_NS, XHTML_NS, XML_NS};
+use crate::xml::node::{display_name, elements, ns_of, pos, stray_text, text_of};
+use crate::{Code, Context, Sink};
 
 const REGISTERED_RELS: &[&str] = &[
     "alternate",
@@ -123,9 +122,9 @@ pub(crate) fn check_atom_link(
     for attr in node.attributes() {
         let expected = ["href", "rel", "type", "hreflang", "title", "length"];
         if attr.namespace().is_none() && !expected.contains(&attr.name()) {
-            sink.error(
+            sink.report(
                 at,
-                "UnexpectedAttribute",
+                Code::UnexpectedAttribute,
                 format!(
                     "<{}> takes no {} attribute",
                     display_name(node),
@@ -135,34 +134,34 @@ pub(crate) fn check_atom_link(
         }
     }
     if stray_text(node).is_some() || elements(node).next().is_some() {
-        sink.warn(at, "AtomLinkNotEmpty", "a link element should be empty");
+        sink.report(at, Code::AtomLinkNotEmpty, "a link element should be empty");
     }
     let rel = node
         .attribute("rel")
         .unwrap_or("alternate")
         .trim()
         .to_string();
-    let absolute_rel = rules::uri(&rel, true, true).is_ok() && rel.contains(':');
+    let absolute_rel = uris::uri(&rel, true, true).is_ok() && rel.contains(':');
     if !REGISTERED_RELS.contains(&rel.as_str()) && !absolute_rel {
-        sink.warn(
+        sink.report(
             at,
-            "UnregisteredAtomLinkRel",
+            Code::UnregisteredAtomLinkRel,
             format!("the link relation {rel:?} is not registered"),
         );
     }
     if in_entry && HISTORY_RELS.contains(&rel.as_str()) {
-        sink.warn(
+        sink.report(
             at,
-            "FeedHistoryRelInEntry",
+            Code::FeedHistoryRelInEntry,
             format!("the feed-paging relation {rel:?} belongs on the feed, not an entry"),
         );
     }
     let media_type = node.attribute("type").map(str::to_string);
     if let Some(t) = &media_type {
-        if !rules::mime_type(t) {
-            sink.error(
+        if !mime::mime_type(t) {
+            sink.report(
                 at,
-                "InvalidMIMEType",
+                Code::InvalidMIMEType,
                 format!("the link type {t:?} is not a MIME type"),
             );
         }
@@ -170,28 +169,28 @@ pub(crate) fn check_atom_link(
     let hreflang = node.attribute("hreflang").map(str::to_string);
     if let Some(lang) = &hreflang {
         if !crate::spec::language(lang) {
-            sink.error(
+            sink.report(
                 at,
-                "InvalidLanguage",
+                Code::InvalidLanguage,
                 format!("hreflang {lang:?} is not an ISO 639 language code"),
             );
         }
     }
     if let Some(length) = node.attribute("length") {
         if length.trim().parse::<u64>().is_err() {
-            sink.error(
+            sink.report(
                 at,
-                "InvalidNonNegativeInteger",
+                Code::InvalidNonNegativeInteger,
                 format!("the link length must be a whole number, not {length:?}"),
             );
         }
     }
     let Some(href) = node.attribute("href") else {
-        sink.error(at, "MissingHref", "a link needs an href attribute");
+        sink.report(at, Code::MissingHref, "a link needs an href attribute");
         return None;
     };
-    if let Err(problem) = rules::uri(href, false, true) {
-        rules::report_uri(sink, at, "the link href", href, problem, "InvalidIRI");
+    if let Err(problem) = uris::uri(href, false, true) {
+        uris::report_uri(sink, at, "the link href", href, problem, Code::InvalidIRI);
     }
     if rel == "self" {
         check_self(sink, at, href, media_type.as_deref(), ctx);
@@ -205,10 +204,10 @@ pub(crate) fn check_atom_link(
 
 /// The self link: absolute, a feed type, and (offline) ending with this file's name.
 fn check_self(sink: &mut Sink, at: usize, href: &str, media_type: Option<&str>, ctx: &Context) {
-    if rules::uri(href, true, true).is_err() {
-        sink.warn(
+    if uris::uri(href, true, true).is_err() {
+        sink.report(
             at,
-            "RelativeSelf",
+            Code::RelativeSelf,
             format!("the self link {href:?} should be absolute"),
         );
         return;
@@ -221,9 +220,9 @@ fn check_self(sink: &mut Sink, at: usize, href: &str, media_type: Option<&str>, 
         ]
         .contains(&t)
         {
-            sink.warn(
+            sink.report(
                 at,
-                "SelfNotAtom",
+                Code::SelfNotAtom,
                 format!("the self link's type should be a feed type, not {t:?}"),
             );
         }
@@ -241,9 +240,9 @@ fn check_self(sink: &mut Sink, at: usize, href: &str, media_type: Option<&str>, 
         .unwrap_or("");
     let matches = last == ctx.file_name || (last.is_empty() && ctx.file_name.starts_with("index."));
     if !matches {
-        sink.warn(
+        sink.report(
             at,
-            "SelfDoesntMatchLocation",
+            Code::SelfDoesntMatchLocation,
             format!(
                 "the self link {href:?} does not end with this file's name {:?}",
                 ctx.file_name
@@ -255,21 +254,21 @@ fn check_self(sink: &mut Sink, at: usize, href: &str, media_type: Option<&str>, 
 fn check_date(sink: &mut Sink, node: Node, ctx: &Context) -> Option<DateTime<Utc>> {
     let value = text_of(node);
     let name = node.tag_name().name();
-    match rules::rfc3339(&value) {
+    match dates::rfc3339(&value) {
         Some(date) => {
-            if rules::implausible(date, ctx.now, atom_slack()) {
-                sink.warn(
+            if dates::implausible(date, ctx.now, atom_slack()) {
+                sink.report(
                     pos(node),
-                    "ImplausibleDate",
+                    Code::ImplausibleDate,
                     format!("<{name}> {value:?} is implausible: in the future or before 1990"),
                 );
             }
             Some(date)
         }
         None => {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidRFC3339Date",
+                Code::InvalidRFC3339Date,
                 format!(
                     "<{name}> {value:?} must be an RFC 3339 date-time, e.g. 2025-02-10T12:00:00Z"
                 ),
@@ -283,21 +282,26 @@ fn check_id(sink: &mut Sink, node: Node) -> String {
     let value = text_of(node);
     let trimmed = value.trim();
     if value != trimmed {
-        sink.error(
+        sink.report(
             pos(node),
-            "UnexpectedWhitespace",
+            Code::UnexpectedWhitespace,
             "<id> must not have whitespace around it",
         );
     }
-    match rules::uri(trimmed, true, false) {
-        Err(problem) => {
-            rules::report_uri(sink, pos(node), "<id>", trimmed, problem, "InvalidFullLink")
-        }
+    match uris::uri(trimmed, true, false) {
+        Err(problem) => uris::report_uri(
+            sink,
+            pos(node),
+            "<id>",
+            trimmed,
+            problem,
+            Code::InvalidFullLink,
+        ),
         Ok(()) => {
-            if let Some(canonical) = rules::canonical_form(trimmed).filter(|c| c != trimmed) {
-                sink.warn(
+            if let Some(canonical) = uris::canonical_form(trimmed).filter(|c| c != trimmed) {
+                sink.report(
                     pos(node),
-                    "NonCanonicalURI",
+                    Code::NonCanonicalURI,
                     format!("the id {trimmed:?} is not in canonical form ({canonical:?})"),
                 );
             }
@@ -313,15 +317,15 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
     let value = text_of(node);
     let src = content && node.attribute("src").is_some();
     if let Some(src) = node.attribute("src").filter(|_| content) {
-        if let Err(problem) = rules::uri(src, false, true) {
-            rules::report_uri(sink, at, "the content src", src, problem, "InvalidIRI");
+        if let Err(problem) = uris::uri(src, false, true) {
+            uris::report_uri(sink, at, "the content src", src, problem, Code::InvalidIRI);
         }
     }
     let kind = node.attribute("type").unwrap_or("text");
     match kind {
-        "" => sink.warn(
+        "" => sink.report(
             at,
-            "AttrNotBlank",
+            Code::AttrNotBlank,
             format!("the type of <{name}> should not be blank"),
         ),
         "text" => check_plain(
@@ -329,7 +333,7 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
             at,
             &format!("<{name}>"),
             &value,
-            "ContainsUndeclaredHTML",
+            Code::ContainsUndeclaredHTML,
             false,
         ),
         "html" => check_html(sink, at, &format!("<{name}>"), &value, false),
@@ -337,9 +341,9 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
             let div =
                 elements(node).find(|c| ns_of(*c) == XHTML_NS && c.tag_name().name() == "div");
             if div.is_none() {
-                sink.error(
+                sink.report(
                     at,
-                    "MissingXhtmlDiv",
+                    Code::MissingXhtmlDiv,
                     format!("xhtml <{name}> must wrap its content in an xhtml:div"),
                 );
             }
@@ -349,41 +353,41 @@ fn check_text(sink: &mut Sink, node: Node, content: bool) -> bool {
                     .children()
                     .any(|c| c.is_text() && !c.text().unwrap_or("").trim().is_empty());
             if stray_text {
-                sink.error(
+                sink.report(
                     at,
-                    "UnexpectedText",
+                    Code::UnexpectedText,
                     format!("xhtml <{name}> holds text outside its xhtml:div"),
                 );
             }
         }
-        other if content && rules::mime_type(other) => {
+        other if content && mime::mime_type(other) => {
             if other.ends_with("/html") && !value.contains("<html") && !src {
-                sink.warn(
+                sink.report(
                     at,
-                    "HtmlFragment",
+                    Code::HtmlFragment,
                     format!("a fragment of HTML in <{name}> should use type=\"html\""),
                 );
             }
         }
         // As the service: a media type on a text construct is the wrong kind
         // of type; any other word is not a MIME type at all.
-        other if !content && other.contains('/') => sink.error(
+        other if !content && other.contains('/') => sink.report(
             at,
-            "InvalidTextType",
+            Code::InvalidTextType,
             format!("<{name}> type must be text, html or xhtml, not {other:?}"),
         ),
-        other => sink.error(
+        other => sink.report(
             at,
-            "InvalidMIMEType",
+            Code::InvalidMIMEType,
             format!("<{name}> type must be text, html, xhtml or a MIME type, not {other:?}"),
         ),
     }
     if content || name == "summary" {
         let empty = value.trim().is_empty() && elements(node).next().is_none();
         if empty && !src {
-            sink.warn(
+            sink.report(
                 at,
-                "NotBlank",
+                Code::NotBlank,
                 format!("an empty <{name}> should be left out"),
             );
         }
@@ -399,9 +403,9 @@ fn check_person(sink: &mut Sink, node: Node) {
             "name" => {
                 has_name = true;
                 if value.trim().is_empty() {
-                    sink.warn(
+                    sink.report(
                         pos(child),
-                        "NotBlank",
+                        Code::NotBlank,
                         "an author's <name> should not be blank",
                     );
                 }
@@ -410,9 +414,9 @@ fn check_person(sink: &mut Sink, node: Node) {
                         .is_some_and(|(inner, _)| crate::spec::addr_spec(inner))
                 });
                 if email_in_name {
-                    sink.warn(
+                    sink.report(
                         pos(child),
-                        "ContainsEmail",
+                        Code::ContainsEmail,
                         "put the e-mail address in <email>, not in <name>",
                     );
                 }
@@ -421,35 +425,35 @@ fn check_person(sink: &mut Sink, node: Node) {
                     pos(child),
                     "<name>",
                     &value,
-                    "ContainsUndeclaredHTML",
+                    Code::ContainsUndeclaredHTML,
                     false,
                 );
             }
             "email" => {
                 if !crate::spec::addr_spec(value.trim()) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "InvalidAddrSpec",
+                        Code::InvalidAddrSpec,
                         format!("{value:?} is not an e-mail address"),
                     );
                 }
             }
             "uri" => {
-                if let Err(problem) = rules::uri(value.trim(), false, true) {
-                    rules::report_uri(sink, pos(child), "<uri>", &value, problem, "InvalidIRI");
+                if let Err(problem) = uris::uri(value.trim(), false, true) {
+                    uris::report_uri(sink, pos(child), "<uri>", &value, problem, Code::InvalidIRI);
                 }
             }
-            other => sink.error(
+            other => sink.report(
                 pos(child),
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{other}> is not an Atom person element"),
             ),
         }
     }
     if !has_name {
-        sink.error(
+        sink.report(
             pos(node),
-            "MissingElement",
+            Code::MissingElement,
             format!("<{}> must contain a <name>", node.tag_name().name()),
         );
     }
@@ -458,33 +462,35 @@ fn check_person(sink: &mut Sink, node: Node) {
 fn check_category(sink: &mut Sink, node: Node) {
     for attr in node.attributes() {
         if attr.namespace().is_none() && !["term", "scheme", "label"].contains(&attr.name()) {
-            sink.error(
+            sink.report(
                 pos(node),
-                "UnexpectedAttribute",
+                Code::UnexpectedAttribute,
                 format!("<category> takes no {} attribute", attr.name()),
             );
         }
     }
     match node.attribute("term") {
-        None => sink.error(
+        None => sink.report(
             pos(node),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "<category> needs a term attribute",
         ),
-        Some(term) if term.trim().is_empty() => {
-            sink.warn(pos(node), "NotBlank", "a category term should not be blank")
-        }
+        Some(term) if term.trim().is_empty() => sink.report(
+            pos(node),
+            Code::NotBlank,
+            "a category term should not be blank",
+        ),
         Some(_) => {}
     }
     if let Some(scheme) = node.attribute("scheme") {
-        if let Err(problem) = rules::uri(scheme, true, true) {
-            rules::report_uri(
+        if let Err(problem) = uris::uri(scheme, true, true) {
+            uris::report_uri(
                 sink,
                 pos(node),
                 "the category scheme",
                 scheme,
                 problem,
-                "InvalidFullLink",
+                Code::InvalidFullLink,
             );
         }
     }
@@ -503,17 +509,17 @@ fn check_common(sink: &mut Sink, node: Node, ctx: &Context) {
         "generator" => {
             for attr in node.attributes() {
                 if attr.namespace().is_none() && !["uri", "version"].contains(&attr.name()) {
-                    sink.error(
+                    sink.report(
                         pos(node),
-                        "UnexpectedAttribute",
+                        Code::UnexpectedAttribute,
                         format!("<generator> takes no {} attribute", attr.name()),
                     );
                 }
             }
             if text_of(node).trim().is_empty() {
-                sink.warn(
+                sink.report(
                     pos(node),
-                    "NotBlank",
+                    Code::NotBlank,
                     "<generator> should name the generator",
                 );
             }
@@ -521,19 +527,19 @@ fn check_common(sink: &mut Sink, node: Node, ctx: &Context) {
         "icon" | "logo" => {
             let value = text_of(node);
             if value.trim().is_empty() {
-                sink.warn(
+                sink.report(
                     pos(node),
-                    "NotBlank",
+                    Code::NotBlank,
                     format!("<{}> should not be blank", node.tag_name().name()),
                 );
-            } else if let Err(problem) = rules::uri(value.trim(), false, true) {
-                rules::report_uri(
+            } else if let Err(problem) = uris::uri(value.trim(), false, true) {
+                uris::report_uri(
                     sink,
                     pos(node),
                     "the icon or logo",
                     &value,
                     problem,
-                    "InvalidIRI",
+                    Code::InvalidIRI,
                 );
             }
         }
@@ -546,9 +552,9 @@ fn duplicate_alternates(sink: &mut Sink, links: &[(usize, AtomLink)]) {
     let mut seen = HashSet::new();
     for (at, link) in links.iter().filter(|(_, l)| l.rel == "alternate") {
         if !seen.insert((link.media_type.clone(), link.hreflang.clone())) {
-            sink.error(
+            sink.report(
                 *at,
-                "DuplicateAtomLink",
+                Code::DuplicateAtomLink,
                 "two alternate links with the same type and hreflang",
             );
         }
@@ -567,9 +573,9 @@ struct EntrySummary {
 fn require_title_id_updated(sink: &mut Sink, node: Node, seen: &HashMap<&str, usize>) {
     for required in ["title", "id", "updated"] {
         if !seen.contains_key(required) {
-            sink.error(
+            sink.report(
                 pos(node),
-                "MissingElement",
+                Code::MissingElement,
                 format!("<{}> must contain an <{required}>", node.tag_name().name()),
             );
         }
@@ -592,9 +598,9 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
         match ns_of(child) {
             ATOM_NS => {
                 if !ENTRY_ELEMENTS.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "UndefinedElement",
+                        Code::UndefinedElement,
                         format!("<{name}> is not an Atom entry element"),
                     );
                     continue;
@@ -602,9 +608,9 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
                 let count = seen.entry(name).or_insert(0);
                 *count += 1;
                 if *count == 2 && ENTRY_SINGLE.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "DuplicateElement",
+                        Code::DuplicateElement,
                         format!("<entry> has more than one <{name}>"),
                     );
                 }
@@ -634,9 +640,9 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
                     _ => check_common(sink, child, ctx),
                 }
             }
-            "" => sink.warn(
+            "" => sink.report(
                 pos(child),
-                "UndeterminableVocabulary",
+                Code::UndeterminableVocabulary,
                 format!("<{name}> has no namespace: readers cannot tell what it means"),
             ),
             _ => {}
@@ -646,23 +652,23 @@ fn check_entry(sink: &mut Sink, entry: Node, ctx: &Context) -> EntrySummary {
     let has_summary = seen.contains_key("summary");
     if !seen.contains_key("content") {
         if !has_summary {
-            sink.warn(
+            sink.report(
                 pos(entry),
-                "MissingTextualContent",
+                Code::MissingTextualContent,
                 "an entry without <content> should have a <summary>",
             );
         }
         if !links.iter().any(|(_, l)| l.rel == "alternate") {
-            sink.error(
+            sink.report(
                 pos(entry),
-                "MissingContentOrAlternate",
+                Code::MissingContentOrAlternate,
                 "an entry needs <content> or a link rel=\"alternate\"",
             );
         }
     } else if content_src && !has_summary {
-        sink.error(
+        sink.report(
             pos(entry),
-            "MissingSummary",
+            Code::MissingSummary,
             "an entry whose content is elsewhere (src) needs a <summary>",
         );
     }
@@ -675,9 +681,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
     for node in feed.descendants().filter(Node::is_element) {
         if let Some(lang) = node.attribute((XML_NS, "lang")) {
             if !lang.is_empty() && !crate::spec::language(lang) {
-                sink.error(
+                sink.report(
                     pos(node),
-                    "InvalidLanguage",
+                    Code::InvalidLanguage,
                     format!("xml:lang {lang:?} is not an ISO 639 language code"),
                 );
             }
@@ -694,9 +700,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
         match ns_of(child) {
             ATOM_NS => {
                 if !FEED_ELEMENTS.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "UndefinedElement",
+                        Code::UndefinedElement,
                         format!("<{name}> is not an Atom feed element"),
                     );
                     continue;
@@ -706,9 +712,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
                     continue;
                 }
                 if !entries.is_empty() && !misplaced_reported {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "MisplacedMetadata",
+                        Code::MisplacedMetadata,
                         format!("<{name}> comes after the entries: put feed metadata first"),
                     );
                     misplaced_reported = true;
@@ -716,9 +722,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
                 let count = seen.entry(name).or_insert(0);
                 *count += 1;
                 if *count == 2 && FEED_SINGLE.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "DuplicateElement",
+                        Code::DuplicateElement,
                         format!("<feed> has more than one <{name}>"),
                     );
                 }
@@ -743,9 +749,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
                     _ => check_common(sink, child, ctx),
                 }
             }
-            "" => sink.warn(
+            "" => sink.report(
                 pos(child),
-                "UndeterminableVocabulary",
+                Code::UndeterminableVocabulary,
                 format!("<{name}> has no namespace: readers cannot tell what it means"),
             ),
             _ => {}
@@ -753,25 +759,25 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
     }
     require_title_id_updated(sink, feed, &seen);
     if !links.iter().any(|(_, l)| l.rel == "self") {
-        sink.warn(
+        sink.report(
             pos(feed),
-            "MissingSelf",
+            Code::MissingSelf,
             "the feed should have a link rel=\"self\" with its own URL",
         );
     }
     duplicate_alternates(sink, &links);
     if !feed_author {
         if entries.is_empty() {
-            sink.error(
+            sink.report(
                 pos(feed),
-                "MissingElement",
+                Code::MissingElement,
                 "a feed without entries must have an <author>",
             );
         }
         for entry in entries.iter().filter(|e| !e.has_author) {
-            sink.error(
+            sink.report(
                 entry.at,
-                "MissingElement",
+                Code::MissingElement,
                 "the entry has no <author>, and the feed has none before its entries",
             );
         }
@@ -790,24 +796,24 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
             let count = ids.entry(id).or_insert(0);
             *count += 1;
             if *count == 2 {
-                sink.warn(
+                sink.report(
                     entry.at,
-                    "DuplicateEntries",
+                    Code::DuplicateEntries,
                     format!("two entries have the id {id:?}: ids must be unique"),
                 );
             }
         }
     }
     if all_same {
-        sink.error(pos(feed), "DuplicateIds", "every entry has the same id");
+        sink.report(pos(feed), Code::DuplicateIds, "every entry has the same id");
     }
     let mut updated: HashSet<&str> = HashSet::new();
     for entry in &entries {
         if let Some(value) = entry.updated.as_deref() {
             if !updated.insert(value) {
-                sink.warn(
+                sink.report(
                     entry.at,
-                    "DuplicateUpdated",
+                    Code::DuplicateUpdated,
                     format!(
                         "two entries have the same <updated> {value:?}: readers may merge them"
                     ),
@@ -818,9 +824,9 @@ pub(crate) fn check(sink: &mut Sink, feed: Node, ctx: &Context) {
     let newest = entries.iter().filter_map(|e| e.updated_at).max();
     if let (Some((feed_time, at)), Some(newest)) = (feed_updated, newest) {
         if feed_time < newest {
-            sink.warn(
+            sink.report(
                 at,
-                "FeedUpdatedBeforeEntry",
+                Code::FeedUpdatedBeforeEntry,
                 "the feed's <updated> is older than its newest entry's",
             );
         }

@@ -11,20 +11,15 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use feedwright_check::{check_bytes_at, Level};
 
+use crate::{fixtures as dir, instant, read};
+
 /// The day the W3C verdicts were measured: dates are judged against it.
 fn measured() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-25T00:00:00Z")
-        .expect("a valid date")
-        .with_timezone(&Utc)
-}
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check")
+    instant("2026-11-25T00:00:00Z")
 }
 
 struct Recorded {
@@ -71,9 +66,7 @@ fn verdicts_agree_with_the_w3c_service_on_at_least_95_percent_of_files() {
     let mut verdict_mismatches = Vec::new();
     let mut type_mismatches = Vec::new();
     for case in &recorded {
-        let bytes =
-            fs::read(dir().join(&case.file)).unwrap_or_else(|e| panic!("{}: {e}", case.file));
-        let findings = check_bytes_at(&case.file, &bytes, measured());
+        let findings = check_bytes_at(&case.file, &read(&case.file), measured());
         let valid = !findings.iter().any(|f| f.level == Level::Error);
         let ours: BTreeSet<String> = findings.iter().map(|f| f.code.to_string()).collect();
         let line = format!(

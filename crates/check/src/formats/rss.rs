@@ -8,13 +8,13 @@ use chrono::{DateTime, Duration, Utc};
 use roxmltree::Node;
 
 use super::atom::check_atom_link;
-use super::html::{check_html, check_plain};
-use super::rules::{self, Contact, Rfc822};
-use super::xml::{
-    display_name, elements, ns_of, pos, stray_text, text_of, ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS,
-    RDF_NS,
-};
-use super::{Context, Sink};
+use crate::html::{check_html, check_plain};
+use crate::rules::contact::{self, Contact};
+use crate::rules::dates::{self, Rfc822};
+use crate::rules::{mime, uris};
+use crate::spec::{ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS, RDF_NS};
+use crate::xml::node::{display_name, elements, ns_of, pos, stray_text, text_of};
+use crate::{Code, Context, Sink};
 
 const CHANNEL_ELEMENTS: &[&str] = &[
     "title",
@@ -93,9 +93,9 @@ fn rss_slack() -> Duration {
 /// Checks a document whose root is `<rss>`.
 pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
     if !ns_of(root).is_empty() {
-        sink.error(
+        sink.report(
             pos(root),
-            "InvalidNamespace",
+            Code::InvalidNamespace,
             "<rss> must not be in a namespace",
         );
         // The service reports only this: its children are not RSS elements.
@@ -103,15 +103,15 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
     }
     let version = root.attribute("version");
     match version {
-        None => sink.error(
+        None => sink.report(
             pos(root),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "<rss> needs a version attribute (\"2.0\")",
         ),
         Some("0.91" | "0.92" | "2.0") => {}
-        Some(other) => sink.error(
+        Some(other) => sink.report(
             pos(root),
-            "InvalidRSSVersion",
+            Code::InvalidRSSVersion,
             format!("RSS version {other:?} does not exist: use \"2.0\""),
         ),
     }
@@ -119,7 +119,7 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
     let html_description = version != Some("0.91");
     check_attributes(sink, root, &["version"], rss2);
     if let Some(at) = stray_text(root) {
-        sink.error(at, "UnexpectedText", "text directly inside <rss>");
+        sink.report(at, Code::UnexpectedText, "text directly inside <rss>");
     }
     let mut channel = None;
     for child in elements(root) {
@@ -128,18 +128,18 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
         }
         if child.tag_name().name() == "channel" {
             if channel.is_some() {
-                sink.error(
+                sink.report(
                     pos(child),
-                    "DuplicateElement",
+                    Code::DuplicateElement,
                     "<rss> has more than one <channel>",
                 );
             } else {
                 channel = Some(child);
             }
         } else {
-            sink.error(
+            sink.report(
                 pos(child),
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!(
                     "<{}> is not an RSS element here (inside <rss>)",
                     child.tag_name().name()
@@ -149,9 +149,9 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
     }
     match channel {
         Some(channel) => check_channel(sink, channel, ctx, rss2, html_description),
-        None => sink.error(
+        None => sink.report(
             pos(root),
-            "MissingElement",
+            Code::MissingElement,
             "<rss> must contain a <channel>",
         ),
     }
@@ -166,9 +166,9 @@ fn check_attributes(sink: &mut Sink, node: Node, expected: &[&str], rss2: bool) 
             Some("http://www.w3.org/XML/1998/namespace") => {}
             Some(uri) if !is_known_namespace(uri) => {
                 if rss2 {
-                    sink.warn(
+                    sink.report(
                         pos(node),
-                        "UseOfExtensionAttr",
+                        Code::UseOfExtensionAttr,
                         format!(
                             "extension attribute {} on <{}>: readers will ignore it",
                             attr.name(),
@@ -177,9 +177,9 @@ fn check_attributes(sink: &mut Sink, node: Node, expected: &[&str], rss2: bool) 
                     );
                 }
             }
-            _ => sink.error(
+            _ => sink.report(
                 pos(node),
-                "UnexpectedAttribute",
+                Code::UnexpectedAttribute,
                 format!(
                     "<{}> takes no {} attribute",
                     node.tag_name().name(),
@@ -201,37 +201,37 @@ fn is_known_namespace(uri: &str) -> bool {
 fn check_date(sink: &mut Sink, node: Node, what: &str, ctx: &Context) -> Option<DateTime<Utc>> {
     let value = text_of(node);
     let value = value.trim();
-    match rules::rfc822(value) {
+    match dates::rfc822(value) {
         Rfc822::Valid(instant) => {
-            if rules::implausible(instant, ctx.now, rss_slack()) {
-                sink.warn(
+            if dates::implausible(instant, ctx.now, rss_slack()) {
+                sink.report(
                     pos(node),
-                    "ImplausibleDate",
+                    Code::ImplausibleDate,
                     format!("{what} {value:?} is implausible: in the future or before 1990"),
                 );
             }
             Some(instant)
         }
         Rfc822::Problematical => {
-            sink.warn(
+            sink.report(
                 pos(node),
-                "ProblematicalRFC822Date",
+                Code::ProblematicalRFC822Date,
                 format!("{what} {value:?} is not in the usual RFC 822 form: write e.g. \"Mon, 02 Jan 2006 15:04:05 +0000\""),
             );
             None
         }
         Rfc822::IncorrectDow => {
-            sink.error(
+            sink.report(
                 pos(node),
-                "IncorrectDOW",
+                Code::IncorrectDOW,
                 format!("{what} {value:?} names the wrong day of the week"),
             );
             None
         }
         Rfc822::Invalid(why) => {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidRFC2822Date",
+                Code::InvalidRFC2822Date,
                 format!("{what} {value:?} is not an RFC 822 date: {why}"),
             );
             None
@@ -242,35 +242,35 @@ fn check_date(sink: &mut Sink, node: Node, what: &str, ctx: &Context) -> Option<
 /// An element that must hold an absolute URL.
 fn check_full_uri(sink: &mut Sink, node: Node, what: &str) {
     let value = text_of(node);
-    if let Err(problem) = rules::uri(value.trim(), true, false) {
-        rules::report_uri(
+    if let Err(problem) = uris::uri(value.trim(), true, false) {
+        uris::report_uri(
             sink,
             pos(node),
             what,
             value.trim(),
             problem,
-            "InvalidFullLink",
+            Code::InvalidFullLink,
         );
     }
 }
 
 fn check_contact(sink: &mut Sink, node: Node, what: &str) {
     let value = text_of(node);
-    match rules::rss_contact(&value) {
+    match contact::rss_contact(&value) {
         Contact::Valid => {}
-        Contact::MissingRealName => sink.warn(
+        Contact::MissingRealName => sink.report(
             pos(node),
-            "MissingRealName",
+            Code::MissingRealName,
             format!("{what} should be an address and a name, e.g. \"jane@example.com (Jane Doe)\""),
         ),
-        Contact::EmailFormat => sink.warn(
+        Contact::EmailFormat => sink.report(
             pos(node),
-            "EmailFormat",
+            Code::EmailFormat,
             format!("{what} should be written \"jane@example.com (Jane Doe)\""),
         ),
-        Contact::Invalid => sink.error(
+        Contact::Invalid => sink.report(
             pos(node),
-            "InvalidContact",
+            Code::InvalidContact,
             format!("{what} must hold an e-mail address, e.g. \"jane@example.com (Jane Doe)\"; use dc:creator for a bare name"),
         ),
     }
@@ -279,9 +279,16 @@ fn check_contact(sink: &mut Sink, node: Node, what: &str) {
 fn check_category(sink: &mut Sink, node: Node, rss2: bool) {
     let value = text_of(node);
     if value.trim().is_empty() {
-        sink.warn(pos(node), "NotBlank", "<category> should not be blank");
+        sink.report(pos(node), Code::NotBlank, "<category> should not be blank");
     }
-    check_plain(sink, pos(node), "category", &value, "ContainsHTML", rss2);
+    check_plain(
+        sink,
+        pos(node),
+        "category",
+        &value,
+        Code::ContainsHTML,
+        rss2,
+    );
     check_attributes(sink, node, &["domain"], rss2);
 }
 
@@ -294,7 +301,7 @@ fn check_channel(
 ) {
     check_attributes(sink, channel, &[], rss2);
     if let Some(at) = stray_text(channel) {
-        sink.error(at, "UnexpectedText", "text directly inside <channel>");
+        sink.report(at, Code::UnexpectedText, "text directly inside <channel>");
     }
     let mut seen: HashSet<String> = HashSet::new();
     let mut seen_item = false;
@@ -311,24 +318,24 @@ fn check_channel(
         let ns = ns_of(child);
         let qualified = display_name(child);
         if seen_item && ns.is_empty() && name != "item" && !misplaced_reported {
-            sink.warn(pos(child), "MisplacedItem", format!("<{qualified}> comes after the items: put channel elements before the first <item>"));
+            sink.report(pos(child), Code::MisplacedItem, format!("<{qualified}> comes after the items: put channel elements before the first <item>"));
             misplaced_reported = true;
         }
         let first = seen.insert(format!("{ns} {name}"));
         match ns {
             "" => {
                 if !CHANNEL_ELEMENTS.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "UndefinedElement",
+                        Code::UndefinedElement,
                         format!("<{name}> is not an RSS channel element"),
                     );
                     continue;
                 }
                 if !first && !CHANNEL_REPEATABLE.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "DuplicateElement",
+                        Code::DuplicateElement,
                         format!("<channel> has more than one <{name}>"),
                     );
                 }
@@ -344,9 +351,9 @@ fn check_channel(
                     "title" => {
                         let value = text_of(child);
                         if value.trim().is_empty() {
-                            sink.warn(
+                            sink.report(
                                 pos(child),
-                                "NotBlank",
+                                Code::NotBlank,
                                 "the channel <title> should not be blank",
                             );
                         }
@@ -355,7 +362,7 @@ fn check_channel(
                             pos(child),
                             "channel title",
                             &value,
-                            "ContainsHTML",
+                            Code::ContainsHTML,
                             rss2,
                         );
                         title = Some(value);
@@ -370,16 +377,16 @@ fn check_channel(
                             pos(child),
                             "channel description",
                             &text_of(child),
-                            "ContainsHTML",
+                            Code::ContainsHTML,
                             rss2,
                         );
                     }
                     "language" => {
                         let value = text_of(child);
                         if !crate::spec::language(value.trim()) {
-                            sink.error(
+                            sink.report(
                                 pos(child),
-                                "InvalidLanguage",
+                                Code::InvalidLanguage,
                                 format!("{value:?} is not an ISO 639 language code"),
                             );
                         }
@@ -389,7 +396,7 @@ fn check_channel(
                         pos(child),
                         "copyright",
                         &text_of(child),
-                        "ContainsHTML",
+                        Code::ContainsHTML,
                         rss2,
                     ),
                     "managingEditor" | "webMaster" => {
@@ -408,9 +415,9 @@ fn check_channel(
                         for required in ["domain", "port", "path", "registerProcedure", "protocol"]
                         {
                             if child.attribute(required).is_none() {
-                                sink.error(
+                                sink.report(
                                     pos(child),
-                                    "MissingAttribute",
+                                    Code::MissingAttribute,
                                     format!("<cloud> needs a {required} attribute"),
                                 );
                             }
@@ -420,28 +427,28 @@ fn check_channel(
                         let value = text_of(child);
                         let value = value.trim();
                         if !value.is_empty() && !value.parse::<u64>().is_ok_and(|n| n > 0) {
-                            sink.error(pos(child), "InvalidPositiveInteger", format!("<ttl> must be a positive whole number of minutes, not {value:?}"));
+                            sink.report(pos(child), Code::InvalidPositiveInteger, format!("<ttl> must be a positive whole number of minutes, not {value:?}"));
                         }
                     }
                     "image" => images.push(child),
-                    "textInput" => sink.warn(
+                    "textInput" => sink.report(
                         pos(child),
-                        "AvoidTextInput",
+                        Code::AvoidTextInput,
                         "<textInput> is poorly supported: leave it out",
                     ),
                     "skipHours" => {
                         for hour in elements(child) {
                             let value = text_of(hour);
                             if hour.tag_name().name() == "hour" && value.trim() == "24" {
-                                sink.warn(
+                                sink.report(
                                     pos(hour),
-                                    "UseZeroForMidnight",
+                                    Code::UseZeroForMidnight,
                                     "write midnight as <hour>0</hour>, not 24",
                                 );
                             } else if hour.tag_name().name() != "hour"
                                 || !value.trim().parse::<u8>().is_ok_and(|h| h < 24)
                             {
-                                sink.error(pos(hour), "InvalidHour", format!("<skipHours> holds <hour> elements of 0 to 23, not {value:?}"));
+                                sink.report(pos(hour), Code::InvalidHour, format!("<skipHours> holds <hour> elements of 0 to 23, not {value:?}"));
                             }
                         }
                     }
@@ -458,7 +465,7 @@ fn check_channel(
                         for day in elements(child) {
                             let value = text_of(day);
                             if day.tag_name().name() != "day" || !DAYS.contains(&value.trim()) {
-                                sink.error(pos(day), "InvalidDay", format!("<skipDays> holds <day> elements such as Monday, not {value:?}"));
+                                sink.report(pos(day), Code::InvalidDay, format!("<skipDays> holds <day> elements such as Monday, not {value:?}"));
                             }
                         }
                     }
@@ -472,9 +479,9 @@ fn check_channel(
                 }
             }
             DC_NS => check_dc(sink, child, ctx),
-            CONTENT_NS => sink.error(
+            CONTENT_NS => sink.report(
                 pos(child),
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{qualified}> does not belong in <channel>"),
             ),
             ATOM_NS if name == "link" => {
@@ -483,9 +490,9 @@ fn check_channel(
                 }
             }
             MEDIA_NS if name == "content" || name == "group" => {
-                sink.error(
+                sink.report(
                     pos(child),
-                    "UndefinedElement",
+                    Code::UndefinedElement,
                     format!("<{qualified}> belongs in an <item>, not the channel"),
                 );
             }
@@ -496,12 +503,12 @@ fn check_channel(
         check_image(sink, image, title.as_deref(), link.as_deref(), rss2);
     }
     for (required, code) in [
-        ("title", "MissingTitle"),
-        ("link", "MissingLink"),
-        ("description", "MissingDescription"),
+        ("title", Code::MissingTitle),
+        ("link", Code::MissingLink),
+        ("description", Code::MissingDescription),
     ] {
         if !seen.contains(&format!(" {required}")) {
-            sink.error(
+            sink.report(
                 pos(channel),
                 code,
                 format!("<channel> must contain a <{required}>"),
@@ -509,9 +516,9 @@ fn check_channel(
         }
     }
     if rss2 && !has_self {
-        sink.warn(
+        sink.report(
             pos(channel),
-            "MissingAtomSelfLink",
+            Code::MissingAtomSelfLink,
             "the channel should have <atom:link rel=\"self\" href=\"(the feed's URL)\" type=\"application/rss+xml\"/>",
         );
     }
@@ -532,15 +539,15 @@ fn check_channel(
             &seen,
             core,
             &dc,
-            "DuplicateSemantics",
+            Code::DuplicateSemantics,
             "its Dublin Core twin",
         );
     }
     if let (Some((built, node)), Some(newest)) = (last_build, newest_item) {
         if built < newest {
-            sink.warn(
+            sink.report(
                 pos(node),
-                "FeedUpdatedBeforeEntry",
+                Code::FeedUpdatedBeforeEntry,
                 "lastBuildDate is older than the newest item's pubDate: readers may not refresh",
             );
         }
@@ -550,35 +557,35 @@ fn check_channel(
 fn check_dc(sink: &mut Sink, node: Node, ctx: &Context) {
     let name = node.tag_name().name();
     if !DC_ELEMENTS.contains(&name) {
-        sink.error(
+        sink.report(
             pos(node),
-            "UndefinedElement",
+            Code::UndefinedElement,
             format!("dc:{name} is not a Dublin Core element"),
         );
         return;
     }
     let value = text_of(node);
     match name {
-        "date" if !rules::w3c_datetime(value.trim()) => sink.error(
+        "date" if !dates::w3c_datetime(value.trim()) => sink.report(
             pos(node),
-            "InvalidW3CDTFDate",
+            Code::InvalidW3CDTFDate,
             format!("dc:date {value:?} must be a W3C date-time such as 2025-02-10T12:00:00Z"),
         ),
         "date" => {
-            if let Some(date) = rules::rfc3339(value.trim()) {
-                if rules::implausible(date, ctx.now, rss_slack()) {
-                    sink.warn(
+            if let Some(date) = dates::rfc3339(value.trim()) {
+                if dates::implausible(date, ctx.now, rss_slack()) {
+                    sink.report(
                         pos(node),
-                        "ImplausibleDate",
+                        Code::ImplausibleDate,
                         format!("dc:date {value:?} is implausible"),
                     );
                 }
             }
         }
         "language" if !crate::spec::language(value.trim()) => {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidLanguage",
+                Code::InvalidLanguage,
                 format!("{value:?} is not an ISO 639 language code"),
             );
         }
@@ -598,9 +605,9 @@ fn check_image(
     for child in elements(image).filter(|c| ns_of(*c).is_empty()) {
         let name = child.tag_name().name();
         if !seen.insert(name) {
-            sink.error(
+            sink.report(
                 pos(child),
-                "DuplicateElement",
+                Code::DuplicateElement,
                 format!("<image> has more than one <{name}>"),
             );
         }
@@ -609,9 +616,9 @@ fn check_image(
         match name {
             "title" => {
                 if rss2 && channel_title.is_some_and(|t| t.trim() != value) {
-                    sink.warn(
+                    sink.report(
                         pos(child),
-                        "ImageTitleDoesntMatch",
+                        Code::ImageTitleDoesntMatch,
                         "the image title should be the channel title",
                     );
                 }
@@ -619,9 +626,9 @@ fn check_image(
             "link" => {
                 check_full_uri(sink, child, "the image <link>");
                 if rss2 && channel_link.is_some_and(|l| l.trim() != value) {
-                    sink.warn(
+                    sink.report(
                         pos(child),
-                        "ImageLinkDoesntMatch",
+                        Code::ImageLinkDoesntMatch,
                         "the image link should be the channel link",
                     );
                 }
@@ -634,9 +641,9 @@ fn check_image(
                     if !["jpg", "jpeg", "gif", "png"]
                         .contains(&extension.to_ascii_lowercase().as_str())
                     {
-                        sink.warn(
+                        sink.report(
                             pos(child),
-                            "ImageUrlFormat",
+                            Code::ImageUrlFormat,
                             format!(
                                 "the channel image should be a JPEG, GIF or PNG, not .{extension}"
                             ),
@@ -646,38 +653,50 @@ fn check_image(
             }
             "width" => {
                 if !value.parse::<u32>().is_ok_and(|w| (1..=144).contains(&w)) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "InvalidWidth",
+                        Code::InvalidWidth,
                         format!("the image width must be 1 to 144, not {value:?}"),
                     );
                 }
             }
             "height" => {
                 if !value.parse::<u32>().is_ok_and(|h| (1..=400).contains(&h)) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "InvalidHeight",
+                        Code::InvalidHeight,
                         format!("the image height must be 1 to 400, not {value:?}"),
                     );
                 }
             }
             "description" => {}
-            other => sink.error(
+            other => sink.report(
                 pos(child),
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{other}> is not an <image> element"),
             ),
         }
     }
     if !seen.contains("title") {
-        sink.error(pos(image), "MissingTitle", "<image> must contain a <title>");
+        sink.report(
+            pos(image),
+            Code::MissingTitle,
+            "<image> must contain a <title>",
+        );
     }
     if !seen.contains("link") {
-        sink.error(pos(image), "MissingLink", "<image> must contain a <link>");
+        sink.report(
+            pos(image),
+            Code::MissingLink,
+            "<image> must contain a <link>",
+        );
     }
     if !seen.contains("url") {
-        sink.error(pos(image), "MissingElement", "<image> must contain a <url>");
+        sink.report(
+            pos(image),
+            Code::MissingElement,
+            "<image> must contain a <url>",
+        );
     }
 }
 
@@ -692,7 +711,7 @@ fn check_item(
 ) -> Option<DateTime<Utc>> {
     check_attributes(sink, item, &[], rss2);
     if let Some(at) = stray_text(item) {
-        sink.error(at, "UnexpectedText", "text directly inside <item>");
+        sink.report(at, Code::UnexpectedText, "text directly inside <item>");
     }
     let mut seen: HashSet<String> = HashSet::new();
     let mut published = None;
@@ -705,9 +724,9 @@ fn check_item(
         match ns {
             "" => {
                 if !ITEM_ELEMENTS.contains(&name) {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "UndefinedElement",
+                        Code::UndefinedElement,
                         format!("<{name}> is not an RSS item element"),
                     );
                     continue;
@@ -715,16 +734,16 @@ fn check_item(
                 if name == "enclosure" {
                     enclosures += 1;
                     if enclosures == 2 {
-                        sink.warn(
+                        sink.report(
                             pos(child),
-                            "DuplicateEnclosure",
+                            Code::DuplicateEnclosure,
                             "an item should have one <enclosure>: many readers take only the first",
                         );
                     }
                 } else if !first && name != "category" {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "DuplicateElement",
+                        Code::DuplicateElement,
                         format!("<item> has more than one <{name}>"),
                     );
                 }
@@ -732,13 +751,20 @@ fn check_item(
                     "title" => {
                         let value = text_of(child);
                         if value.trim().is_empty() {
-                            sink.warn(
+                            sink.report(
                                 pos(child),
-                                "NotBlank",
+                                Code::NotBlank,
                                 "the item <title> should not be blank",
                             );
                         }
-                        check_plain(sink, pos(child), "item title", &value, "ContainsHTML", rss2);
+                        check_plain(
+                            sink,
+                            pos(child),
+                            "item title",
+                            &value,
+                            Code::ContainsHTML,
+                            rss2,
+                        );
                         check_attributes(sink, child, &[], rss2);
                     }
                     "link" => {
@@ -769,20 +795,20 @@ fn check_item(
                     "source" => {
                         check_attributes(sink, child, &["url"], rss2);
                         match child.attribute("url") {
-                            None => sink.error(
+                            None => sink.report(
                                 pos(child),
-                                "MissingAttribute",
+                                Code::MissingAttribute,
                                 "<source> needs a url attribute",
                             ),
                             Some(url) => {
-                                if let Err(problem) = rules::uri(url.trim(), true, false) {
-                                    rules::report_uri(
+                                if let Err(problem) = uris::uri(url.trim(), true, false) {
+                                    uris::report_uri(
                                         sink,
                                         pos(child),
                                         "<source url>",
                                         url,
                                         problem,
-                                        "InvalidURLAttribute",
+                                        Code::InvalidURLAttribute,
                                     );
                                 }
                             }
@@ -794,40 +820,40 @@ fn check_item(
             DC_NS => check_dc(sink, child, ctx),
             CONTENT_NS if name == "encoded" => {
                 if !first {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "DuplicateElement",
+                        Code::DuplicateElement,
                         "<item> has more than one <content:encoded>",
                     );
                 }
                 if !seen.contains(" description") {
-                    sink.warn(
+                    sink.report(
                         pos(child),
-                        "NeedDescriptionBeforeContent",
+                        Code::NeedDescriptionBeforeContent,
                         "put a <description> (a summary) before <content:encoded>",
                     );
                 }
                 for attr in child.attributes() {
-                    sink.error(
+                    sink.report(
                         pos(child),
-                        "UnexpectedAttribute",
+                        Code::UnexpectedAttribute,
                         format!("<content:encoded> takes no {} attribute", attr.name()),
                     );
                 }
                 check_html(sink, pos(child), "content:encoded", &text_of(child), true);
             }
-            CONTENT_NS => sink.error(
+            CONTENT_NS => sink.report(
                 pos(child),
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{qualified}> is not a content module element"),
             ),
             ATOM_NS => match name {
                 "link" => {
                     check_atom_link(sink, child, ctx, true);
                 }
-                "title" | "content" => sink.warn(
+                "title" | "content" => sink.report(
                     pos(child),
-                    "DuplicateDescriptionSemantics",
+                    Code::DuplicateDescriptionSemantics,
                     format!("<{qualified}> repeats what the item's own elements say: leave it out"),
                 ),
                 _ => {}
@@ -837,16 +863,16 @@ fn check_item(
         }
     }
     if !seen.contains(" title") && !seen.contains(" description") {
-        sink.error(
+        sink.report(
             pos(item),
-            "ItemMustContainTitleOrDescription",
+            Code::ItemMustContainTitleOrDescription,
             "an item must contain a <title> or a <description>",
         );
     }
     if rss2 && !seen.contains(" guid") {
-        sink.warn(
+        sink.report(
             pos(item),
-            "MissingGuid",
+            Code::MissingGuid,
             "item should contain a guid element",
         );
     }
@@ -863,7 +889,7 @@ fn check_item(
             &seen,
             core,
             &other,
-            "DuplicateItemSemantics",
+            Code::DuplicateItemSemantics,
             "an equivalent extension element",
         );
     }
@@ -879,11 +905,11 @@ fn warn_if_twinned(
     seen: &HashSet<String>,
     core: &str,
     twin: &str,
-    code: &'static str,
+    code: Code,
     twin_name: &str,
 ) {
     if seen.contains(&format!(" {core}")) && seen.contains(twin) {
-        sink.warn(
+        sink.report(
             pos(node),
             code,
             format!(
@@ -897,13 +923,13 @@ fn warn_if_twinned(
 fn check_enclosure(sink: &mut Sink, node: Node, rss2: bool) {
     check_attributes(sink, node, &["url", "length", "type"], rss2);
     match node.attribute("url") {
-        None => sink.error(
+        None => sink.report(
             pos(node),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "<enclosure> needs a url attribute",
         ),
         Some(url) => {
-            let ok = rules::uri(url, true, false).is_ok()
+            let ok = uris::uri(url, true, false).is_ok()
                 && ["http://", "https://"].iter().any(|s| {
                     url.get(..s.len())
                         .is_some_and(|p| p.eq_ignore_ascii_case(s))
@@ -914,41 +940,41 @@ fn check_enclosure(sink: &mut Sink, node: Node, rss2: bool) {
                     .and_then(|rest| rest.split(['/', '?', '#']).next())
                     .is_some_and(|host| host.contains('.'));
             if !ok {
-                sink.error(
+                sink.report(
                     pos(node),
-                    "InvalidURLAttribute",
+                    Code::InvalidURLAttribute,
                     format!("the enclosure url must be an absolute http(s) URL, not {url:?}"),
                 );
             }
         }
     }
     match node.attribute("length") {
-        None => sink.error(
+        None => sink.report(
             pos(node),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "<enclosure> needs a length attribute (bytes; 0 when unknown)",
         ),
-        Some("-1") => sink.error(
+        Some("-1") => sink.report(
             pos(node),
-            "UseZeroForUnknown",
+            Code::UseZeroForUnknown,
             "an unknown enclosure length is written 0, not -1",
         ),
-        Some(length) if length.trim().parse::<u64>().is_err() => sink.error(
+        Some(length) if length.trim().parse::<u64>().is_err() => sink.report(
             pos(node),
-            "InvalidIntegerAttribute",
+            Code::InvalidIntegerAttribute,
             format!("the enclosure length must be a whole number of bytes, not {length:?}"),
         ),
         Some(_) => {}
     }
     match node.attribute("type") {
-        None => sink.error(
+        None => sink.report(
             pos(node),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "<enclosure> needs a type attribute (a MIME type)",
         ),
-        Some(media_type) if !rules::mime_type(media_type) => sink.error(
+        Some(media_type) if !mime::mime_type(media_type) => sink.report(
             pos(node),
-            "InvalidMIMEAttribute",
+            Code::InvalidMIMEAttribute,
             format!("the enclosure type {media_type:?} is not a MIME type"),
         ),
         Some(_) => {}
@@ -963,46 +989,46 @@ fn check_guid(sink: &mut Sink, node: Node, rss2: bool, guids: &mut HashSet<Strin
         None | Some("true") => true,
         Some("false") => false,
         Some(other) => {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidBooleanAttribute",
+                Code::InvalidBooleanAttribute,
                 format!("isPermaLink must be \"true\" or \"false\", not {other:?}"),
             );
             other.eq_ignore_ascii_case("true")
         }
     };
     if value.is_empty() {
-        sink.warn(pos(node), "NotBlank", "<guid> should not be blank");
+        sink.report(pos(node), Code::NotBlank, "<guid> should not be blank");
         return;
     }
     if permalink {
         let lower = value.to_ascii_lowercase();
         if lower.starts_with("tag:") || lower.starts_with("urn:uuid:") {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidPermalink",
+                Code::InvalidPermalink,
                 "a tag: or urn:uuid: guid is no permalink: add isPermaLink=\"false\"",
             );
         } else {
-            let ok = rules::uri(value, true, false).is_ok()
+            let ok = uris::uri(value, true, false).is_ok()
                 && (!lower.starts_with("http")
                     || lower.starts_with("http://")
                     || lower.starts_with("https://"));
             if !ok {
-                sink.error(pos(node), "InvalidHttpGUID", format!("a permalink guid must be a full URL, not {value:?} (or add isPermaLink=\"false\")"));
+                sink.report(pos(node), Code::InvalidHttpGUID, format!("a permalink guid must be a full URL, not {value:?} (or add isPermaLink=\"false\")"));
             }
         }
     } else if value.len() <= 8 && value.chars().all(|c| c.is_ascii_digit()) {
-        sink.warn(
+        sink.report(
             pos(node),
-            "NotSufficientlyUnique",
+            Code::NotSufficientlyUnique,
             format!("the guid {value:?} is too short to be unique across feeds"),
         );
     }
     if !guids.insert(value.to_string()) {
-        sink.error(
+        sink.report(
             pos(node),
-            "DuplicateValue",
+            Code::DuplicateValue,
             format!("the guid {value:?} is used by another item"),
         );
     }
@@ -1011,18 +1037,18 @@ fn check_guid(sink: &mut Sink, node: Node, rss2: bool, guids: &mut HashSet<Strin
 fn check_media_content(sink: &mut Sink, node: Node) {
     for attr in node.attributes() {
         if attr.namespace().is_none() && !MEDIA_CONTENT_ATTRIBUTES.contains(&attr.name()) {
-            sink.error(
+            sink.report(
                 pos(node),
-                "UnexpectedAttribute",
+                Code::UnexpectedAttribute,
                 format!("<media:content> takes no {} attribute", attr.name()),
             );
         }
     }
     if let Some(medium) = node.attribute("medium") {
         if !["image", "audio", "video", "document", "executable"].contains(&medium) {
-            sink.error(
+            sink.report(
                 pos(node),
-                "InvalidMediaMedium",
+                Code::InvalidMediaMedium,
                 format!(
                     "medium must be image, audio, video, document or executable, not {medium:?}"
                 ),
@@ -1030,28 +1056,28 @@ fn check_media_content(sink: &mut Sink, node: Node) {
         }
     }
     if let Some(media_type) = node.attribute("type") {
-        if !rules::mime_type(media_type) {
-            sink.error(
+        if !mime::mime_type(media_type) {
+            sink.report(
                 pos(node),
-                "InvalidMIMEAttribute",
+                Code::InvalidMIMEAttribute,
                 format!("the media type {media_type:?} is not a MIME type"),
             );
         }
     }
     if let Some(url) = node.attribute("url") {
-        if let Err(problem) = rules::uri(url, true, false) {
-            rules::report_uri(
+        if let Err(problem) = uris::uri(url, true, false) {
+            uris::report_uri(
                 sink,
                 pos(node),
                 "<media:content url>",
                 url,
                 problem,
-                "InvalidURLAttribute",
+                Code::InvalidURLAttribute,
             );
         }
     }
     if let Some(at) = stray_text(node) {
-        sink.error(at, "UnexpectedText", "text inside <media:content>");
+        sink.report(at, Code::UnexpectedText, "text inside <media:content>");
     }
 }
 
@@ -1067,39 +1093,39 @@ pub(crate) fn check_rdf(sink: &mut Sink, root: Node, _ctx: &Context) {
     let in_rss = |n: &Node| ns_of(*n) == rss_ns;
     let channel = elements(root).find(|n| in_rss(n) && n.tag_name().name() == "channel");
     let Some(channel) = channel else {
-        sink.error(
+        sink.report(
             pos(root),
-            "MissingElement",
+            Code::MissingElement,
             "an RSS 1.0 document must contain a <channel>",
         );
         return;
     };
     if rss1 && channel.attribute((RDF_NS, "about")).is_none() {
-        sink.error(
+        sink.report(
             pos(channel),
-            "MissingAttribute",
+            Code::MissingAttribute,
             "the RSS 1.0 <channel> needs an rdf:about attribute",
         );
     }
     fn has<'a, 'i>(parent: Node<'a, 'i>, rss_ns: &str, name: &str) -> Option<Node<'a, 'i>> {
         elements(parent).find(|n| ns_of(*n) == rss_ns && n.tag_name().name() == name)
     }
-    let mut required = vec![("title", "MissingTitle"), ("link", "MissingLink")];
+    let mut required = vec![("title", Code::MissingTitle), ("link", Code::MissingLink)];
     if rss1 {
-        required.push(("description", "MissingDescription"));
+        required.push(("description", Code::MissingDescription));
         if has(channel, rss_ns, "items").is_none() {
-            sink.error(
+            sink.report(
                 pos(channel),
-                "MissingElement",
+                Code::MissingElement,
                 "the RSS 1.0 <channel> must contain an <items> list",
             );
         }
     }
     for (name, code) in &required {
         match has(channel, rss_ns, name) {
-            None => sink.error(
+            None => sink.report(
                 pos(channel),
-                code,
+                *code,
                 format!("<channel> must contain a <{name}>"),
             ),
             Some(node) if *name == "link" => check_full_uri(sink, node, "the channel <link>"),
@@ -1108,15 +1134,15 @@ pub(crate) fn check_rdf(sink: &mut Sink, root: Node, _ctx: &Context) {
     }
     for item in elements(root).filter(|n| in_rss(n) && n.tag_name().name() == "item") {
         if rss1 && item.attribute((RDF_NS, "about")).is_none() {
-            sink.error(
+            sink.report(
                 pos(item),
-                "MissingAttribute",
+                Code::MissingAttribute,
                 "an RSS 1.0 <item> needs an rdf:about attribute",
             );
         }
-        for (name, code) in [("title", "MissingTitle"), ("link", "MissingLink")] {
+        for (name, code) in [("title", Code::MissingTitle), ("link", Code::MissingLink)] {
             match has(item, rss_ns, name) {
-                None => sink.error(pos(item), code, format!("<item> must contain a <{name}>")),
+                None => sink.report(pos(item), code, format!("<item> must contain a <{name}>")),
                 Some(node) if name == "link" => check_full_uri(sink, node, "the item <link>"),
                 Some(_) => {}
             }

@@ -7,181 +7,38 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use feedwright_check::{check_bytes_at, Finding, Level};
+use feedwright_check::{check_bytes_at, check_file, Code, Finding, Level};
 
-/// Every code `feedwright check` can report; each must have a failing fixture.
-const ALL_CODES: &[&str] = &[
-    "AttrNotBlank",
-    "AtomLinkNotEmpty",
-    "AvoidNamespacePrefix",
-    "AvoidTextInput",
-    "BadCharacters",
-    "BadXmlVersion",
-    "CharacterData",
-    "ContainsEmail",
-    "ContainsHTML",
-    "ContainsRelRef",
-    "ContainsUndeclaredHTML",
-    "DangerousStyleAttr",
-    "DeprecatedAuthor",
-    "DuplicateAtomLink",
-    "DuplicateDescriptionSemantics",
-    "DuplicateElement",
-    "DuplicateEnclosure",
-    "DuplicateEntries",
-    "DuplicateId",
-    "DuplicateIds",
-    "DuplicateItemSemantics",
-    "DuplicateLoc",
-    "DuplicateSemantics",
-    "DuplicateUpdated",
-    "DuplicateValue",
-    "EmailFormat",
-    "EmptySitemap",
-    "FeedHistoryRelInEntry",
-    "FeedUpdatedBeforeEntry",
-    "HostMismatch",
-    "HtmlFragment",
-    "IdNotString",
-    "ImageLinkDoesntMatch",
-    "ImageTitleDoesntMatch",
-    "ImageUrlFormat",
-    "ImplausibleDate",
-    "IncorrectDOW",
-    "InvalidAddrSpec",
-    "InvalidAuthor",
-    "InvalidBooleanAttribute",
-    "InvalidChangefreq",
-    "InvalidContact",
-    "InvalidDate",
-    "InvalidDay",
-    "InvalidFullLink",
-    "InvalidHeight",
-    "InvalidHour",
-    "InvalidIRI",
-    "InvalidHttpGUID",
-    "InvalidIntegerAttribute",
-    "InvalidLanguage",
-    "InvalidLastmod",
-    "InvalidLoc",
-    "InvalidMediaMedium",
-    "InvalidMIMEAttribute",
-    "InvalidMIMEType",
-    "InvalidNamespace",
-    "InvalidNonNegativeInteger",
-    "InvalidPermalink",
-    "InvalidPositiveInteger",
-    "InvalidPriority",
-    "InvalidRFC2822Date",
-    "InvalidRFC3339Date",
-    "InvalidRSSVersion",
-    "InvalidTAG",
-    "InvalidTextType",
-    "InvalidType",
-    "InvalidUriChar",
-    "InvalidUrl",
-    "InvalidURLAttribute",
-    "InvalidURN",
-    "InvalidUUID",
-    "InvalidVersion",
-    "InvalidW3CDTFDate",
-    "MissingVersion",
-    "InvalidWidth",
-    "ItemMustContainTitleOrDescription",
-    "JsonSyntax",
-    "LocTooLong",
-    "MediaRssNamespace",
-    "MissingAtomSelfLink",
-    "MissingAttribute",
-    "MissingContent",
-    "MissingContentOrAlternate",
-    "MissingDescription",
-    "MissingElement",
-    "MissingGuid",
-    "MissingHomePageUrl",
-    "MissingHref",
-    "MissingId",
-    "MissingItems",
-    "MissingLink",
-    "MissingLoc",
-    "MissingRealName",
-    "MissingSelf",
-    "MissingSummary",
-    "MissingTextualContent",
-    "MissingTitle",
-    "MissingXhtmlDiv",
-    "MisplacedItem",
-    "MisplacedMetadata",
-    "NeedDescriptionBeforeContent",
-    "NonCanonicalURI",
-    "MissingNamespace",
-    "NotBlank",
-    "NotHtml",
-    "NotSufficientlyUnique",
-    "ObsoleteNamespace",
-    "ProblematicalRFC822Date",
-    "RelativeSelf",
-    "ReservedPrefix",
-    "SAXError",
-    "SchemeNotIANARegistered",
-    "SecurityRisk",
-    "SecurityRiskAttr",
-    "SelfDoesntMatchLocation",
-    "SelfNotAtom",
-    "UndefinedElement",
-    "UndeterminableVocabulary",
-    "UnexpectedAttribute",
-    "UnexpectedText",
-    "UnexpectedWhitespace",
-    "UnicodeError",
-    "UnknownField",
-    "UnknownFormat",
-    "UnknownNamespace",
-    "UnregisteredAtomLinkRel",
-    "UnsupportedNamespace",
-    "UriNotIri",
-    "UseOfExtensionAttr",
-    "UseZeroForMidnight",
-    "UseZeroForUnknown",
-    // Checked on generated files below (too large for fixtures).
-    "ValidatorLimit",
-    "TooManyUrls",
-    "SitemapTooLarge",
+use crate::{fixtures, instant, read, render};
+
+/// Codes checked on generated files below rather than on fixtures.
+const CHECKED_ON_GENERATED_FILES: &[Code] = &[
+    Code::ValidatorLimit,
+    Code::TooManyUrls,
+    Code::SitemapTooLarge,
+    Code::IOError,
 ];
 
+/// The instant the fixtures' dates are judged against.
 fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2025-06-01T00:00:00Z")
-        .expect("a valid date")
-        .with_timezone(&Utc)
-}
-
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check")
+    instant("2025-06-01T00:00:00Z")
 }
 
 fn check(name: &str) -> Vec<Finding> {
-    let bytes = fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    check_bytes_at(name, &bytes, now())
-}
-
-fn render(findings: &[Finding]) -> String {
-    findings
-        .iter()
-        .map(|f| format!("  {f}\n"))
-        .collect::<String>()
+    check_bytes_at(name, &read(name), now())
 }
 
 struct Case {
     fixture: String,
-    code: String,
+    code: Code,
     line: Option<usize>,
 }
 
 fn cases() -> Vec<Case> {
-    let manifest = fs::read_to_string(dir().join("cases.tsv")).expect("cases.tsv");
+    let manifest = fs::read_to_string(fixtures().join("cases.tsv")).expect("cases.tsv");
     manifest
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -190,7 +47,9 @@ fn cases() -> Vec<Case> {
             assert_eq!(fields.len(), 3, "bad line in cases.tsv: {l}");
             Case {
                 fixture: fields[0].to_string(),
-                code: fields[1].to_string(),
+                code: fields[1]
+                    .parse()
+                    .unwrap_or_else(|e| panic!("cases.tsv: {e}")),
                 line: (fields[2] != "-").then(|| fields[2].parse().expect("a line number")),
             }
         })
@@ -240,32 +99,31 @@ fn every_passing_fixture_is_clean() {
 
 #[test]
 fn every_code_has_a_failing_fixture() {
-    let covered: BTreeSet<String> = cases().into_iter().map(|c| c.code).collect();
-    let missing: Vec<&&str> = ALL_CODES
+    let covered: BTreeSet<Code> = cases().into_iter().map(|c| c.code).collect();
+    let missing: Vec<&Code> = Code::ALL
         .iter()
-        .filter(|code| !covered.contains(**code))
-        .filter(|code| !["ValidatorLimit", "TooManyUrls", "SitemapTooLarge"].contains(code))
+        .filter(|code| !covered.contains(code) && !CHECKED_ON_GENERATED_FILES.contains(code))
         .collect();
     assert!(missing.is_empty(), "no failing fixture for {missing:?}");
-    let unknown: Vec<&String> = covered
-        .iter()
-        .filter(|c| !ALL_CODES.contains(&c.as_str()))
-        .collect();
-    assert!(
-        unknown.is_empty(),
-        "codes missing from ALL_CODES: {unknown:?}"
-    );
 }
 
 #[test]
 fn every_code_is_documented() {
     let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check.md"))
         .expect("docs/check.md");
-    let missing: Vec<&&str> = ALL_CODES
+    let missing: Vec<&Code> = Code::ALL
         .iter()
         .filter(|code| !docs.contains(&format!("`{code}`")))
         .collect();
     assert!(missing.is_empty(), "undocumented codes: {missing:?}");
+}
+
+#[test]
+fn an_unreadable_file_is_an_io_error() {
+    let findings = check_file(&fixtures().join("no-such-file.xml"));
+    let codes: Vec<Code> = findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, [Code::IOError]);
+    assert_eq!(findings[0].level, Level::Error);
 }
 
 fn sitemap_with(urls: usize, padding: usize) -> Vec<u8> {
@@ -289,25 +147,25 @@ fn sitemap_limits() {
 
     let over = check_bytes_at("sitemap.xml", &sitemap_with(50_001, 0), now());
     let codes: Vec<_> = over.iter().map(|f| f.code).collect();
-    assert_eq!(codes, ["TooManyUrls"]);
+    assert_eq!(codes, [Code::TooManyUrls]);
     assert_eq!(over[0].line, Some(50_003));
     assert_eq!(over[0].level, Level::Error);
 
     let large = check_bytes_at("sitemap.xml", &sitemap_with(1, 50 * 1024 * 1024), now());
     let codes: Vec<_> = large.iter().map(|f| f.code).collect();
-    assert_eq!(codes, ["SitemapTooLarge"]);
+    assert_eq!(codes, [Code::SitemapTooLarge]);
 }
 
 #[test]
 fn feeds_over_five_million_bytes_hit_the_validator_limit() {
-    let template = fs::read_to_string(dir().join("rss-valid.xml")).expect("rss-valid.xml");
+    let template = fs::read_to_string(fixtures().join("rss-valid.xml")).expect("rss-valid.xml");
     let big = template.replace(
         "<!--CHANNEL-->",
         &format!("<!--{}-->", "x".repeat(5_000_000)),
     );
     let findings = check_bytes_at("rss-valid.xml", big.as_bytes(), now());
     let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
-    assert_eq!(codes, ["ValidatorLimit"]);
+    assert_eq!(codes, [Code::ValidatorLimit]);
 }
 
 #[test]
@@ -325,7 +183,7 @@ fn findings_print_as_file_line_column_level_code_message() {
     let findings = check("rss-MissingGuid.fail.xml");
     let finding = findings
         .iter()
-        .find(|f| f.code == "MissingGuid")
+        .find(|f| f.code == Code::MissingGuid)
         .expect("a MissingGuid finding");
     assert_eq!(
         finding.to_string(),
@@ -341,7 +199,7 @@ fn never_panics_on_truncated_or_mangled_input() {
         "sitemap-valid.xml",
         "json-valid.json",
     ] {
-        let bytes = fs::read(dir().join(name)).expect("fixture");
+        let bytes = read(name);
         for cut in (0..bytes.len()).step_by(7) {
             let _ = check_bytes_at(name, &bytes[..cut], now());
             let mut mangled = bytes.clone();

@@ -12,10 +12,10 @@ use foldhash::HashSet;
 use roxmltree::Node;
 use url::Url;
 
-use super::rules;
-use super::xml::{ns_of, pos, stray_text_in, text_of};
-use super::{Level, Sink};
+use crate::rules::{dates, uris};
 use crate::spec::sitemap::{MAX_BYTES, MAX_LOC, MAX_URLS, NAMESPACE};
+use crate::xml::node::{ns_of, pos, stray_text_in, text_of};
+use crate::{Code, Sink};
 
 /// Findings of one code beyond this are summed up instead of listed.
 const MAX_REPORTS_PER_CODE: usize = 20;
@@ -27,29 +27,22 @@ const CHANGEFREQ: &[&str] = &[
 /// Reports each code at most [`MAX_REPORTS_PER_CODE`] times.
 struct Limited<'s, 'a> {
     sink: &'s mut Sink<'a>,
-    counts: HashMap<&'static str, usize>,
+    counts: HashMap<Code, usize>,
 }
 
 impl Limited<'_, '_> {
-    fn report(&mut self, at: usize, level: Level, code: &'static str, message: String) {
+    fn report(&mut self, at: usize, code: Code, message: String) {
         let count = self.counts.entry(code).or_insert(0);
         *count += 1;
         if *count <= MAX_REPORTS_PER_CODE {
-            self.sink.at(at, level, code, message);
+            self.sink.report(at, code, message);
         }
     }
 
     fn finish(self) {
         for (code, count) in self.counts {
             if count > MAX_REPORTS_PER_CODE {
-                let level = self
-                    .sink
-                    .findings
-                    .iter()
-                    .find(|f| f.code == code)
-                    .map_or(Level::Error, |f| f.level);
-                self.sink.whole(
-                    level,
+                self.sink.report_whole(
                     code,
                     format!(
                         "{} more {code} findings not listed",
@@ -63,7 +56,7 @@ impl Limited<'_, '_> {
 
 /// Checks a `<urlset>` or `<sitemapindex>`.
 pub(crate) fn check(sink: &mut Sink, root: Node) {
-    let size = sink.text.len();
+    let size = sink.text().len();
     let index = root.tag_name().name() == "sitemapindex";
     let (entry_name, what) = if index {
         ("sitemap", "sitemap index")
@@ -71,9 +64,9 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         ("url", "sitemap")
     };
     if ns_of(root) != NAMESPACE {
-        sink.error(
+        sink.report(
             pos(root),
-            "InvalidNamespace",
+            Code::InvalidNamespace,
             format!(
                 "<{}> must be in the namespace {NAMESPACE}",
                 root.tag_name().name()
@@ -81,9 +74,9 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         );
     }
     if size > MAX_BYTES {
-        sink.error(
+        sink.report(
             pos(root),
-            "SitemapTooLarge",
+            Code::SitemapTooLarge,
             format!("the {what} is {size} bytes; the limit is {MAX_BYTES} (50 MiB): split it"),
         );
     }
@@ -110,8 +103,7 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         if entry.tag_name().name() != entry_name {
             out.report(
                 pos(entry),
-                Level::Error,
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{}> does not belong in a {what}", entry.tag_name().name()),
             );
             continue;
@@ -120,8 +112,7 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         if count == MAX_URLS + 1 {
             out.report(
                 pos(entry),
-                Level::Error,
-                "TooManyUrls",
+                Code::TooManyUrls,
                 format!("a {what} holds at most {MAX_URLS} entries: split it"),
             );
         }
@@ -130,8 +121,7 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
     if count == 0 {
         out.report(
             pos(root),
-            Level::Warning,
-            "EmptySitemap",
+            Code::EmptySitemap,
             format!("the {what} lists nothing"),
         );
     }
@@ -167,8 +157,7 @@ fn check_entry<'a>(
         if !allowed.contains(&name) {
             out.report(
                 pos(child),
-                Level::Error,
-                "UndefinedElement",
+                Code::UndefinedElement,
                 format!("<{name}> does not belong in <{}>", entry.tag_name().name()),
             );
             continue;
@@ -176,8 +165,7 @@ fn check_entry<'a>(
         if seen.contains(&name) {
             out.report(
                 pos(child),
-                Level::Error,
-                "DuplicateElement",
+                Code::DuplicateElement,
                 format!("more than one <{name}>"),
             );
             continue;
@@ -192,16 +180,14 @@ fn check_entry<'a>(
         };
         match name {
             "loc" => check_loc(out, child, value, origin, locs),
-            "lastmod" if !rules::w3c_datetime(value.trim()) => out.report(
+            "lastmod" if !dates::w3c_datetime(value.trim()) => out.report(
                 pos(child),
-                Level::Error,
-                "InvalidLastmod",
+                Code::InvalidLastmod,
                 format!("lastmod {value:?} must be a W3C datetime such as 2025-02-10 or 2025-02-10T12:00:00Z"),
             ),
             "changefreq" if !CHANGEFREQ.contains(&value.trim()) => out.report(
                 pos(child),
-                Level::Error,
-                "InvalidChangefreq",
+                Code::InvalidChangefreq,
                 format!("changefreq must be always, hourly, daily, weekly, monthly, yearly or never, not {value:?}"),
             ),
             "priority" => {
@@ -212,8 +198,7 @@ fn check_entry<'a>(
                 if !ok {
                     out.report(
                         pos(child),
-                        Level::Error,
-                        "InvalidPriority",
+                        Code::InvalidPriority,
                         format!("priority must be a number from 0.0 to 1.0, not {value:?}"),
                     );
                 }
@@ -224,8 +209,7 @@ fn check_entry<'a>(
     if !seen.contains(&"loc") {
         out.report(
             pos(entry),
-            Level::Error,
-            "MissingLoc",
+            Code::MissingLoc,
             format!("<{}> must contain a <loc>", entry.tag_name().name()),
         );
     }
@@ -246,8 +230,7 @@ impl StrayText {
             self.reported = true;
             out.report(
                 at,
-                Level::Error,
-                "UnexpectedText",
+                Code::UnexpectedText,
                 format!("text directly inside <{}>", parent.tag_name().name()),
             );
         }
@@ -281,16 +264,14 @@ fn check_loc<'a>(
     if loc != value {
         out.report(
             at,
-            Level::Warning,
-            "UnexpectedWhitespace",
+            Code::LocWhitespace,
             "whitespace around a <loc> URL".into(),
         );
     }
     if loc.chars().count() > MAX_LOC {
         out.report(
             at,
-            Level::Error,
-            "LocTooLong",
+            Code::LocTooLong,
             format!(
                 "a <loc> is at most {MAX_LOC} characters; this one has {}",
                 loc.chars().count()
@@ -302,15 +283,14 @@ fn check_loc<'a>(
             .is_some_and(|rest| rest.bytes().all(is_uri_byte))
     });
     if !on_known_origin {
-        let escaped = rules::uri(loc, true, false).is_ok();
+        let escaped = uris::uri(loc, true, false).is_ok();
         let parsed = Url::parse(loc).ok().filter(|u| {
             matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
         });
         let Some(url) = parsed.filter(|_| escaped) else {
             out.report(
                 at,
-                Level::Error,
-                "InvalidLoc",
+                Code::InvalidLoc,
                 format!("<loc> must be an absolute, percent-encoded http(s) URL, not {loc:?}"),
             );
             return;
@@ -323,8 +303,7 @@ fn check_loc<'a>(
             }
             Some(first) if *first != this_origin => out.report(
                 at,
-                Level::Error,
-                "HostMismatch",
+                Code::HostMismatch,
                 format!(
                     "every URL in a sitemap must be on one host; {loc:?} is not on {}",
                     first.ascii_serialization()
@@ -338,11 +317,6 @@ fn check_loc<'a>(
         Cow::Owned(ref text) => Cow::Owned(text.trim().to_string()),
     };
     if !locs.insert(key) {
-        out.report(
-            at,
-            Level::Warning,
-            "DuplicateLoc",
-            format!("{loc:?} is listed twice"),
-        );
+        out.report(at, Code::DuplicateLoc, format!("{loc:?} is listed twice"));
     }
 }
