@@ -255,6 +255,23 @@ fn config_for(p: &Platforms) -> String {
     )
 }
 
+/// The first line (the title) of each status posted to a mock Mastodon.
+fn titles(mastodon: &MockServer) -> Vec<String> {
+    mastodon
+        .requests_to("POST", "/api/v1/statuses")
+        .iter()
+        .map(|s| {
+            s.json()["status"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -305,16 +322,7 @@ fn first_run_with_max_posts_the_newest_and_a_second_run_posts_nothing() {
     let output = run.run(&["--max", "2"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     // The newest two of three, oldest of them first, to each of three networks.
-    let statuses = platforms.mastodon.requests_to("POST", "/api/v1/statuses");
-    assert_eq!(statuses.len(), 2);
-    assert!(statuses[0].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Second post"));
-    assert!(statuses[1].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Third post"));
+    assert_eq!(titles(&platforms.mastodon), ["Second post", "Third post"]);
     assert_eq!(
         platforms
             .bluesky
@@ -500,16 +508,7 @@ fn mastodon_failing_does_not_stop_bluesky_and_the_rerun_posts_only_to_mastodon()
     std::fs::write(run.path("feedwright.yaml"), config).unwrap();
     let output = run.run(&["--to", "mastodon,bluesky"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let statuses = recovered.mastodon.requests_to("POST", "/api/v1/statuses");
-    assert_eq!(statuses.len(), 2);
-    assert!(statuses[0].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Second post"));
-    assert!(statuses[1].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Third post"));
+    assert_eq!(titles(&recovered.mastodon), ["Second post", "Third post"]);
     assert_eq!(
         recovered.bluesky.posts(),
         0,
