@@ -244,6 +244,8 @@ pub enum Failure {
     Transport(String),
     /// The reply was larger than [`MAX_REPLY_BYTES`].
     TooLarge,
+    /// An attempt whose reply was lost did its work ([`Client::send_guarded`]).
+    TookEffect,
 }
 
 impl fmt::Display for Failure {
@@ -251,6 +253,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Transport(message) => f.write_str(message),
             Failure::TooLarge => write!(f, "the reply is larger than {MAX_REPLY_BYTES} bytes"),
+            Failure::TookEffect => f.write_str("the reply was lost, but the request took effect"),
         }
     }
 }
@@ -292,18 +295,33 @@ impl Client {
     /// times with exponential back-off (or the server's `Retry-After`, at most
     /// [`MAX_RETRY_AFTER`]). Any other reply is returned as it is.
     pub fn send(&self, request: &Request) -> Result<Reply, Failure> {
+        self.send_guarded(request, || false)
+    }
+
+    /// [`send`](Client::send) for a request that is not idempotent: before
+    /// retrying after an attempt whose outcome is unknown (no reply, or a 5xx
+    /// that may have come after the work was done), `took_effect` is asked
+    /// whether it was done after all; then no retry is sent and the result is
+    /// [`Failure::TookEffect`].
+    pub fn send_guarded(
+        &self,
+        request: &Request,
+        mut took_effect: impl FnMut() -> bool,
+    ) -> Result<Reply, Failure> {
         let mut attempt = 0;
         loop {
             let outcome = self.send_once(request);
-            let retry_after = match &outcome {
-                Ok((reply, retry_after)) if reply.status == 429 || reply.status >= 500 => {
-                    *retry_after
-                }
-                Err(Attempt::Retryable(_)) => None,
+            let (retry_after, unknown) = match &outcome {
+                Ok((reply, retry_after)) if reply.status == 429 => (*retry_after, false),
+                Ok((reply, retry_after)) if reply.status >= 500 => (*retry_after, true),
+                Err(Attempt::Retryable(_)) => (None, true),
                 _ => break finish(outcome),
             };
             if attempt == MAX_RETRIES {
                 break finish(outcome);
+            }
+            if unknown && took_effect() {
+                break Err(Failure::TookEffect);
             }
             std::thread::sleep(wait_before_retry(
                 attempt,

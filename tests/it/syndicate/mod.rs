@@ -136,6 +136,14 @@ impl Platforms {
     fn posts(&self) -> usize {
         self.mastodon.posts() + self.bluesky.posts() + self.devto.posts() + self.hub.posts()
     }
+
+    /// How many requests of any kind the four servers received.
+    fn requests(&self) -> usize {
+        [&self.mastodon, &self.bluesky, &self.devto, &self.hub]
+            .iter()
+            .map(|server| server.requests().len())
+            .sum()
+    }
 }
 
 /// A working folder with a config file naming the platforms.
@@ -362,9 +370,11 @@ fn first_run_with_max_posts_the_newest_and_a_second_run_posts_nothing() {
     );
 
     let before = platforms.posts();
+    let requests_before = platforms.requests();
     let again = run.run(&[]);
     assert_eq!(code(&again), 0, "{}", stderr(&again));
     assert_eq!(platforms.posts(), before, "a second run posts nothing");
+    assert_eq!(platforms.requests(), requests_before, "nor asks anything");
     assert!(stdout(&again).contains("0 posted"), "{}", stdout(&again));
 }
 
@@ -376,13 +386,7 @@ fn without_a_state_file_it_refuses_until_seeded_then_posts_only_the_new_post() {
     let refused = run.run(&[]);
     assert_eq!(code(&refused), 2);
     assert!(stderr(&refused).contains("--seed"), "{}", stderr(&refused));
-    assert_eq!(
-        platforms.mastodon.requests().len()
-            + platforms.bluesky.requests().len()
-            + platforms.devto.requests().len()
-            + platforms.hub.requests().len(),
-        0
-    );
+    assert_eq!(platforms.requests(), 0);
     assert!(!run.path("syndication.json").exists());
 
     let seeded = run.run(&["--seed"]);
@@ -1109,4 +1113,40 @@ fn websub_uses_the_feeds_own_hub_when_none_is_configured() {
     let pings = hub.requests_to("POST", "/websub");
     assert_eq!(pings.len(), 1);
     assert!(stdout(&output).contains(&format!("websub: pinged {}/websub", hub.url)));
+}
+
+#[test]
+fn a_devto_create_whose_reply_is_lost_is_not_sent_again() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let created = Arc::new(AtomicBool::new(false));
+    let server_created = created.clone();
+    let platforms = Platforms {
+        devto: MockServer::start(move |request, n| match request.method.as_str() {
+            // The article is created, but the reply is a gateway error.
+            "POST" => {
+                server_created.store(true, Ordering::SeqCst);
+                Reply::json(502, json!({"error": "bad gateway"})).with_header("Retry-After", "0")
+            }
+            _ if server_created.load(Ordering::SeqCst) => devto_with(json!([
+                {"id": 9, "canonical_url": "https://blog.example.org/blog/third/", "url": "https://dev.to/me/third-9"}
+            ]))(request, n),
+            _ => devto_with(json!([]))(request, n),
+        }),
+        ..Platforms::new()
+    };
+    let run = Run::new(&platforms);
+    run.feed("feed.atom");
+    let output = run.run(&["--to", "devto", "--max", "1"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(created.load(Ordering::SeqCst));
+    assert_eq!(
+        platforms.devto.requests_to("POST", "/api/articles").len(),
+        1,
+        "no second create"
+    );
+    assert_eq!(
+        run.state()["tag:blog.example.org,2025:third"]["devto"]["url"],
+        "https://dev.to/me/third-9"
+    );
 }
