@@ -1150,3 +1150,38 @@ fn a_devto_create_whose_reply_is_lost_is_not_sent_again() {
         "https://dev.to/me/third-9"
     );
 }
+
+#[test]
+fn from_reads_a_feed_by_url() {
+    let feed = std::fs::read(fixture("feed.rss")).unwrap();
+    let site = MockServer::start(move |_, _| {
+        Reply::status(200)
+            .with_header("Content-Type", "application/rss+xml")
+            .with_body(feed.clone())
+    });
+    let platforms = Platforms::new();
+    let run = Run::new(&platforms);
+    let output = run
+        .site_command(&[
+            "--from",
+            &format!("{}/rss.xml", site.url),
+            "--to",
+            "mastodon",
+            "--seed",
+        ])
+        .output()
+        .unwrap();
+    run.assert_no_secrets(&output);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(site.requests_to("GET", "/rss.xml").len(), 1);
+    let state = run.state();
+    assert_eq!(
+        state["https://blog.example.org/blog/second/"]["mastodon"]["seeded"],
+        true
+    );
+    assert_eq!(
+        state["https://blog.example.org/blog/first/"]["mastodon"]["seeded"],
+        true
+    );
+    assert_eq!(platforms.requests(), 0);
+}
