@@ -62,6 +62,8 @@ struct ConfigFile {
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    #[serde(default)]
+    hubs: Vec<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
     syndicate: Option<crate::syndicate::SyndicateSection>,
 }
@@ -172,6 +174,8 @@ pub struct Config {
     pub now_given: bool,
     /// Skip broken posts with a warning instead of failing.
     pub keep_going: bool,
+    /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
+    pub hubs: Vec<Url>,
 }
 
 impl Config {
@@ -269,6 +273,20 @@ impl Config {
             }
         }
 
+        let hubs = file
+            .hubs
+            .iter()
+            .map(|hub| {
+                let url = Url::parse(hub.trim()).ok().filter(|u| {
+                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
+                });
+                url.ok_or_else(|| {
+                    config_error(format!(
+                        "hubs: `{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let (now, now_given) = resolve_now(options.now.as_deref())?;
         let title = file
             .title
@@ -308,6 +326,7 @@ impl Config {
             now,
             now_given,
             keep_going: options.keep_going,
+            hubs,
         })
     }
 

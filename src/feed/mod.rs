@@ -38,6 +38,8 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The WebSub hubs subscribers may use (`rel="hub"`).
+    pub hubs: Vec<Url>,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
 }
@@ -89,6 +91,7 @@ impl Feed {
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
             home: config.base_url.clone(),
+            hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
                 email: a.email.clone(),
@@ -185,7 +188,7 @@ impl FeedEntry {
 }
 
 /// The media type of an image file by its extension.
-fn image_media_type(path: &str) -> Option<&'static str> {
+pub fn image_media_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",

@@ -558,7 +558,13 @@ impl Context<'_> {
         let text: String = request
             .to_string()
             .lines()
-            .map(|l| format!("    {l}\n"))
+            .map(|l| {
+                if l.is_empty() {
+                    "\n".to_string()
+                } else {
+                    format!("    {l}\n")
+                }
+            })
             .collect();
         self.line(text.trim_end_matches('\n'))
     }
@@ -586,7 +592,7 @@ impl Context<'_> {
         );
         if self.dry_run {
             summary = format!(
-                "feedwright: dry run: {} requests would be sent; nothing was posted and the state file was not written",
+                "feedwright: dry run: {} posts would go out; nothing was posted and the state file was not written",
                 count("dry-run")
             );
         }

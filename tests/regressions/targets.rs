@@ -356,6 +356,7 @@ pub fn fuzz_markdown(data: &[u8]) {
         description: "Fuzz".into(),
         language: Some("en".into()),
         home: home.clone(),
+        hubs: Vec::new(),
         author: None,
         updated: Some(published),
         entries: vec![feedwright::internals::FeedEntry {
