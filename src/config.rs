@@ -281,9 +281,10 @@ impl Config {
                     matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
                 });
                 url.ok_or_else(|| {
-                    config_error(format!(
-                        "hubs: `{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"
-                    ))
+                    config_error(
+                        "hubs",
+                        format!("`{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"),
+                    )
                 })
             })
             .collect::<Result<Vec<_>>>()?;

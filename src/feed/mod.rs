@@ -188,7 +188,7 @@ impl FeedEntry {
 }
 
 /// The media type of an image file by its extension.
-pub fn image_media_type(path: &str) -> Option<&'static str> {
+pub(crate) fn image_media_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",

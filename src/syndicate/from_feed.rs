@@ -11,7 +11,7 @@ use super::compose::{html_to_text, one_line};
 use super::entry::{EntryImage, SyndicationEntry};
 use super::http::{is_loopback, Client};
 use super::Source;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 
 /// The largest feed read (a full-content feed can be large; none is this large).
 pub const MAX_FEED_BYTES: u64 = 32 * 1024 * 1024;
@@ -40,13 +40,20 @@ pub fn read(location: &str, client: &Client) -> Result<Source> {
         })?;
         (bytes, None)
     };
-    parse(&bytes, base.as_ref()).map_err(|message| {
+    let mut source = parse(&bytes, base.as_ref()).map_err(|message| {
         Error::content(
             Path::new(location),
             None,
             format!("cannot read the feed: {message}"),
         )
-    })
+    })?;
+    // The warnings are about this feed.
+    for warning in &mut source.warnings {
+        if let Warning::Site(diagnostic) = warning {
+            diagnostic.path.get_or_insert_with(|| location.into());
+        }
+    }
+    Ok(source)
 }
 
 /// Parses a feed's bytes; `base` resolves relative links (the URL it came from).
@@ -96,6 +103,10 @@ pub fn parse(bytes: &[u8], base: Option<&Url>) -> Result<Source, String> {
             )),
         }
     }
+    let warnings = warnings
+        .into_iter()
+        .map(|message| Diagnostic::new(None, None, message).into())
+        .collect();
     Ok(Source {
         entries,
         feeds: self_link.into_iter().collect(),
