@@ -2,8 +2,9 @@
 //! use, footnotes given ids unique to their post, and a summary.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use url::Url;
 
 use super::sanitize as html_rewrite;
@@ -59,6 +60,109 @@ pub fn render(body: &str, page: &Url) -> RenderedBody {
         content: html_rewrite::for_feed(&content, page),
         summary: html_rewrite::for_feed(&summary_html, page),
     }
+}
+
+/// `body` as Markdown still, every link and image destination made absolute
+/// against `page` (inline and reference links, and `href`/`src` in raw HTML),
+/// everything else byte for byte: for platforms that take Markdown (dev.to).
+pub fn with_absolute_links(body: &str, page: &Url) -> String {
+    let parser = Parser::new_ext(body, options());
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (_, definition) in parser.reference_definitions().iter() {
+        let span = definition.span.clone();
+        let Some(colon) = body[span.clone()].find("]:") else {
+            continue;
+        };
+        if let Some(edit) = destination_edit(
+            body,
+            span.start + colon + 2,
+            span.end,
+            &definition.dest,
+            page,
+        ) {
+            edits.push(edit);
+        }
+    }
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Inline,
+                dest_url,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                link_type: LinkType::Inline,
+                dest_url,
+                ..
+            }) => {
+                // The destination follows the last `](` whose text matches it.
+                let slice = &body[range.clone()];
+                let edit = slice.rmatch_indices("](").find_map(|(at, _)| {
+                    destination_edit(body, range.start + at + 2, range.end, &dest_url, page)
+                });
+                edits.extend(edit);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let rewritten = absolute_html_attributes(&html, page);
+                if rewritten != *html && body.get(range.clone()) == Some(&*html) {
+                    edits.push((range, rewritten));
+                }
+            }
+            _ => {}
+        }
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(body.len() + 256);
+    let mut done = 0;
+    for (range, replacement) in edits {
+        if range.start < done {
+            continue;
+        }
+        out.push_str(&body[done..range.start]);
+        out.push_str(&replacement);
+        done = range.end;
+    }
+    out.push_str(&body[done..]);
+    out
+}
+
+/// Where `dest` is written in `body[from..to]` (after spaces, maybe in `<>`),
+/// and its absolute form, when it is relative.
+fn destination_edit(
+    body: &str,
+    from: usize,
+    to: usize,
+    dest: &str,
+    page: &Url,
+) -> Option<(Range<usize>, String)> {
+    if dest.is_empty() {
+        return None;
+    }
+    let text = body.get(from..to)?;
+    let skipped = text.len() - text.trim_start().len();
+    let start = from + skipped + usize::from(text.trim_start().starts_with('<'));
+    body.get(start..)?.starts_with(dest).then_some(())?;
+    let absolute = crate::content::permalink::absolutize(page, dest)?;
+    Some((start..start + dest.len(), absolute))
+}
+
+/// `href` and `src` attributes in a piece of raw HTML made absolute.
+fn absolute_html_attributes(html: &str, page: &Url) -> String {
+    static ATTRIBUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?i)\b(href|src)(\s*=\s*)("([^"]*)"|'([^']*)')"#).expect("valid")
+    });
+    ATTRIBUTE
+        .replace_all(html, |caps: &regex::Captures<'_>| {
+            let value = caps.get(4).or(caps.get(5)).map_or("", |m| m.as_str());
+            let quote = if caps.get(4).is_some() { '"' } else { '\'' };
+            match crate::content::permalink::absolutize(page, value) {
+                Some(absolute) if !value.is_empty() => {
+                    format!("{}{}{quote}{absolute}{quote}", &caps[1], &caps[2])
+                }
+                _ => caps[0].to_string(),
+            }
+        })
+        .into_owned()
 }
 
 /// The events of the first top-level paragraph, or none.
@@ -214,6 +318,23 @@ mod tests {
         assert!(
             out.contains("href=\"https://example.org/blog/post-1/?x=1&amp;y=2\""),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn markdown_links_become_absolute_and_nothing_else_changes() {
+        let page = Url::parse("https://example.org/blog/post-1/").unwrap();
+        let body = "# Title\n\nSee [the other](../post-2/ \"Two\") and ![cat](cat.png).\n\
+            Already [absolute](https://x.org/a) and [mail](mailto:a@b.c), [top](#top).\n\n\
+            [ref]: /images/a.png\n\n<img src=\"b.png\" alt='x'> <a href='/c/'>c</a>\n\n\
+            ```\n[not a link](x.png)\n```\n";
+        let out = with_absolute_links(body, &page);
+        assert_eq!(
+            out,
+            "# Title\n\nSee [the other](https://example.org/blog/post-2/ \"Two\") and ![cat](https://example.org/blog/post-1/cat.png).\n\
+            Already [absolute](https://x.org/a) and [mail](mailto:a@b.c), [top](https://example.org/blog/post-1/#top).\n\n\
+            [ref]: https://example.org/images/a.png\n\n<img src=\"https://example.org/blog/post-1/b.png\" alt='x'> <a href='https://example.org/c/'>c</a>\n\n\
+            ```\n[not a link](x.png)\n```\n"
         );
     }
 }

@@ -6,13 +6,16 @@
 mod build;
 mod check_cli;
 mod common;
+mod config;
 mod corpora;
 mod crash_safety;
 mod properties;
 mod robustness;
 mod sample_site;
+mod syndicate;
 
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.
 #[path = "../regressions/targets.rs"]
+#[allow(unreachable_pub)] // public for the fuzz crate, where it is a public module
 mod targets;

@@ -42,6 +42,8 @@ pub struct FrontMatter {
     pub taxonomies: Value,
     /// Hugo's `headless: true` (a bundle that is never published).
     pub headless: Value,
+    /// `syndicate: false`, or the networks a post may go to (`[mastodon, devto]`).
+    pub syndicate: Value,
 }
 
 /// Which front-matter keys to read; the rest are skipped unread.
@@ -68,6 +70,7 @@ fn is_entry_detail(key: &str) -> bool {
             | "image"
             | "images"
             | "taxonomies"
+            | "syndicate"
     )
 }
 
@@ -103,6 +106,7 @@ pub(crate) fn field_for<'f>(
         "url" | "path" => &mut front.url,
         "taxonomies" => &mut front.taxonomies,
         "headless" => &mut front.headless,
+        "syndicate" => &mut front.syndicate,
         _ => return None,
     })
 }
