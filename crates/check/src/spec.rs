@@ -94,12 +94,23 @@ const ISO_639: &[&str] = &[
     "ypk", "za", "zap", "zen", "zh", "zha", "zho", "znd", "zu", "zul", "zun",
 ];
 
-/// A language tag as the W3C validator reads one: its first subtag (before
-/// any `-`) is an ISO 639 code, in any case (`en`, `en-US`, `ast`). The other
-/// subtags are not checked.
-pub fn language(value: &str) -> bool {
+/// A language code as the W3C validator reads one, and so the checker: its
+/// first subtag (before any `-`) is an ISO 639 code, in any case (`en`,
+/// `en-US`, `ast`). The other subtags are not checked.
+pub fn language_code(value: &str) -> bool {
     let primary = value.split('-').next().unwrap_or("").to_lowercase();
     ISO_639.binary_search(&primary.as_str()).is_ok()
+}
+
+/// A language tag as feedwright writes one: a [`language_code`] whose other
+/// subtags are letters and digits, one to eight of them (`en-GB`,
+/// `zh-Hant-TW`; not `en-`). Every such tag is one the checker accepts.
+pub fn language(value: &str) -> bool {
+    language_code(value)
+        && value
+            .split('-')
+            .skip(1)
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// The W3C validator's pattern of an e-mail address (`addr_spec.email_re`),
@@ -113,10 +124,23 @@ static ADDR_SPEC: LazyLock<Regex> = LazyLock::new(|| {
 static SIMPLE_ADDR_SPEC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\w.%+-]+@[A-Za-z][\w.-]+\n?$").expect("a valid pattern"));
 
-/// An e-mail address as the W3C validator accepts one (`jane@example.com`;
-/// `jane@localhost`, whose domain it would look up, is accepted too).
-pub fn addr_spec(value: &str) -> bool {
+/// An e-mail address as the W3C validator accepts one, and so the checker
+/// (`jane@example.com`; `jane@localhost`, whose domain the service would look
+/// up, and `jane@example.c` are accepted too).
+pub fn email_address(value: &str) -> bool {
     ADDR_SPEC.is_match(value) || SIMPLE_ADDR_SPEC.is_match(value)
+}
+
+static PLAIN_ADDR_SPEC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[a-zA-Z0-9_\-+.']+@(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,63}$")
+        .expect("a valid pattern")
+});
+
+/// An e-mail address as feedwright writes one: a plain address whose domain
+/// has a top-level name of two letters or more (`jane@example.com`). Every
+/// such address is one the checker accepts.
+pub fn addr_spec(value: &str) -> bool {
+    PLAIN_ADDR_SPEC.is_match(value) && email_address(value)
 }
 
 /// Whether XML 1.0 allows `c` in a document, less DEL and the C1 controls it
@@ -264,11 +288,40 @@ pub fn is_uri_char(c: char) -> bool {
 pub(crate) fn compile_patterns() {
     LazyLock::force(&ADDR_SPEC);
     LazyLock::force(&SIMPLE_ADDR_SPEC);
+    LazyLock::force(&PLAIN_ADDR_SPEC);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What feedwright writes, the checker accepts.
+    #[test]
+    fn the_generators_rules_are_narrower_than_the_checkers() {
+        for tag in [
+            "en",
+            "en-GB",
+            "zh-Hant-TW",
+            "ast",
+            "x-klingon",
+            "EN",
+            "en-",
+            "zz",
+            "i-x",
+            "en-a-b-c",
+        ] {
+            assert!(!language(tag) || language_code(tag), "{tag}");
+        }
+        for address in [
+            "jane@example.org",
+            "a.b+c@x.co.uk",
+            "jane@[1.2.3.4]",
+            "jane@localhost",
+            "o'neil@example.ie",
+        ] {
+            assert!(!addr_spec(address) || email_address(address), "{address}");
+        }
+    }
 
     #[test]
     fn language_tags() {
@@ -277,6 +330,10 @@ mod tests {
         assert!(language("zh-Hant-TW"));
         assert!(language("EN-gb"));
         assert!(language("ast"));
+        assert!(language("x-klingon"));
+        assert!(!language("en-"));
+        assert!(language_code("en-"));
+        assert!(!language("i-klingon"));
         assert!(!language("english"));
         assert!(!language("e"));
         assert!(!language("zz"));
@@ -287,11 +344,15 @@ mod tests {
     #[test]
     fn emails() {
         assert!(addr_spec("jane@example.org"));
-        assert!(!addr_spec("Jane Doe"));
-        assert!(!addr_spec("jane@"));
-        assert!(!addr_spec("jane doe@example.org"));
-        // The service accepts these (it looks the domain up, a warning at most).
-        assert!(addr_spec("jane@localhost"));
-        assert!(addr_spec("jane@example.c"));
+        for bad in ["Jane Doe", "jane@", "jane doe@example.org", "@example.org"] {
+            assert!(!addr_spec(bad), "{bad}");
+            assert!(!email_address(bad), "{bad}");
+        }
+        // The service accepts these (it looks the domain up, a warning at
+        // most); feedwright does not write them.
+        for odd in ["jane@localhost", "jane@example.c", "j!ne@example.org"] {
+            assert!(email_address(odd), "{odd}");
+            assert!(!addr_spec(odd), "{odd}");
+        }
     }
 }

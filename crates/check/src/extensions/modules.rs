@@ -264,7 +264,7 @@ fn link_module(w: &mut Walker, el: &El, full: bool) -> Attrs {
     const L: &str = "http://purl.org/rss/1.0/modules/link/";
     if full {
         if let Some(lang) = el.attr_ns(L, "lang") {
-            if !crate::spec::language(lang) {
+            if !crate::spec::language_code(lang) {
                 w.report(
                     el,
                     Code::InvalidLanguage,

@@ -439,7 +439,7 @@ pub(crate) fn check_value(w: &mut Walker, el: &El, rule: Value, value: &str) {
             }
         }
         Value::AddrSpec => {
-            if !crate::spec::addr_spec(value) {
+            if !crate::spec::email_address(value) {
                 bad(w, Code::InvalidAddrSpec, "an e-mail address");
             }
         }
@@ -453,7 +453,7 @@ pub(crate) fn check_value(w: &mut Walker, el: &El, rule: Value, value: &str) {
             }
         }
         Value::Language => {
-            if !crate::spec::language(value) {
+            if !crate::spec::language_code(value) {
                 bad(w, Code::InvalidLanguage, "an ISO 639 language code");
             }
         }
@@ -749,7 +749,7 @@ pub(crate) fn rfc822(
 fn email(w: &mut Walker, el: &El, value: &str) {
     w.plain(el, &format!("<{}>", el.name), value, Code::ContainsHTML);
     let address = contact::address_of(value);
-    if !crate::spec::addr_spec(&address) {
+    if !crate::spec::email_address(&address) {
         w.report(
             el,
             Code::InvalidContact,

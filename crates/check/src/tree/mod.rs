@@ -392,7 +392,7 @@ impl<'w, 't> Walker<'w, 't> {
             leaf::uri(self, el, base, UriRule::Iri, Code::InvalidIRI);
         }
         if let Some(lang) = el.attr_ns(XML_NS, "lang").filter(|l| !l.is_empty()) {
-            if !crate::spec::language(lang) {
+            if !crate::spec::language_code(lang) {
                 self.report(
                     el,
                     Code::InvalidLanguage,
@@ -481,7 +481,7 @@ impl<'w, 't> Walker<'w, 't> {
     /// The language in `el`'s attribute `name` (no namespace), if any, is an ISO 639 code.
     pub(crate) fn language_attr(&mut self, el: &El, name: &str) {
         if let Some(lang) = el.attr(name).filter(|l| !l.is_empty()) {
-            if !crate::spec::language(lang) {
+            if !crate::spec::language_code(lang) {
                 self.report(
                     el,
                     Code::InvalidLanguage,

@@ -154,7 +154,7 @@ pub(crate) fn check(w: &mut Walker, el: &El) -> Link {
     }
     if let Some(hreflang) = el.attr("hreflang") {
         link.hreflang = hreflang.to_string();
-        if !crate::spec::language(hreflang) {
+        if !crate::spec::language_code(hreflang) {
             w.report(
                 el,
                 Code::InvalidLanguage,
