@@ -16,6 +16,7 @@ pub mod error;
 pub mod feed;
 pub mod output;
 pub mod self_check;
+pub mod site_config;
 pub mod syndicate;
 pub mod write;
 
@@ -44,6 +45,8 @@ pub struct Report {
     pub written: Vec<String>,
     /// Things the user should hear about.
     pub warnings: Vec<String>,
+    /// What the build read and decided (which generator configuration was used).
+    pub notes: Vec<String>,
 }
 
 /// Runs the whole pipeline; nothing is written unless everything rendered.
@@ -59,7 +62,8 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
     } = render(&site, &config)?;
     let check_warnings = self_check(&files, config.now)?;
-    let mut warnings = site.warnings;
+    let mut warnings = config.warnings.clone();
+    warnings.extend(site.warnings);
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
     write::write_all(&config.out_dir, &files)?;
@@ -68,5 +72,6 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
+        notes: config.notes,
     })
 }

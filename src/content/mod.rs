@@ -7,4 +7,5 @@ pub mod discover;
 pub mod front_matter;
 pub mod permalink;
 pub mod site;
+pub mod slug;
 pub mod source;
