@@ -6,12 +6,12 @@ use chrono::{DateTime, Utc};
 use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 use crate::output::OutputFile;
 
 /// Checks every file in `files`, returning the warnings; `now` (the build's
 /// own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String>> {
+pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warning>> {
     let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
     let is_sitemap = |file: &&OutputFile| {
         matches!(
@@ -46,12 +46,9 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String
         .into_iter()
         .chain(sitemap_findings)
         .partition(|finding| finding.level == Level::Error);
-    let warnings = warnings.iter().map(ToString::to_string).collect();
     if errors.is_empty() {
-        Ok(warnings)
+        Ok(warnings.into_iter().map(Warning::Output).collect())
     } else {
-        Err(Error::SelfCheck {
-            findings: errors.iter().map(ToString::to_string).collect(),
-        })
+        Err(Error::SelfCheck { findings: errors })
     }
 }

@@ -1,10 +1,12 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
-pub mod details;
+pub(crate) mod details;
 pub mod markdown;
 pub mod sanitize;
 pub mod xml_text;
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
@@ -36,6 +38,8 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The WebSub hubs subscribers may use (`rel="hub"`).
+    pub hubs: Vec<Url>,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
 }
@@ -47,6 +51,8 @@ pub struct FeedEntry {
     pub title: String,
     /// The post's absolute URL; also its id, so readers never see it as new twice.
     pub permalink: Url,
+    /// The post's content file, for messages about it.
+    pub source: PathBuf,
     /// When it was published.
     pub published: DateTime<Utc>,
     /// When it last changed.
@@ -85,6 +91,7 @@ impl Feed {
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
             home: config.base_url.clone(),
+            hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
                 email: a.email.clone(),
@@ -127,7 +134,7 @@ fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
 /// front matter and body (syndication's per-post settings, the Markdown itself).
-pub fn read_entry_with<T>(
+pub(crate) fn read_entry_with<T>(
     page: &Page,
     config: &Config,
     extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
@@ -161,6 +168,7 @@ impl FeedEntry {
         FeedEntry {
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
+            source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
             authors: authors.iter().map(|a| clean(a).into_owned()).collect(),
@@ -180,7 +188,7 @@ impl FeedEntry {
 }
 
 /// The media type of an image file by its extension.
-fn image_media_type(path: &str) -> Option<&'static str> {
+pub(crate) fn image_media_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",

@@ -305,6 +305,7 @@ fn settings_from(
         .unwrap_or_else(|| root.join("config/_default"));
     let config_error = |message: String| Error::Config {
         path: config_path.clone(),
+        line: None,
         message,
     };
     let default_language = config

@@ -50,19 +50,17 @@ pub(crate) fn load_text(path: &Path, text: &str, extension: &str, case: KeyCase)
         case,
         duplicates: &duplicates,
     };
-    let config_error = |message: String| Error::Config {
+    let config_error = |line: Option<usize>, message: String| Error::Config {
         path: path.to_path_buf(),
+        line,
         message,
     };
     let value = match extension {
         "toml" => toml::Deserializer::parse(text)
             .and_then(|d| seed.deserialize(d))
             .map_err(|e| {
-                let line = e
-                    .span()
-                    .map(|s| format!("line {}: ", text[..s.start].matches('\n').count() + 1))
-                    .unwrap_or_default();
-                config_error(format!("{line}{}", e.message().trim()))
+                let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
+                config_error(line, e.message().trim().to_string())
             })?,
         "yaml" | "yml" => {
             if text.trim().is_empty() {
@@ -70,25 +68,27 @@ pub(crate) fn load_text(path: &Path, text: &str, extension: &str, case: KeyCase)
             } else {
                 seed.deserialize(serde_yaml::Deserializer::from_str(text))
                     .map_err(|e| {
-                        let line = e
-                            .location()
-                            .map(|l| format!("line {}: ", l.line()))
-                            .unwrap_or_default();
+                        let line = e.location().map(|l| l.line());
                         let message = e.to_string();
                         let message = message.split(" at line ").next().unwrap_or(&message);
-                        config_error(format!("{line}{message}"))
+                        config_error(line, message.to_string())
                     })?
             }
         }
         "json" => seed
             .deserialize(&mut serde_json::Deserializer::from_str(text))
-            .map_err(|e| config_error(format!("line {}: {e}", e.line())))?,
-        other => return Err(config_error(format!("`.{other}` is not a config format"))),
+            .map_err(|e| config_error(Some(e.line()), e.to_string()))?,
+        other => {
+            return Err(config_error(
+                None,
+                format!("`.{other}` is not a config format"),
+            ))
+        }
     };
     let value = match value {
         Value::Null => Value::Object(Map::new()),
         Value::Object(map) => Value::Object(map),
-        _ => return Err(config_error("expected a table of settings".into())),
+        _ => return Err(config_error(None, "expected a table of settings".into())),
     };
     Ok(Loaded {
         value,

@@ -92,6 +92,7 @@ pub fn read(root: &Path) -> Result<SiteSettings> {
             .map(|m| {
                 m.parse().map_err(|message| Error::Config {
                     path: path.clone(),
+                    line: None,
                     message: format!("{key}: {message}"),
                 })
             })

@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use feedwright::front_matter::{self, Format, Keys};
+use feedwright::internals::front_matter::{self, Format, Keys};
+use feedwright::internals::plain_yaml;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -201,7 +202,7 @@ fn fast_yaml_agrees_with_the_full_parser_on_real_front_matter() {
             continue;
         }
         for keys in [Keys::Metadata, Keys::All] {
-            if let Some(fast) = feedwright::simple_yaml::read(split.front, keys) {
+            if let Some(fast) = plain_yaml::read(split.front, keys) {
                 let full = front_matter::parse_full_yaml(split.front, keys).unwrap_or_else(|e| {
                     panic!(
                         "{}: the fast reader accepted what YAML rejects: {e}",
