@@ -12,7 +12,7 @@ use crate::content::permalink::PermalinkPattern;
 use feedwright_check::spec::is_uri_char;
 use feedwright_check::spec::sitemap::MAX_LOC;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SourceLine};
 
 /// The config file read when `--config` is not given, if it exists.
 pub(crate) const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
@@ -193,11 +193,7 @@ impl Config {
         let file = parse_config_file(&path, &text)?;
         // A value the feeds could not carry is the user's to fix: named by its
         // key and line, with what is accepted, before anything is read.
-        let config_error = |key: &str, message: String| Error::Config {
-            path: path.clone(),
-            line: line_of_key(&text, key),
-            message: format!("`{key}`: {message}"),
-        };
+        let config_error = |key: &str, message: String| key_error(&path, &text, key, message);
 
         let base_url_text = options.base_url.clone().or(file.base_url).ok_or_else(|| {
             Error::Usage(format!(
@@ -381,12 +377,77 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
             .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
-        Error::Config {
-            path: path.to_path_buf(),
-            line,
-            message: message.to_string(),
+        let source = e.location().zip(line).and_then(|(location, line)| {
+            let text = text.lines().nth(line - 1)?;
+            Some(token_at(text, location.column()))
+        });
+        match unknown_key(message) {
+            Some((key, hint)) => Error::config(path, line, format!("unknown key `{key}`"))
+                .at(source)
+                .with_hint(hint),
+            None => Error::config(path, line, message).at(source),
         }
     })
+}
+
+/// The error of the config file `path` (whose text is `text`) about the
+/// dotted `key`: its message names the key, and the line that sets it (or
+/// the deepest part of it written) is shown with the value marked.
+pub(crate) fn key_error(path: &Path, text: &str, key: &str, message: String) -> Error {
+    let line = line_of_key(text, key);
+    let source = line.and_then(|line| {
+        let written = text.lines().nth(line - 1)?;
+        // The deepest part of the key on that line: `email` of `author.email`
+        // in `author: {name: x, email: y}`, else `author` itself.
+        let part = key
+            .rsplit('.')
+            .find(|part| written.contains(part))
+            .unwrap_or(key);
+        Some(SourceLine::at_key(written, part))
+    });
+    Error::config(path, line, format!("`{key}`: {message}")).at(source)
+}
+
+/// `line` with the word at the 1-based character `column` marked (a key,
+/// a value), as YAML's parser places its errors.
+fn token_at(line: &str, column: usize) -> SourceLine {
+    let start = line
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line.len(), |(at, _)| at);
+    let length = line[start..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+        .unwrap_or(line.len() - start);
+    SourceLine::new(line, start..start + length)
+}
+
+/// For serde's "unknown field `titel`, expected one of `base_url`, `title`, …":
+/// the key written, and a hint: the known key nearest it, or every known
+/// key when none is near.
+fn unknown_key(message: &str) -> Option<(&str, String)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (written, rest) = rest.split_once('`')?;
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    if known.is_empty() {
+        return None;
+    }
+    let nearest = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(written, candidate), candidate))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(similarity, _)| *similarity >= 0.7);
+    let hint = match nearest {
+        Some((_, key)) => format!("did you mean `{key}`?"),
+        None => format!(
+            "the keys accepted here are {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Some((written, hint))
 }
 
 /// The 1-based line of the dotted `key` (`author.email`,
@@ -523,7 +584,7 @@ pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
-            .map_err(|e| Error::Usage(format!("--now: {e}")));
+            .map_err(|e| Error::Usage(format!("--now: {e}; {}", date::ACCEPTED_SHAPES)));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let seconds: i64 = epoch.trim().parse().map_err(|_| {

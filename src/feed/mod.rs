@@ -38,6 +38,10 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The newest publication date among the entries: when the feed last
+    /// gained an entry (RSS `pubDate`), where `updated` is when it last
+    /// changed (`lastBuildDate`).
+    pub published: Option<DateTime<Utc>>,
     /// The WebSub hubs subscribers may use (`rel="hub"`).
     pub hubs: Vec<Url>,
     /// The entries, newest first.
@@ -101,6 +105,7 @@ impl Feed {
                 .map(|e| e.updated)
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
+            published: entries.iter().map(|e| e.published).max(),
             entries,
         })
     }
