@@ -224,6 +224,32 @@ impl SourceLine {
         SourceLine::new(line, span)
     }
 
+    /// The line of `text` where the byte range `span` starts (its 1-based
+    /// number, and the line with the part of `span` on it marked), as TOML's
+    /// parser places its errors.
+    pub fn of_span(text: &str, span: Range<usize>) -> Option<(usize, SourceLine)> {
+        let start = span.start.min(text.len());
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |at| at + 1);
+        let line = text[line_start..].lines().next().unwrap_or("");
+        let number = text[..line_start].matches('\n').count() + 1;
+        let from = start - line_start;
+        let to = span.end.saturating_sub(line_start).clamp(from, line.len());
+        Some((number, SourceLine::new(line, from..to)))
+    }
+
+    /// `line` with the word at the 1-based character `column` marked (a key,
+    /// a value), as YAML's parser places its errors.
+    pub fn word_at(line: &str, column: usize) -> SourceLine {
+        let start = line
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line.len(), |(at, _)| at);
+        let length = line[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '}' | ']'))
+            .unwrap_or(line.len() - start);
+        SourceLine::new(line, start..start + length)
+    }
+
     /// The 1-based column, in characters, where the span starts.
     pub fn column(&self) -> usize {
         self.text[..self.span.start].chars().count() + 1

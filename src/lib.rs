@@ -18,6 +18,7 @@ mod feed;
 mod output;
 pub mod report;
 mod self_check;
+mod site_config;
 pub mod syndicate;
 mod write;
 
@@ -41,10 +42,16 @@ pub mod internals {
     pub use crate::config::{Author, Config, OutputNames};
     pub use crate::content::front_matter::{self, plain_yaml};
     pub use crate::content::site::{Page, PageKind, Site};
+    pub use crate::content::slug;
     pub use crate::content::{date, permalink};
     pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
     pub use crate::output::{atom, render, rss, OutputFile, Rendered};
     pub use crate::self_check::self_check;
+
+    /// The site's own generator configuration ([`crate::site_config`]).
+    pub mod site_config {
+        pub use crate::site_config::*;
+    }
 }
 
 /// What a successful build did (under [`verify`], would do).
@@ -62,6 +69,8 @@ pub struct Report {
     pub files: Vec<String>,
     /// Things the user should hear about.
     pub warnings: Vec<Warning>,
+    /// What the build read and decided (which generator configuration was used).
+    pub notes: Vec<String>,
 }
 
 /// What [`verify`] found: the build it made in memory, and each output
@@ -104,7 +113,8 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         sitemap_urls,
     } = render(&site, &config)?;
     let check_warnings = self_check(&files, config.now)?;
-    let mut warnings = site.warnings;
+    let mut warnings = config.warnings.clone();
+    warnings.extend(site.warnings);
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
     let report = Report {
@@ -114,6 +124,7 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         out_dir: config.out_dir,
         files: files.iter().map(|f| f.name.clone()).collect(),
         warnings,
+        notes: config.notes,
     };
     Ok((report, files))
 }

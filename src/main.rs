@@ -133,10 +133,13 @@ enum MessageFormat {
 
 #[derive(clap::Args)]
 struct BuildArgs {
-    /// The folder of Markdown content [default: content].
+    /// The site's root folder, where its hugo.toml, _config.yml or config.toml is [default: .].
+    #[arg(long, value_name = "DIR")]
+    site: Option<PathBuf>,
+    /// The folder of Markdown content [default: content, or the generator's].
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// The folder to write into [default: public].
+    /// The folder to write into [default: public, or the generator's].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The config file [default: feedwright.yaml, when present].
@@ -188,6 +191,7 @@ impl BuildArgs {
             expired: self.expired,
             now: self.now,
             keep_going: self.keep_going,
+            site_dir: self.site,
         }
     }
 }

@@ -17,6 +17,7 @@ pub fn build(options: &Options, check: bool, printer: &mut Printer<'_>) -> u8 {
     }
     match crate::build(options) {
         Ok(report) => {
+            notes(&report, printer);
             printer.messages(&warnings(&report));
             let line = summary("wrote", &report, started.elapsed(), printer.styles);
             printer.status(&line);
@@ -34,6 +35,7 @@ fn verify(options: &Options, started: Instant, printer: &mut Printer<'_>) -> u8 
         Err(error) => return failed(&error, printer),
     };
     let report = &verification.report;
+    notes(report, printer);
     let mut messages = warnings(report);
     for difference in &verification.differing {
         messages.push(Message {
@@ -61,6 +63,13 @@ fn verify(options: &Options, started: Instant, printer: &mut Printer<'_>) -> u8 
             report.files.len()
         ));
         exit::FAILURE
+    }
+}
+
+/// What the build read and decided (the generator configuration it used), under `-v`.
+fn notes(report: &Report, printer: &mut Printer<'_>) {
+    for note in &report.notes {
+        printer.detail(&format!("feedwright: {note}"));
     }
 }
 

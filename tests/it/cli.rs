@@ -172,17 +172,17 @@ feedwright: nothing was written
         "base_url: https://example.org/\nauthor:\n  name: Jane\n  e-mail: j@example.org\n",
         &[("blog/one.md", POST)],
     );
-    let stderr = stderr(&site.run(&["build"]));
-    assert!(stderr.contains(" --> feedwright.yaml:4:3\n"), "{stderr}");
-    assert!(stderr.contains("= help: did you mean `email`?"), "{stderr}");
+    let shown = stderr(&site.run(&["build"]));
+    assert!(shown.contains(" --> feedwright.yaml:4:3\n"), "{shown}");
+    assert!(shown.contains("= help: did you mean `email`?"), "{shown}");
     let site = Folder::new(
         "base_url: https://example.org/\nzzz: 1\n",
         &[("blog/one.md", POST)],
     );
-    let stderr = stderr(&site.run(&["build"]));
+    let shown = stderr(&site.run(&["build"]));
     assert!(
-        stderr.contains("= help: the keys accepted here are `base_url`, `title`,"),
-        "{stderr}"
+        shown.contains("= help: the keys accepted here are `base_url`, `title`,"),
+        "{shown}"
     );
 }
 

@@ -95,14 +95,9 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
                 (Some(key), Some(line)) => {
                     source_line(split, line).map(|t| SourceLine::at_key(t, key))
                 }
-                (None, Some(line)) => e.location().and_then(|l| {
-                    let text = source_line(split, line)?;
-                    let start = text
-                        .char_indices()
-                        .nth(l.column().saturating_sub(1))
-                        .map_or(text.len(), |(at, _)| at);
-                    Some(SourceLine::new(text, start..start))
-                }),
+                (None, Some(line)) => e
+                    .location()
+                    .and_then(|l| Some(SourceLine::word_at(source_line(split, line)?, l.column()))),
                 _ => None,
             };
             Error::content(
@@ -115,26 +110,16 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
         Some(Format::Toml) => toml::Deserializer::parse(split.front)
             .and_then(|d| seed.deserialize(d))
             .map_err(|e| {
-                let span = e.span();
-                let line = span
-                    .as_ref()
-                    .map(|span| split.front[..span.start].matches('\n').count() + split.front_line);
-                // The span, within its first line.
-                let source = span.and_then(|span| {
-                    let line_start = split.front[..span.start].rfind('\n').map_or(0, |at| at + 1);
-                    let text = split.front[line_start..].lines().next()?;
-                    let start = span.start - line_start;
-                    Some(SourceLine::new(
-                        text,
-                        start..(span.end - line_start).min(text.len()).max(start),
-                    ))
-                });
+                let place = e
+                    .span()
+                    .and_then(|span| SourceLine::of_span(split.front, span));
+                let line = place.as_ref().map(|(line, _)| line + split.front_line - 1);
                 Error::content(
                     path,
                     line,
                     format!("front matter (TOML): {}", e.message().trim()),
                 )
-                .at(source)
+                .at(place.map(|(_, source)| source))
             }),
     }
 }
