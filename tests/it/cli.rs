@@ -399,7 +399,7 @@ fn completions_for_each_shell() {
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = text(&output.stdout);
         assert!(script.contains(marker), "{shell}: no {marker}");
-        for word in ["build", "check", "list", "init", "syndicate", "--format"] {
+        for word in ["build", "check", "syndicate", "format"] {
             assert!(script.contains(word), "{shell}: no {word}");
         }
     }
@@ -460,13 +460,7 @@ fn the_man_page_is_generated() {
         .arg(dir.path())
         .assert()
         .code(0);
-    for name in [
-        "feedwright.1",
-        "feedwright-build.1",
-        "feedwright-check.1",
-        "feedwright-list.1",
-        "feedwright-init.1",
-    ] {
+    for name in ["feedwright.1", "feedwright-build.1", "feedwright-check.1"] {
         let page = std::fs::read_to_string(dir.path().join(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(page.contains(".TH "), "{name}");
@@ -485,8 +479,6 @@ fn help_lists_the_exit_codes_for_every_command() {
         &[][..],
         &["build"],
         &["check"],
-        &["list"],
-        &["init"],
         &["syndicate"],
         &["completions"],
         &["man"],
@@ -537,10 +529,6 @@ fn exit_codes_hold_for_every_command() {
         (&good, &["check", "content/blog/one.md"], 1),
         (&good, &["check", "missing.xml"], 2),
         (&good, &["check"], 2),
-        (&good, &["list"], 0),
-        (&broken, &["list"], 1),
-        (&misconfigured, &["list"], 2),
-        (&misconfigured, &["init"], 2),
         (&misconfigured, &["syndicate", "--dry-run"], 2),
         (
             &good,
