@@ -20,6 +20,7 @@ pub mod permalink;
 pub mod render;
 pub mod simple_yaml;
 pub mod site;
+pub mod templates;
 pub mod write;
 pub mod xml_text;
 
