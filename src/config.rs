@@ -7,9 +7,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde::Deserialize;
 use url::Url;
 
-use crate::date::{self, SiteTimezone};
+use crate::content::date::{self, SiteTimezone};
+use crate::content::permalink::PermalinkPattern;
 use crate::error::{Error, Result};
-use crate::permalink::PermalinkPattern;
 
 /// The config file read when `--config` is not given, if it exists.
 pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
@@ -59,6 +59,8 @@ struct ConfigFile {
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
+    syndicate: Option<crate::syndicate::SyndicateSection>,
 }
 
 /// The site's author, named in both feeds.
@@ -269,6 +271,66 @@ impl Config {
     }
 }
 
+/// The config file's `syndicate:` section (empty without a config file), the
+/// file's path and its text (for the line of a setting named in an error).
+pub fn syndicate_section(
+    config_file: Option<&Path>,
+) -> Result<(crate::syndicate::SyndicateSection, PathBuf, String)> {
+    let path = match config_file {
+        Some(path) => path.to_path_buf(),
+        None if Path::new(DEFAULT_CONFIG_FILE).is_file() => PathBuf::from(DEFAULT_CONFIG_FILE),
+        None => {
+            return Ok((
+                Default::default(),
+                PathBuf::from(DEFAULT_CONFIG_FILE),
+                String::new(),
+            ))
+        }
+    };
+    let file = read_config_file(&path)?;
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    Ok((file.syndicate.unwrap_or_default(), path, text))
+}
+
+/// The 1-based line of the dotted `key` (`syndicate.mastodon.instance`) in
+/// YAML `text`, or of the deepest part of it that is written there.
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let mut found = None;
+    let mut parent_indent: Option<usize> = None;
+    let mut lines = text.lines().enumerate();
+    'parts: for part in key.split('.') {
+        for (number, line) in lines.by_ref() {
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let indent = line.len() - trimmed.len();
+            if parent_indent.is_some_and(|p| indent <= p) {
+                // Left the parent's block without finding this part.
+                break 'parts;
+            }
+            let name = trimmed
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            if name == part
+                && trimmed[name.len()..]
+                    .trim_start_matches(['"', '\''])
+                    .trim_start()
+                    .starts_with(':')
+            {
+                found = Some(number + 1);
+                parent_indent = Some(indent);
+                continue 'parts;
+            }
+        }
+        break;
+    }
+    found
+}
+
 fn read_config_file(path: &Path) -> Result<ConfigFile> {
     let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
@@ -283,7 +345,7 @@ fn read_config_file(path: &Path) -> Result<ConfigFile> {
         let at = e
             .location()
             .map(|l| {
-                let line = crate::front_matter::text_line_of_yaml_line(&text, l.line());
+                let line = crate::content::front_matter::text_line_of_yaml_line(&text, l.line());
                 format!("line {line}: ")
             })
             .unwrap_or_default();
@@ -335,7 +397,7 @@ fn check_output_name(name: &str) -> std::result::Result<(), String> {
 }
 
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
-fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
+pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
@@ -359,6 +421,15 @@ fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_found_on_their_lines() {
+        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
+        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
+        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
+        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
+        assert_eq!(line_of_key("", "syndicate"), None);
+    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {

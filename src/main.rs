@@ -20,6 +20,42 @@ enum Command {
     Build(BuildArgs),
     /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
     Check(CheckArgs),
+    /// Publish each new post to Mastodon, Bluesky, dev.to and WebSub hubs, exactly once.
+    Syndicate(SyndicateArgs),
+}
+
+#[derive(clap::Args)]
+struct SyndicateArgs {
+    /// Only these networks (comma-separated; each must be configured).
+    #[arg(long, value_name = "NETWORKS", value_delimiter = ',')]
+    to: Option<Vec<feedwright::syndicate::Network>>,
+    /// Send no POST and write no state; print each request instead (credentials as ***).
+    #[arg(long)]
+    dry_run: bool,
+    /// Record every current post as already published, sending nothing (the first run).
+    #[arg(long)]
+    seed: bool,
+    /// Posts per network in this run [default: syndicate.max_per_run, else 5].
+    #[arg(long, value_name = "N")]
+    max: Option<usize>,
+    /// Read the posts from this RSS, Atom or JSON Feed file or https:// URL instead of the site.
+    #[arg(long, value_name = "FEED")]
+    from: Option<String>,
+    /// How to print the results.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// The posting time, and the instant that decides future posts (RFC 3339) [default: SOURCE_DATE_EPOCH, else the clock].
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<String>,
+    /// The config file [default: feedwright.yaml, when present].
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The folder of Markdown content [default: content].
+    #[arg(long, value_name = "DIR")]
+    content: Option<PathBuf>,
+    /// The site's absolute URL, e.g. https://blog.example.org/.
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -85,6 +121,37 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Check(args) => check(args),
+        Command::Syndicate(args) => syndicate(args),
+    }
+}
+
+fn syndicate(args: SyndicateArgs) -> ExitCode {
+    let json = matches!(args.format, OutputFormat::Json);
+    let options = feedwright::syndicate::SyndicateOptions {
+        to: args.to,
+        dry_run: args.dry_run,
+        seed: args.seed,
+        max: args.max,
+        from: args.from,
+        json,
+        now: args.now,
+        config_file: args.config,
+        content_dir: args.content,
+        base_url: args.base_url,
+    };
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match feedwright::syndicate::run(&options, &mut stdout, &mut stderr) {
+        Ok(summary) => ExitCode::from(summary.exit_code()),
+        Err(error) => {
+            for line in error.reports() {
+                eprintln!("error: {line}");
+            }
+            if json {
+                println!("[]");
+            }
+            ExitCode::from(error.exit_code() as u8)
+        }
     }
 }
 

@@ -12,15 +12,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-
-/// A rendered output: its name in the output folder and its bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    /// The plain file name.
-    pub name: String,
-    /// The complete contents.
-    pub bytes: Vec<u8>,
-}
+pub use crate::output::OutputFile;
 
 /// Writes every file into `out_dir` (created if missing), each atomically.
 pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {

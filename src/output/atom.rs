@@ -100,7 +100,7 @@ fn distinct_update_times(entries: &[FeedEntry]) -> Vec<DateTime<Utc>> {
 fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> Entry {
     let mut extensions = ExtensionMap::default();
     if let Some(image) = &entry.image {
-        let media = super::rss::media_content(image);
+        let media = super::media::media_content(image);
         let mut by_name = BTreeMap::new();
         by_name.insert(
             "content".to_string(),

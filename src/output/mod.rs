@@ -1,8 +1,21 @@
 //! One module per output format; each turns the model into bytes and never touches the disk.
 
 pub mod atom;
+mod media;
+mod render;
 pub mod rss;
 pub mod sitemap;
+
+pub use render::{render, Rendered};
+
+/// A rendered output: its name in the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// The plain file name.
+    pub name: String,
+    /// The complete contents.
+    pub bytes: Vec<u8>,
+}
 
 /// The generator's name, written in both feeds.
 pub const GENERATOR: &str = "feedwright";

@@ -4,16 +4,17 @@ use std::collections::BTreeMap;
 
 use rss::extension::atom::{AtomExtension, Link};
 use rss::extension::dublincore::DublinCoreExtension;
-use rss::extension::{Extension, ExtensionMap};
+use rss::extension::ExtensionMap;
 use rss::{Category, Channel, Guid, Item};
 use url::Url;
 
 use feedwright_check::spec::MEDIA_NS;
 
+use super::media::media_content;
 use super::{GENERATOR, VERSION};
-use crate::date::to_rfc822;
+use crate::content::date::to_rfc822;
 use crate::error::{Error, Result};
-use crate::feed::{Feed, FeedEntry, FeedImage};
+use crate::feed::{Feed, FeedEntry};
 
 /// The RSS 2.0 document for `feed`, served at `self_url`.
 pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
@@ -142,23 +143,6 @@ fn item(entry: &FeedEntry) -> Item {
         content: Some(entry.content_html.clone()),
         extensions,
         ..Item::default()
-    }
-}
-
-/// `<media:content url="…" medium="image" type="…"/>`.
-pub(crate) fn media_content(image: &FeedImage) -> Extension {
-    let mut attrs = BTreeMap::new();
-    attrs.insert("url".to_string(), image.url.to_string());
-    attrs.insert("medium".to_string(), "image".to_string());
-    if let Some(media_type) = image.media_type {
-        attrs.insert("type".to_string(), media_type.to_string());
-    }
-    Extension {
-        name: "media:content".to_string(),
-        // An empty value keeps the pretty-printer from putting whitespace inside.
-        value: Some(String::new()),
-        attrs,
-        children: BTreeMap::new(),
     }
 }
 

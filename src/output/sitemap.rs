@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 use url::Url;
 
-use crate::date::to_rfc3339;
+use super::OutputFile;
+use crate::content::date::to_rfc3339;
 
 use feedwright_check::spec::sitemap::{MAX_BYTES, MAX_URLS, NAMESPACE};
 
@@ -17,19 +18,10 @@ pub struct SitemapUrl<'a> {
     pub lastmod: Option<DateTime<Utc>>,
 }
 
-/// One file to write.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SitemapFile {
-    /// Its name in the output folder.
-    pub name: String,
-    /// Its contents.
-    pub bytes: Vec<u8>,
-}
-
 const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 /// The sitemap files for `urls`: `name` alone, or `name` as an index of `stem-1.xml`, `stem-2.xml`, ...
-pub fn render(urls: &[SitemapUrl<'_>], name: &str, base: &Url) -> Vec<SitemapFile> {
+pub fn render(urls: &[SitemapUrl<'_>], name: &str, base: &Url) -> Vec<OutputFile> {
     render_with_limits(urls, name, base, MAX_URLS, MAX_BYTES)
 }
 
@@ -39,7 +31,7 @@ fn render_with_limits(
     base: &Url,
     max_urls: usize,
     max_bytes: usize,
-) -> Vec<SitemapFile> {
+) -> Vec<OutputFile> {
     let open = format!("{HEADER}<urlset xmlns=\"{NAMESPACE}\">\n");
     let close = "</urlset>\n";
     let mut chunks: Vec<(String, Option<DateTime<Utc>>)> = Vec::new();
@@ -62,7 +54,7 @@ fn render_with_limits(
 
     if chunks.len() == 1 {
         let (body, _) = chunks.pop().expect("one chunk");
-        return vec![SitemapFile {
+        return vec![OutputFile {
             name: name.to_string(),
             bytes: body.into_bytes(),
         }];
@@ -80,13 +72,13 @@ fn render_with_limits(
             index.push_str(&format!("    <lastmod>{}</lastmod>\n", to_rfc3339(lastmod)));
         }
         index.push_str("  </sitemap>\n");
-        files.push(SitemapFile {
+        files.push(OutputFile {
             name: part,
             bytes: body.into_bytes(),
         });
     }
     index.push_str("</sitemapindex>\n");
-    files.push(SitemapFile {
+    files.push(OutputFile {
         name: name.to_string(),
         bytes: index.into_bytes(),
     });

@@ -23,7 +23,7 @@ pub fn markdown_block(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(
         &mut out,
-        Parser::new_ext(markdown, crate::markdown::options()),
+        Parser::new_ext(markdown, crate::feed::markdown::options()),
     );
     out
 }

@@ -1,6 +1,6 @@
 //! The fuzz targets' bodies and the invariants every feedwright output must
 //! hold. The fuzz crate (`fuzz/src/lib.rs`) and the regression tests
-//! (`tests/robustness.rs`) include this one file by path, so a crash input
+//! (`tests/it/main.rs`) include this one file by path, so a crash input
 //! replayed as a test runs exactly the code and checks the fuzzer ran.
 //!
 //! Each check panics with a message naming the file and what is wrong: a panic

@@ -549,7 +549,7 @@ fn plain_text(html: &str) -> String {
             _ => {}
         }
     }
-    crate::html::decode_entities(&out)
+    crate::feed::sanitize::decode_entities(&out)
 }
 
 /// Docsy's `tabpane` of `tab`s, hugo-book's `tabs`, hugo-docs' `code-toggle`:

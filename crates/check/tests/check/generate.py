@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes the fixtures of tests/check_rules.rs: for every rule, a failing file
+"""Writes the fixtures of tests/it/rules.rs: for every rule, a failing file
 and a passing one, each a small valid feed with one change, and cases.tsv,
 which lists each failing file with the code and line it must produce.
 
-Run from the repository root: python3 tests/check/generate.py
+Run from the repository root: python3 crates/check/tests/check/generate.py
 """
 
 import os
@@ -349,7 +349,7 @@ CASES = [
     ("HostMismatch", "sitemap", 10, [("<loc>https://example.org/about/</loc>", "<loc>https://other.example.org/about/</loc>")],
      [("<loc>https://example.org/about/</loc>", "<loc>https://example.org/about/?page=2&amp;q=x</loc>")]),
     ("DuplicateLoc", "sitemap", 10, [("<loc>https://example.org/about/</loc>", "<loc>https://example.org/</loc>")], []),
-    ("UnexpectedWhitespace", "sitemap", 10, [("<loc>https://example.org/about/</loc>", "<loc> https://example.org/about/ </loc>")], []),
+    ("LocWhitespace", "sitemap", 10, [("<loc>https://example.org/about/</loc>", "<loc> https://example.org/about/ </loc>")], []),
     ("InvalidLastmod", "sitemap", 5, [("<lastmod>2025-02-10</lastmod>", "<lastmod>2025-2-10</lastmod>")],
      [("<lastmod>2025-02-10</lastmod>", "<lastmod>2025-02-10T12:00:00+05:30</lastmod>")]),
     ("InvalidChangefreq", "sitemap", 6, [("<changefreq>weekly</changefreq>", "<changefreq>often</changefreq>")],

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes tests/check/agreement/*.xml: the mutated feeds of the W3C agreement
-corpus (tests/check_agreement.rs, tests/check/w3c-verdicts.tsv).
+corpus (tests/it/agreement.rs, tests/check/w3c-verdicts.tsv).
 
 Each file is one of two small feeds shaped like `feedwright build` output (an
 RSS 2.0 and an Atom 1.0 feed with three posts, HTML content, media and
@@ -9,7 +9,7 @@ required element dropped, a broken date, a duplicated guid, a relative link,
 script or style attribute in the content, a wrong namespace, ...  The
 unchanged feeds are in the corpus too (`*-base.xml`).
 
-Run from the repository root: python3 tests/check/mutate.py
+Run from the repository root: python3 crates/check/tests/check/mutate.py
 """
 
 import os

@@ -1,0 +1,81 @@
+//! One checker per format; [`check`] hands each document to the one its
+//! detected format names.
+
+mod atom;
+mod json_feed;
+mod rss;
+mod sitemap;
+
+use crate::spec::{ATOM_NS, MAX_FEED_BYTES, RDF_NS};
+use crate::xml::node::{ns_of, pos};
+use crate::xml::{self, Source};
+use crate::{Code, Context, Finding, Format, Sink};
+
+/// The namespace of Atom 0.3, an obsolete draft.
+const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
+
+/// Checks a document of the detected format `ctx.format`.
+pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
+    let format = ctx.format;
+    if format == Format::JsonFeed {
+        return json_feed::check(name, bytes, ctx);
+    }
+    if format == Format::Unknown && !xml::looks_like_xml(bytes) {
+        return vec![Finding::new(
+            name,
+            Code::UnknownFormat,
+            "not a feed or sitemap: expected RSS, Atom, JSON Feed or a sitemap",
+        )];
+    }
+    if format.is_feed() && bytes.len() > MAX_FEED_BYTES {
+        return vec![Finding::new(
+            name,
+            Code::ValidatorLimit,
+            format!(
+                "the feed is {} bytes; validators stop at {MAX_FEED_BYTES}: publish fewer or shorter entries",
+                bytes.len()
+            ),
+        )];
+    }
+    let source = match Source::decode(name, bytes, format.is_feed()) {
+        Ok(source) => source,
+        Err(findings) => return findings,
+    };
+    let mut sink = Sink::new(name, source.text());
+    let Some(doc) = source.parse(&mut sink) else {
+        return sink.findings;
+    };
+    if format.is_feed() {
+        xml::check_characters(&mut sink);
+        xml::namespaces::check_declarations(&mut sink, &doc, format == Format::Atom);
+    }
+    let root = doc.root_element();
+    let ns = ns_of(root);
+    match (format, root.tag_name().name()) {
+        (Format::Rss2 | Format::Rss09x, "rss") => rss::check_rss(&mut sink, root, ctx),
+        (Format::Rss1 | Format::Rss090, "RDF") if ns == RDF_NS => {
+            rss::check_rdf(&mut sink, root, ctx)
+        }
+        (Format::Atom, "feed") if ns == ATOM_NS => atom::check(&mut sink, root, ctx),
+        (Format::Atom | Format::Atom03, "feed") if ns == ATOM_03_NS => sink.report(
+            pos(root),
+            Code::ObsoleteNamespace,
+            "this is an Atom 0.3 feed, an obsolete draft: publish Atom 1.0 (RFC 4287)",
+        ),
+        (Format::Atom, "feed") if ns.is_empty() => sink.report(
+            pos(root),
+            Code::MissingNamespace,
+            "<feed> is in no namespace: an Atom feed declares xmlns=\"http://www.w3.org/2005/Atom\"",
+        ),
+        (Format::Sitemap | Format::SitemapIndex, "urlset" | "sitemapindex") => {
+            sitemap::check(&mut sink, root)
+        }
+        // The service's message for a root element it does not know.
+        (_, other) => sink.report(
+            pos(root),
+            Code::UndefinedElement,
+            format!("the root element <{other}> is not that of a feed or sitemap"),
+        ),
+    }
+    sink.findings
+}

@@ -1,0 +1,209 @@
+//! XML below every format: decoding, well-formedness, characters and
+//! namespace declarations, and the node helpers the format checkers share.
+//! Nothing here knows a feed format; the formats import this, never the reverse.
+
+mod decode;
+pub(crate) mod namespaces;
+pub(crate) mod node;
+
+use std::borrow::Cow;
+
+use roxmltree::{Document, ParsingOptions};
+
+pub(crate) use decode::sniff_text;
+use decode::{decode, pseudo_attribute};
+
+use crate::{Code, Finding, Sink};
+
+/// The root element's qualified name and the raw text of its attributes,
+/// skipping the declaration, comments, processing instructions and a DOCTYPE.
+pub(crate) fn sniff_root(text: &str) -> Option<(String, String)> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->")? + 3..];
+        } else if let Some(after) = rest.strip_prefix("<!") {
+            // A DOCTYPE, possibly with an internal subset in brackets.
+            let end = match (after.find('['), after.find('>')) {
+                (Some(open), Some(close)) if open < close => {
+                    let close_subset = after[open..].find("]")? + open;
+                    after[close_subset..].find('>')? + close_subset
+                }
+                (_, Some(close)) => close,
+                _ => return None,
+            };
+            rest = &after[end + 1..];
+        } else if let Some(after) = rest.strip_prefix('<') {
+            let name_end = after
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(after.len());
+            let name = after[..name_end].to_string();
+            let attrs_end = after.find('>').unwrap_or(after.len());
+            let attrs = after[name_end..attrs_end.max(name_end)].to_string();
+            return (!name.is_empty()).then_some((name, attrs));
+        } else {
+            return None;
+        }
+    }
+}
+
+/// Whether the file starts like XML at all (after a byte-order mark and whitespace).
+pub(crate) fn looks_like_xml(bytes: &[u8]) -> bool {
+    sniff_text(bytes)
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+        .starts_with('<')
+}
+
+/// A decoded XML document, ready to parse.
+pub(crate) struct Source<'b> {
+    /// The text as decoded: what findings point into.
+    text: Cow<'b, str>,
+    /// The text the parser reads: the same, unless the declaration named
+    /// another XML version, which reads as 1.0 (at the same offsets).
+    parsed: Option<String>,
+    /// What was found before parsing (the XML version).
+    findings: Vec<Finding>,
+}
+
+impl<'b> Source<'b> {
+    /// Decodes `bytes`; the error is what to report when they do not decode.
+    /// `feed` adds the W3C service's `BadCharacters` to a decoding error, as
+    /// the service reads on with U+FFFD for the broken bytes.
+    pub(crate) fn decode(name: &str, bytes: &'b [u8], feed: bool) -> Result<Self, Vec<Finding>> {
+        let text = match decode(name, bytes) {
+            Ok(text) => text,
+            Err(finding) => {
+                let bad = Finding {
+                    line: finding.line,
+                    column: finding.column,
+                    ..Finding::new(
+                        name,
+                        Code::BadCharacters,
+                        "the text holds U+FFFD where bytes could not be decoded",
+                    )
+                };
+                return Err(if feed {
+                    vec![finding, bad]
+                } else {
+                    vec![finding]
+                });
+            }
+        };
+        let mut source = Source {
+            text,
+            parsed: None,
+            findings: Vec::new(),
+        };
+        source.read_version(name);
+        Ok(source)
+    }
+
+    /// With another XML version than 1.0, the service reports it and reads on
+    /// as XML 1.0, and so does this (when the offsets stay put).
+    fn read_version(&mut self, name: &str) {
+        let Some(rest) = self.text.strip_prefix("<?xml") else {
+            return;
+        };
+        let decl = rest.find("?>").map_or(rest, |end| &rest[..end]);
+        match pseudo_attribute(decl, "version") {
+            Some("1.0") | None => {}
+            Some(other) => {
+                self.findings.push(
+                    Finding::new(
+                        name,
+                        Code::BadXmlVersion,
+                        format!("XML version {other:?}: only 1.0 is allowed"),
+                    )
+                    .at(1, 1),
+                );
+                if other.len() == 3 {
+                    let at = 5 + decl.find(other).unwrap_or(0);
+                    let mut owned = self.text.to_string();
+                    owned.replace_range(at..at + 3, "1.0");
+                    self.parsed = Some(owned);
+                } else {
+                    // Offsets would move: nothing more can be read reliably.
+                    self.parsed = Some(String::new());
+                }
+            }
+        }
+    }
+
+    /// The decoded text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Parses the document, with what decoding found first in `sink`;
+    /// `None` (with the error in `sink`) when it is not well-formed.
+    pub(crate) fn parse<'s>(&'s self, sink: &mut Sink) -> Option<Document<'s>> {
+        sink.findings.extend(self.findings.iter().cloned());
+        let parsed = self.parsed.as_deref().unwrap_or(&self.text);
+        if parsed.is_empty() && self.parsed.is_some() {
+            return None;
+        }
+        let options = ParsingOptions {
+            allow_dtd: true,
+            ..ParsingOptions::default()
+        };
+        match Document::parse_with_options(parsed, options) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                report_parse_error(sink, &e);
+                None
+            }
+        }
+    }
+}
+
+fn report_parse_error(sink: &mut Sink, e: &roxmltree::Error) {
+    let pos = e.pos();
+    let message = match e {
+        // The service's parser (expat) stops here with a plain SAXError.
+        roxmltree::Error::UnknownEntityReference(entity, _) => format!(
+            "undefined entity &{entity};: XML knows only amp, lt, gt, quot and apos; use the character or a numeric reference"
+        ),
+        other => format!("not well-formed XML: {other}"),
+    };
+    sink.findings.push(
+        Finding::new(sink.file(), Code::SAXError, message).at(pos.row as usize, pos.col as usize),
+    );
+}
+
+/// C1 controls, U+FFFD and UTF-8 read as Latin-1: once, at the first one.
+pub(crate) fn check_characters(sink: &mut Sink) {
+    let text = sink.text();
+    let mut previous = '\0';
+    for (pos, c) in text.char_indices() {
+        let bad = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}')
+            || (matches!(previous, 'Â' | 'Ã') && matches!(c, '\u{80}'..='\u{BF}'));
+        if bad {
+            sink.report(
+                pos,
+                Code::BadCharacters,
+                format!(
+                    "U+{:04X} is a control or replacement character, or the text was decoded in the wrong encoding",
+                    c as u32
+                ),
+            );
+            return;
+        }
+        previous = c;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_root_past_comments_and_doctype() {
+        let text = "<?xml version=\"1.0\"?><!-- c --><!DOCTYPE rss [ <!ENTITY a \"b\"> ]>\n<rss version=\"2.0\">";
+        let (name, attrs) = sniff_root(text).unwrap();
+        assert_eq!(name, "rss");
+        assert!(attrs.contains("2.0"));
+    }
+}

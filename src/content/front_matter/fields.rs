@@ -1,0 +1,160 @@
+//! [`FrontMatter`]: the keys feedwright reads, and which of them each pass needs.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use super::value::{Key, Value};
+
+/// The front-matter keys feedwright reads, as written (every other key is skipped unread).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FrontMatter {
+    /// `title`.
+    pub title: Value,
+    /// `date`.
+    pub date: Value,
+    /// `publishDate` (also `pubdate`, `published`).
+    pub publish_date: Value,
+    /// `lastmod` (also Zola's `updated`, and `modified`).
+    pub lastmod: Value,
+    /// `expiryDate` (also `unpublishdate`).
+    pub expiry_date: Value,
+    /// `draft`.
+    pub draft: Value,
+    /// `description`.
+    pub description: Value,
+    /// `summary`.
+    pub summary: Value,
+    /// `tags`.
+    pub tags: Value,
+    /// `categories`, and Jekyll's single `category`.
+    pub categories: Value,
+    /// `author` and `authors`.
+    pub authors: Value,
+    /// `image`, or the first of `images`.
+    pub image: Value,
+    /// `slug`.
+    pub slug: Value,
+    /// `url` (Hugo) or `path` (Zola).
+    pub url: Value,
+    /// Zola's `[taxonomies]` table, holding `tags` and `categories`.
+    pub taxonomies: Value,
+    /// Hugo's `headless: true` (a bundle that is never published).
+    pub headless: Value,
+    /// `syndicate: false`, or the networks a post may go to (`[mastodon, devto]`).
+    pub syndicate: Value,
+}
+
+/// Which front-matter keys to read; the rest are skipped unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keys {
+    /// What every page needs (title, dates, draft, slug, url, headless): the
+    /// pass over the whole site reads only these.
+    Metadata,
+    /// Everything feedwright uses, for the few pages that become feed entries.
+    All,
+}
+
+/// Whether a field is needed only for feed entries.
+fn is_entry_detail(key: &str) -> bool {
+    matches!(
+        key,
+        "description"
+            | "summary"
+            | "tags"
+            | "categories"
+            | "category"
+            | "author"
+            | "authors"
+            | "image"
+            | "images"
+            | "taxonomies"
+            | "syndicate"
+    )
+}
+
+/// Which field a front-matter key fills; keys are case-insensitive, as in Hugo.
+pub(crate) fn field_for<'f>(
+    front: &'f mut FrontMatter,
+    key: &str,
+    keys: Keys,
+) -> Option<&'f mut Value> {
+    // Lower-cased on the stack: this runs for every key of every page.
+    let mut buffer = [0u8; 16];
+    let lower = buffer.get_mut(..key.len())?;
+    lower.copy_from_slice(key.as_bytes());
+    lower.make_ascii_lowercase();
+    let key = std::str::from_utf8(lower).ok()?;
+    if keys == Keys::Metadata && is_entry_detail(key) {
+        return None;
+    }
+    Some(match key {
+        "title" => &mut front.title,
+        "date" => &mut front.date,
+        "publishdate" | "pubdate" | "published" => &mut front.publish_date,
+        "lastmod" | "updated" | "modified" => &mut front.lastmod,
+        "expirydate" | "unpublishdate" => &mut front.expiry_date,
+        "draft" => &mut front.draft,
+        "description" => &mut front.description,
+        "summary" => &mut front.summary,
+        "tags" => &mut front.tags,
+        "categories" | "category" => &mut front.categories,
+        "author" | "authors" => &mut front.authors,
+        "image" | "images" => &mut front.image,
+        "slug" => &mut front.slug,
+        "url" | "path" => &mut front.url,
+        "taxonomies" => &mut front.taxonomies,
+        "headless" => &mut front.headless,
+        "syndicate" => &mut front.syndicate,
+        _ => return None,
+    })
+}
+
+/// Deserializes front matter, reading only its `Keys`.
+pub(crate) struct FrontMatterSeed(pub(crate) Keys);
+
+impl<'de> de::DeserializeSeed<'de> for FrontMatterSeed {
+    type Value = FrontMatter;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<FrontMatter, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FrontMatterSeed {
+    type Value = FrontMatter;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping of keys to values")
+    }
+
+    // A block holding only comments is empty front matter.
+    fn visit_unit<E>(self) -> Result<FrontMatter, E> {
+        Ok(FrontMatter::default())
+    }
+    fn visit_none<E>(self) -> Result<FrontMatter, E> {
+        Ok(FrontMatter::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FrontMatter, A::Error> {
+        let mut front = FrontMatter::default();
+        let mut seen = HashSet::new();
+        while let Some(Key(key)) = map.next_key()? {
+            if !seen.insert(key.clone()) {
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+            match field_for(&mut front, &key, self.0) {
+                // `author` and `authors` (or `image` and `images`) together: the first wins.
+                Some(slot) if *slot == Value::Null => *slot = map.next_value()?,
+                Some(_) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(front)
+    }
+}

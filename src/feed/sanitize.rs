@@ -1,0 +1,357 @@
+//! Post HTML made fit for feeds: parsed and re-serialised as HTML5 (so stray
+//! tags, bare `&` and unclosed elements come out well-formed), every URL made
+//! absolute, only the elements and attributes feed readers and the W3C Feed
+//! Validation Service accept kept, characters XML forbids dropped.
+//!
+//! Feed readers ignore `xml:base`, so absolute URLs are the only kind that work
+//! everywhere; and every reader strips scripts, so leaving them in only earns
+//! validator warnings.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+use url::Url;
+
+use super::xml_text;
+use crate::content::permalink::absolutize;
+
+/// Elements removed together with everything inside them.
+const REMOVED_WITH_CONTENT: &[&str] = &[
+    "script", "style", "title", "object", "embed", "applet", "noembed", "noframes",
+];
+
+/// Attributes kept on any element (the validator's acceptable attributes,
+/// without the form and presentational ones no post needs), plus `data-*`.
+const ATTRIBUTES: &[&str] = &[
+    "abbr",
+    "align",
+    "allow",
+    "allowfullscreen",
+    "alt",
+    "autoplay",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "checked",
+    "cite",
+    "class",
+    "colspan",
+    "crossorigin",
+    "datetime",
+    "decoding",
+    "default",
+    "dir",
+    "disabled",
+    "download",
+    "headers",
+    "height",
+    "hidden",
+    "href",
+    "hreflang",
+    "id",
+    "kind",
+    "label",
+    "lang",
+    "loading",
+    "longdesc",
+    "loop",
+    "media",
+    "muted",
+    "name",
+    "open",
+    "playsinline",
+    "poster",
+    "preload",
+    "referrerpolicy",
+    "rel",
+    "reversed",
+    "rowspan",
+    "scope",
+    "sizes",
+    "span",
+    "src",
+    "srclang",
+    "srcset",
+    "start",
+    "style",
+    "summary",
+    "target",
+    "title",
+    "translate",
+    "type",
+    "usemap",
+    "valign",
+    "value",
+    "width",
+];
+
+/// Attributes holding one URL each.
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "poster", "cite", "longdesc", "usemap"];
+
+/// Elements kept: those the W3C Feed Validation Service accepts and also knows
+/// as HTML (the checker's lists, so generator and checker cannot disagree).
+/// Any other element is dropped and its content kept.
+fn kept_elements() -> HashSet<&'static str> {
+    use feedwright_check::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
+    ACCEPTABLE_ELEMENTS
+        .iter()
+        .copied()
+        .filter(|element| !NOT_KNOWN.contains(element))
+        .collect()
+}
+
+/// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
+pub fn for_feed(html: &str, page: &Url) -> String {
+    let html = frames_to_links(html);
+    let page = page.clone();
+    let cleaned = ammonia::Builder::empty()
+        .tags(kept_elements())
+        .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
+        .generic_attributes(ATTRIBUTES.iter().copied().collect())
+        .generic_attribute_prefixes(HashSet::from(["data-"]))
+        .url_schemes(HashSet::from([
+            "http", "https", "mailto", "tel", "ftp", "sms", "xmpp", "irc", "ircs", "magnet", "geo",
+            "news", "nntp", "webcal", "feed",
+        ]))
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None)
+        .strip_comments(true)
+        .attribute_filter(move |_element, attribute, value| {
+            filter_attribute(&page, attribute, value)
+        })
+        .clean(&html)
+        .to_string();
+    xml_text::clean_owned(cleaned)
+}
+
+/// Absolute URLs; `style` kept only for table-cell alignment, the one inline
+/// style Markdown itself writes (and one the validator accepts).
+fn filter_attribute<'v>(page: &Url, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
+    if URL_ATTRIBUTES.contains(&attribute) {
+        return Some(absolutize(page, value).map_or(Cow::Borrowed(value), Cow::Owned));
+    }
+    match attribute {
+        "srcset" => Some(Cow::Owned(rewrite_srcset(value, page))),
+        "style" => is_text_align(value).then_some(Cow::Borrowed(value)),
+        _ => Some(Cow::Borrowed(value)),
+    }
+}
+
+fn is_text_align(style: &str) -> bool {
+    let style = style.trim().trim_end_matches(';').trim();
+    style
+        .strip_prefix("text-align")
+        .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        .is_some_and(|v| matches!(v.trim(), "left" | "center" | "right" | "justify"))
+}
+
+/// An embedded frame (a video player, mostly) becomes a link to what it showed:
+/// readers drop frames, and validators flag them.
+fn frames_to_links(html: &str) -> Cow<'_, str> {
+    if !html.contains("<iframe") && !html.contains("<IFRAME") {
+        return Cow::Borrowed(html);
+    }
+    let frame_to_link = element!("iframe", |el| {
+        let link = el
+            .get_attribute("src")
+            .map(|src| {
+                let src = decode_entities(&src);
+                let text = el
+                    .get_attribute("title")
+                    .map(|t| decode_entities(&t))
+                    .unwrap_or_else(|| src.clone());
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape_text(&src),
+                    escape_text(&text)
+                )
+            })
+            .unwrap_or_default();
+        el.replace(&link, ContentType::Html);
+        Ok(())
+    });
+    rewrite_str(
+        html,
+        RewriteStrSettings::new().append_element_content_handler(frame_to_link),
+    )
+    .map_or(Cow::Borrowed(html), Cow::Owned)
+}
+
+/// `srcset` candidates (`url [descriptor]`, comma-separated) with each URL absolute.
+fn rewrite_srcset(srcset: &str, page: &Url) -> String {
+    srcset
+        .split(',')
+        .map(|candidate| {
+            let candidate = candidate.trim();
+            let (url, descriptor) = match candidate.split_once(char::is_whitespace) {
+                Some((url, descriptor)) => (url, Some(descriptor.trim())),
+                None => (candidate, None),
+            };
+            let url = absolutize(page, url).unwrap_or_else(|| url.to_string());
+            match descriptor {
+                Some(d) if !d.is_empty() => format!("{url} {d}"),
+                _ => url,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Character references in an attribute value decoded (the common named ones and
+/// all numeric ones); anything else is left as written.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|i| i + 1);
+        let decoded = end.filter(|&e| rest[e..].starts_with(';')).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => name.strip_prefix('#').and_then(|num| {
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }),
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` escaped for HTML element content.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> Url {
+        Url::parse("https://example.org/blog/post-1/").unwrap()
+    }
+
+    #[test]
+    fn raw_html_urls_become_absolute() {
+        let html = r#"<p><a href="../x">a</a><img src="i.png" srcset="a.png 1x, /b.png 2x"><video poster="p.jpg" src="v.mp4"></video><a href="?q=1&amp;r=2">q</a></p>"#;
+        let out = for_feed(html, &page());
+        assert!(
+            out.contains(r#"href="https://example.org/blog/x""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"src="https://example.org/blog/post-1/i.png""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                r#"srcset="https://example.org/blog/post-1/a.png 1x, https://example.org/b.png 2x""#
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"poster="https://example.org/blog/post-1/p.jpg""#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"href="https://example.org/blog/post-1/?q=1&amp;r=2""#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn absolute_urls_are_left_as_written() {
+        let html =
+            r#"<a href="https://other.org/a?b=1&amp;c=2">x</a><a href="mailto:a@b.org">m</a>"#;
+        assert_eq!(for_feed(html, &page()), html);
+    }
+
+    #[test]
+    fn active_content_is_removed() {
+        let html = r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><script async src="//platform.twitter.com/widgets.js"></script><a href="javascript:alert(1)" onclick="x()">x</a><style>p{}</style>"#;
+        let out = for_feed(html, &page());
+        assert_eq!(
+            out,
+            r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><a>x</a>"#
+        );
+    }
+
+    #[test]
+    fn frames_become_links() {
+        let out = for_feed(
+            r#"<iframe src="//www.youtube.com/embed/abc" title="A &amp; B" frameborder="0"></iframe>"#,
+            &page(),
+        );
+        assert_eq!(
+            out,
+            r#"<a href="https://www.youtube.com/embed/abc">A &amp; B</a>"#
+        );
+    }
+
+    #[test]
+    fn broken_html_comes_out_well_formed() {
+        let out = for_feed("<p>AT&T a < b</p></p><div><em>open", &page());
+        assert_eq!(
+            out,
+            "<p>AT&amp;T a &lt; b</p><p></p><div><em>open</em></div>"
+        );
+    }
+
+    #[test]
+    fn only_alignment_styles_survive() {
+        let out = for_feed(
+            r#"<table><tr><td style="text-align: center">a</td></tr></table><p style="color: red">b</p><video controls src="v.mp4"></video>"#,
+            &page(),
+        );
+        assert!(out.contains(r#"style="text-align: center""#), "{out}");
+        assert!(!out.contains("color: red"), "{out}");
+        assert!(!out.contains("controls"), "{out}");
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            decode_entities("a&amp;b&#x41;&#66;&bogus;&"),
+            "a&bAB&bogus;&"
+        );
+    }
+}

@@ -1,0 +1,572 @@
+//! `feedwright build` on small fixture sites: what reaches the feeds, what is
+//! left out, and what happens to broken input. Every output is parsed.
+
+use std::fs;
+
+use crate::common::*;
+use predicates::str::contains;
+
+const POST: &str = "---\ntitle: Post\ndate: 2025-01-15T21:44:45+06:00\n---\nBody.\n";
+
+#[test]
+fn relative_urls_become_absolute_in_markdown_and_raw_html() {
+    let site = Site::new(&[(
+        "blog/post/index.md",
+        r#"---
+title: URLs
+date: 2025-01-15T21:44:45+06:00
+---
+[sibling](../other/) [root](/about/) [frag](#part) [query](?page=2) ![bundle image](photo.jpg)
+
+<p><a href="../raw/">raw</a> <img src="raw.png" srcset="small.png 480w, /big.png 1080w"></p>
+<video src="clip.mp4" poster="poster.jpg"></video>
+<a href="//cdn.example.net/x">protocol-relative</a>
+"#,
+    )]);
+    site.build().assert().success();
+    for (name, element) in [("rss.xml", "encoded"), ("atom.xml", "content")] {
+        let text = site.read(name);
+        let doc = xml(&text);
+        let html = child_text(doc.root_element(), element).unwrap();
+        for expected in [
+            r#"href="https://example.org/blog/other/""#,
+            r#"href="https://example.org/about/""#,
+            r#"href="https://example.org/blog/post/#part""#,
+            r#"href="https://example.org/blog/post/?page=2""#,
+            r#"src="https://example.org/blog/post/photo.jpg""#,
+            r#"href="https://example.org/blog/raw/""#,
+            r#"src="https://example.org/blog/post/raw.png""#,
+            r#"srcset="https://example.org/blog/post/small.png 480w, https://example.org/big.png 1080w""#,
+            r#"src="https://example.org/blog/post/clip.mp4""#,
+            r#"poster="https://example.org/blog/post/poster.jpg""#,
+            r#"href="https://cdn.example.net/x""#,
+        ] {
+            assert!(html.contains(expected), "{name} lacks {expected}:\n{html}");
+        }
+        // No attribute value anywhere is left relative.
+        for attr in ["href=\"", "src=\"", "poster=\""] {
+            for value in html.split(attr).skip(1) {
+                assert!(
+                    value.starts_with("https://"),
+                    "{name}: relative {attr}{value}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_removed_and_cdata_ends_round_trip() {
+    let site = Site::new(&[(
+        "blog/ctl.md",
+        "---\ntitle: \"Bell\\a and form\\ffeed\"\ndate: 2025-01-01\ntags: [\"tab\\u0001bed\"]\n---\nText with \u{7}bell, \u{1b}escape and \u{FFFE}.\n\n```\nend ]]> here\n```\n\nRaw <span>]]></span> too, <abbr title=\"a ]]> b\">in attributes</abbr>.\n",
+    )]);
+    site.build().assert().success();
+    for name in ["rss.xml", "atom.xml"] {
+        let text = site.read(name);
+        let doc = xml(&text);
+        let parsed = feed(&text);
+        let entry = &parsed.entries[0];
+        assert_eq!(entry.title.as_ref().unwrap().content, "Bell and formfeed");
+        let html = entry.content.as_ref().unwrap().body.clone().unwrap();
+        assert!(html.contains("Text with bell, escape and ."), "{html}");
+        assert!(html.contains("end ]]&gt; here"), "{html}");
+        // `]]>` in raw HTML, even in an attribute, reaches the reader as `]]>`.
+        assert!(html.contains(r#"title="a ]]&gt; b""#), "{html}");
+        assert!(!text.contains('\u{7}') && !text.contains('\u{1b}'));
+        drop(doc);
+    }
+}
+
+#[test]
+fn drafts_future_and_expired_posts_appear_nowhere_unless_asked() {
+    let site = Site::new(&[
+        ("blog/live.md", POST),
+        (
+            "blog/draft.md",
+            "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\nx\n",
+        ),
+        (
+            "blog/future.md",
+            "---\ntitle: Future\ndate: 2030-01-01\n---\nx\n",
+        ),
+        (
+            "blog/scheduled.md",
+            "---\ntitle: Scheduled\ndate: 2025-01-01\npublishDate: 2029-01-01\n---\nx\n",
+        ),
+        (
+            "blog/expired.md",
+            "---\ntitle: Expired\ndate: 2025-01-01\nexpiryDate: 2025-06-01\n---\nx\n",
+        ),
+    ]);
+    site.build().arg("--sitemap").assert().success();
+    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+        let text = site.read(name);
+        xml(&text);
+        assert!(text.contains("https://example.org/blog/live/"), "{name}");
+        for hidden in ["draft", "future", "scheduled", "expired"] {
+            assert!(
+                !text.contains(&format!("/blog/{hidden}/")),
+                "{hidden} leaked into {name}"
+            );
+        }
+    }
+    site.build()
+        .args(["--sitemap", "--drafts", "--future", "--expired"])
+        .assert()
+        .success();
+    let rss = site.read("rss.xml");
+    for shown in ["draft", "future", "scheduled", "expired"] {
+        assert!(
+            rss.contains(&format!("/blog/{shown}/")),
+            "{shown} missing with flags"
+        );
+    }
+}
+
+#[test]
+fn now_comes_from_source_date_epoch_when_not_given() {
+    let site = Site::new(&[("blog/a.md", "---\ntitle: A\ndate: 2025-06-01\n---\nx\n")]);
+    let mut cmd = feedwright();
+    cmd.current_dir(site.dir.path())
+        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .arg(site.content())
+        .arg("--out")
+        .arg(site.out())
+        .env("SOURCE_DATE_EPOCH", "1735689600"); // 2025-01-01: the post is in the future.
+    cmd.assert().success();
+    assert!(!site.read("rss.xml").contains("/blog/a/"));
+}
+
+#[test]
+fn entries_are_newest_first_with_ties_broken_by_permalink() {
+    let same = "date: 2019-05-14T14:46:10+06:00";
+    let site = Site::new(&[
+        ("blog/b.md", &format!("---\ntitle: B\n{same}\n---\nx\n")),
+        ("blog/a.md", &format!("---\ntitle: A\n{same}\n---\nx\n")),
+        (
+            "blog/newest.md",
+            "---\ntitle: N\ndate: 2020-01-01\n---\nx\n",
+        ),
+    ]);
+    site.build().assert().success();
+    let parsed = feed(&site.read("rss.xml"));
+    let links: Vec<_> = parsed
+        .entries
+        .iter()
+        .map(|e| e.links[0].href.as_str())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://example.org/blog/newest/",
+            "https://example.org/blog/a/",
+            "https://example.org/blog/b/"
+        ]
+    );
+    // Atom entries never share an `updated` (readers take that for one entry edited twice).
+    let atom = site.read("atom.xml");
+    let doc = xml(&atom);
+    let mut updated: Vec<&str> = elements(&doc, "entry")
+        .iter()
+        .filter_map(|e| child_text(*e, "updated"))
+        .collect();
+    assert_eq!(updated.len(), 3);
+    updated.sort();
+    updated.dedup();
+    assert_eq!(updated.len(), 3, "{atom}");
+}
+
+#[test]
+fn limit_caps_the_entries_and_zero_means_all() {
+    let files: Vec<(String, String)> = (1..=5)
+        .map(|i| {
+            (
+                format!("blog/p{i}.md"),
+                format!("---\ntitle: P{i}\ndate: 2025-01-0{i}\n---\nx\n"),
+            )
+        })
+        .collect();
+    let site = Site::generated(&files);
+    site.build().args(["--limit", "2"]).assert().success();
+    assert_eq!(feed(&site.read("atom.xml")).entries.len(), 2);
+    site.build().args(["--limit", "0"]).assert().success();
+    assert_eq!(feed(&site.read("atom.xml")).entries.len(), 5);
+}
+
+#[test]
+fn bom_crlf_toml_and_jekyll_names_simply_work() {
+    let site = Site::new(&[
+        ("blog/crlf.md", "\u{feff}---\r\ntitle: CRLF\r\ndate: 2025-01-15T21:44:45+06:00\r\n---\r\nBody.\r\n"),
+        ("blog/toml.md", "+++\ntitle = \"TOML\"\ndate = 2023-01-31T10:00:00Z\n[taxonomies]\ntags = [\"t\"]\n+++\nBody\n"),
+        ("posts/2013-09-14-jekyll-post.markdown", "---\ntitle: Jekyll\n---\nBody\n"),
+    ]);
+    site.build().assert().success();
+    let rss = site.read("rss.xml");
+    let doc = xml(&rss);
+    assert_eq!(
+        child_text(rss_item(&doc, "https://example.org/blog/crlf/"), "pubDate"),
+        Some("Wed, 15 Jan 2025 15:44:45 +0000")
+    );
+    assert_eq!(
+        child_text(rss_item(&doc, "https://example.org/blog/toml/"), "pubDate"),
+        Some("Tue, 31 Jan 2023 10:00:00 +0000")
+    );
+    assert_eq!(
+        child_text(
+            rss_item(&doc, "https://example.org/posts/2013/09/14/jekyll-post/"),
+            "pubDate"
+        ),
+        Some("Sat, 14 Sep 2013 00:00:00 +0000")
+    );
+}
+
+/// Builds once to put known outputs on disk, then breaks the site and checks
+/// that the failed build names the file and line and leaves every output as it was.
+fn assert_rejected(bad_path: &str, bad: &[u8], expected: &[&str]) {
+    let site = Site::new(&[("blog/good.md", POST)]);
+    site.build().arg("--sitemap").assert().success();
+    let before: Vec<_> = ["rss.xml", "atom.xml", "sitemap.xml"]
+        .iter()
+        .map(|n| site.read(n))
+        .collect();
+    site.write(bad_path, bad);
+    let assert = site
+        .build()
+        .arg("--sitemap")
+        .assert()
+        .code(1)
+        .stderr(contains(bad_path));
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    for text in expected {
+        assert!(stderr.contains(text), "stderr lacks {text:?}:\n{stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let after: Vec<_> = ["rss.xml", "atom.xml", "sitemap.xml"]
+        .iter()
+        .map(|n| site.read(n))
+        .collect();
+    assert_eq!(before, after, "outputs changed after a failed build");
+    let leftovers: Vec<_> = fs::read_dir(site.out())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // --keep-going builds the rest, warning about the broken file.
+    site.build()
+        .args(["--sitemap", "--keep-going"])
+        .assert()
+        .success()
+        .stderr(contains("warning:").and(contains(bad_path)));
+    assert!(site
+        .read("rss.xml")
+        .contains("https://example.org/blog/good/"));
+}
+
+use predicates::prelude::PredicateBooleanExt;
+
+#[test]
+fn unclosed_front_matter_is_rejected() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ndate: 2025-01-01\nbody",
+        &["bad.md:1:", "never closed"],
+    );
+}
+
+#[test]
+fn bad_yaml_is_rejected_with_its_line() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ntags: [a, b\ndate: 2025-01-01\n---\nx",
+        &["bad.md:", "YAML"],
+    );
+}
+
+#[test]
+fn bad_toml_is_rejected_with_its_line() {
+    assert_rejected(
+        "blog/bad.md",
+        b"+++\ntitle = \"x\"\ndate = \n+++\nx",
+        &["bad.md:3:", "TOML"],
+    );
+}
+
+#[test]
+fn a_duplicate_key_is_rejected() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx",
+        &["bad.md:", "duplicate key `title`"],
+    );
+}
+
+#[test]
+fn a_date_that_is_not_a_date_is_rejected_with_line_and_value() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nx",
+        &[
+            "bad.md:3:",
+            "`2023-01-29 18:30:22 2023 -0800` is not a date",
+        ],
+    );
+}
+
+#[test]
+fn invalid_utf8_is_rejected() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ndate: 2025-01-01\n---\nab\xff\xfecd\n",
+        &["bad.md:5:", "UTF-8"],
+    );
+}
+
+#[test]
+fn a_nul_byte_is_rejected() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ntitle: x\ndate: 2025-01-01\n---\nbody\0",
+        &["bad.md:5:", "NUL"],
+    );
+}
+
+#[test]
+fn a_dated_post_without_title_is_rejected() {
+    assert_rejected(
+        "blog/bad.md",
+        b"---\ndate: 2025-01-01\n---\nbody",
+        &["bad.md:", "no `title`"],
+    );
+}
+
+#[test]
+fn every_broken_file_is_reported_not_just_the_first() {
+    let site = Site::new(&[
+        ("blog/one.md", "---\ntitle: x\ndate: nope\n---\n"),
+        ("blog/two.md", "---\ntitle: [\n---\n"),
+    ]);
+    site.build().assert().code(1).stderr(
+        contains("one.md:3:")
+            .and(contains("two.md:"))
+            .and(contains("2 files have errors")),
+    );
+    assert!(!site.out().exists(), "nothing may be written");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = Site::new(&[("blog/a.md", POST)]);
+    feedwright()
+        .current_dir(site.dir.path())
+        .args(["build", "--content"])
+        .arg(site.content())
+        .assert()
+        .code(2)
+        .stderr(contains("base URL"));
+    site.build().args(["--limit", "many"]).assert().code(2);
+    feedwright()
+        .args(["build", "--base-url", "example.org"])
+        .assert()
+        .code(2)
+        .stderr(contains("absolute"));
+    feedwright()
+        .args([
+            "build",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+            "/nonexistent/feedwright",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("not found"));
+}
+
+#[test]
+fn unknown_config_keys_are_errors() {
+    let site = Site::new(&[("blog/a.md", POST)]);
+    fs::write(
+        site.dir.path().join("feedwright.yaml"),
+        "base_url: https://example.org/\ntitel: Typo\n",
+    )
+    .unwrap();
+    feedwright()
+        .current_dir(site.dir.path())
+        .args(["build"])
+        .assert()
+        .code(2)
+        .stderr(contains("feedwright.yaml").and(contains("titel")));
+}
+
+#[test]
+fn config_file_settings_and_flag_overrides() {
+    let site = Site::new(&[
+        ("blog/a.md", POST),
+        (
+            "blog/b.md",
+            "---\ntitle: B\ndate: 2024-01-01T12:00:00\n---\nx\n",
+        ),
+    ]);
+    fs::write(
+        site.dir.path().join("feedwright.yaml"),
+        "base_url: https://blog.example.net/sub\ntitle: My Blog\nlanguage: en-GB\ntimezone: \"+05:45\"\npermalinks:\n  blog: /:year/:month/:slug/\noutput:\n  rss: feed.xml\n",
+    )
+    .unwrap();
+    feedwright()
+        .current_dir(site.dir.path())
+        .args(["build", "--out", "public", "--limit", "1"])
+        .assert()
+        .success();
+    let text = site.read("feed.xml");
+    let doc = xml(&text);
+    assert_eq!(child_text(doc.root_element(), "title"), Some("My Blog"));
+    assert_eq!(child_text(doc.root_element(), "language"), Some("en-gb"));
+    assert_eq!(elements(&doc, "item").len(), 1);
+    assert!(
+        text.contains("https://blog.example.net/sub/2025/01/a/"),
+        "{text}"
+    );
+    feedwright()
+        .current_dir(site.dir.path())
+        .args(["build", "--out", "public", "--limit", "0"])
+        .assert()
+        .success();
+    let doc_text = site.read("feed.xml");
+    let doc = xml(&doc_text);
+    let b = rss_item(&doc, "https://blog.example.net/sub/2024/01/b/");
+    // 12:00 at +05:45 is 06:15 UTC.
+    assert_eq!(
+        child_text(b, "pubDate"),
+        Some("Mon, 01 Jan 2024 06:15:00 +0000")
+    );
+}
+
+#[test]
+fn duplicate_permalinks_are_reported() {
+    let site = Site::new(&[
+        ("blog/a.md", POST),
+        (
+            "blog/b.md",
+            "---\ntitle: B\ndate: 2025-01-01\nslug: a\n---\nx\n",
+        ),
+    ]);
+    site.build().assert().code(1).stderr(contains("same URL"));
+}
+
+#[test]
+fn pages_without_dates_go_to_the_sitemap_only() {
+    let site = Site::new(&[
+        ("blog/a.md", POST),
+        ("about.md", "---\ntitle: About\n---\nx\n"),
+        ("LICENSE.md", "No front matter.\n"),
+    ]);
+    site.build().arg("--sitemap").assert().success();
+    let rss = site.read("rss.xml");
+    assert!(!rss.contains("/about/"));
+    let sitemap = site.read("sitemap.xml");
+    for loc in [
+        "https://example.org/",
+        "https://example.org/about/",
+        "https://example.org/blog/",
+        "https://example.org/blog/a/",
+        "https://example.org/license/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{loc}</loc>")),
+            "{loc} missing:\n{sitemap}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_content_folder_is_a_usage_error() {
+    let site = Site::new(&[]);
+    fs::create_dir_all(site.content()).unwrap();
+    site.build()
+        .arg("--sitemap")
+        .assert()
+        .code(2)
+        .stderr(contains("no Markdown files"));
+    assert!(!site.out().exists(), "nothing may be written");
+}
+
+#[test]
+fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
+    let site = Site::new(&[("blog/d.md", "---\ntitle: D\ndraft: true\n---\nx\n")]);
+    site.build().arg("--sitemap").assert().success();
+    for name in ["rss.xml", "atom.xml"] {
+        let text = site.read(name);
+        xml(&text);
+        assert!(feed(&text).entries.is_empty());
+    }
+    // No dates anywhere: the given "now" dates the feed (never 1970, never the clock).
+    let atom = site.read("atom.xml");
+    assert_eq!(
+        child_text(xml(&atom).root_element(), "updated"),
+        Some("2026-01-01T00:00:00+00:00")
+    );
+}
+
+#[test]
+fn an_undated_site_without_now_is_dated_by_its_files() {
+    let site = Site::new(&[("about.md", "---\ntitle: About\n---\nx\n")]);
+    feedwright()
+        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .arg(site.content())
+        .arg("--out")
+        .arg(site.out())
+        .assert()
+        .success();
+    let atom = site.read("atom.xml");
+    let updated = child_text(xml(&atom).root_element(), "updated")
+        .unwrap()
+        .to_string();
+    assert!(updated.as_str() > "2020", "{updated}");
+    // Same files, same bytes.
+    feedwright()
+        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .arg(site.content())
+        .arg("--out")
+        .arg(site.out())
+        .assert()
+        .success();
+    assert_eq!(site.read("atom.xml"), atom);
+}
+
+#[test]
+fn feeds_stay_under_five_megabytes_by_leaving_out_the_oldest_entries() {
+    let paragraph =
+        "Lean flow keeps work moving; small batches shorten the wait. ".repeat(8) + "\n\n";
+    let body = paragraph.repeat(800); // about 400 KB of Markdown per post
+    let files: Vec<(String, String)> = (1..=20)
+        .map(|i| {
+            (
+                format!("blog/p{i:02}.md"),
+                format!("---\ntitle: P{i}\ndate: 2025-01-{i:02}\n---\n{body}"),
+            )
+        })
+        .collect();
+    let site = Site::generated(&files);
+    site.build()
+        .assert()
+        .success()
+        .stderr(contains("the feeds hold the newest"));
+    for name in ["rss.xml", "atom.xml"] {
+        let text = site.read(name);
+        assert!(text.len() <= 5_000_000, "{name} is {} bytes", text.len());
+        let parsed = feed(&text);
+        assert!(
+            !parsed.entries.is_empty() && parsed.entries.len() < 20,
+            "{}",
+            parsed.entries.len()
+        );
+        // The newest are the ones kept.
+        assert_eq!(
+            parsed.entries[0].links[0].href,
+            "https://example.org/blog/p20/"
+        );
+    }
+}

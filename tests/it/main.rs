@@ -1,0 +1,19 @@
+//! The integration tests of the `feedwright` package: one test binary (one
+//! link, one run), a module per area. Each runs the real binary on fixture
+//! sites, or the library on generated input, and parses what comes out with
+//! strict parsers.
+
+mod build;
+mod check_cli;
+mod common;
+mod corpora;
+mod crash_safety;
+mod properties;
+mod robustness;
+mod sample_site;
+mod syndicate;
+
+// The fuzz targets' bodies and the invariants every output must hold, shared
+// with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.
+#[path = "../regressions/targets.rs"]
+mod targets;

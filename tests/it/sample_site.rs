@@ -1,0 +1,167 @@
+//! The sample site in `content/`: the user's seed post, built exactly as the
+//! README says, checked with strict parsers and against golden files.
+
+use std::fs;
+
+use crate::common::*;
+
+/// Builds the sample site with its own `feedwright.yaml` into a temporary folder.
+fn build_sample() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    feedwright()
+        .current_dir(repo_root())
+        .args([
+            "build",
+            "--sitemap",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success();
+    out
+}
+
+fn read(dir: &tempfile::TempDir, name: &str) -> String {
+    fs::read_to_string(dir.path().join(name)).unwrap()
+}
+
+#[test]
+fn the_seed_post_date_is_normalized_to_utc() {
+    let out = build_sample();
+    let rss = read(&out, "rss.xml");
+    let doc = xml(&rss);
+    let item = rss_item(&doc, "https://lean.example.org/blog/post-1/");
+    assert_eq!(
+        child_text(item, "pubDate"),
+        Some("Wed, 15 Jan 2025 15:44:45 +0000")
+    );
+
+    let atom = read(&out, "atom.xml");
+    let doc = xml(&atom);
+    let entry = elements(&doc, "entry")
+        .into_iter()
+        .find(|e| child_text(*e, "id") == Some("https://lean.example.org/blog/post-1/"))
+        .expect("the seed's entry");
+    let published = child_text(entry, "published").unwrap();
+    assert!(
+        published == "2025-01-15T15:44:45Z" || published == "2025-01-15T15:44:45+00:00",
+        "{published}"
+    );
+}
+
+#[test]
+fn the_seed_post_carries_its_full_text() {
+    let out = build_sample();
+    let seed = fs::read_to_string(repo_root().join("content/blog/post-1.md")).unwrap();
+    let last_paragraph = seed.trim_end().lines().last().unwrap();
+    let last_sentence = last_paragraph.rsplit(". ").next().unwrap().trim();
+    for (name, element) in [("rss.xml", "encoded"), ("atom.xml", "content")] {
+        let text = read(&out, name);
+        let doc = xml(&text);
+        let contents: Vec<&str> = elements(&doc, element)
+            .iter()
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(
+            contents.iter().any(|c| c
+                .contains("What if a Director of Engineering could do so much more?")
+                && c.contains(last_sentence)),
+            "{name} lacks the seed's full text"
+        );
+    }
+}
+
+#[test]
+fn both_feeds_parse_as_feeds_with_the_same_entries() {
+    let out = build_sample();
+    let rss = feed(&read(&out, "rss.xml"));
+    let atom = feed(&read(&out, "atom.xml"));
+    let ids = |f: &feed_rs::model::Feed| {
+        f.entries
+            .iter()
+            .map(|e| e.links[0].href.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&rss), ids(&atom));
+    assert_eq!(
+        ids(&rss),
+        [
+            "https://lean.example.org/blog/markdown-tour/",
+            "https://lean.example.org/blog/post-1/",
+            "https://lean.example.org/blog/toml-works/",
+            "https://lean.example.org/blog/field-notes/",
+        ]
+    );
+    for entry in rss.entries.iter().chain(&atom.entries) {
+        assert!(entry.published.is_some(), "{:?}", entry.id);
+        let body = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .unwrap_or_default();
+        assert!(!body.is_empty(), "{:?} has no content", entry.id);
+    }
+}
+
+#[test]
+fn the_sitemap_lists_every_published_page_and_no_draft() {
+    let out = build_sample();
+    let text = read(&out, "sitemap.xml");
+    let doc = xml(&text);
+    let root = doc.root_element();
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.sitemaps.org/schemas/sitemap/0.9")
+    );
+    let locs: Vec<&str> = elements(&doc, "loc")
+        .iter()
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        locs,
+        [
+            "https://lean.example.org/",
+            "https://lean.example.org/about/",
+            "https://lean.example.org/blog/",
+            "https://lean.example.org/blog/field-notes/",
+            "https://lean.example.org/blog/markdown-tour/",
+            "https://lean.example.org/blog/post-1/",
+            "https://lean.example.org/blog/toml-works/",
+        ]
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let first = build_sample();
+    let second = build_sample();
+    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+        assert_eq!(
+            read(&first, name),
+            read(&second, name),
+            "{name} differs between builds"
+        );
+    }
+}
+
+/// Golden files: any change to the sample site's feeds shows up as a diff in review.
+/// Refresh with `UPDATE_GOLDEN=1 cargo test --test sample_site`.
+#[test]
+fn golden_snapshots() {
+    let out = build_sample();
+    let golden = repo_root().join("tests/golden");
+    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+        let actual = read(&out, name);
+        let path = golden.join(name);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            fs::write(&path, &actual).unwrap();
+        }
+        let expected = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test sample_site\n--- actual ---\n{actual}"
+        );
+    }
+}
