@@ -7,6 +7,7 @@ use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::feed::Feed;
 use crate::output::OutputFile;
 
 /// Checks every file in `files`, returning the warnings; `now` (the build's
@@ -54,4 +55,20 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String
             findings: errors.iter().map(ToString::to_string).collect(),
         })
     }
+}
+
+/// One warning for each entry of `feed` that still shows template text
+/// (`{{<`, `{{%`, `{%`, `{{ site.`, `{{ page.`, a Zola call) outside code:
+/// a reader would see it.
+pub fn template_text(feed: &Feed) -> Vec<String> {
+    feed.entries
+        .iter()
+        .filter_map(|entry| {
+            let found = crate::templates::leftovers::find(&entry.content_html)?;
+            Some(format!(
+                "{}: the entry shows template text outside code: `{found}`",
+                entry.permalink
+            ))
+        })
+        .collect()
 }

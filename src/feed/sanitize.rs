@@ -105,6 +105,7 @@ fn kept_elements() -> HashSet<&'static str> {
 /// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
 pub fn for_feed(html: &str, page: &Url) -> String {
     let html = frames_to_links(html);
+    let html = unwrap_noscript(&html);
     let page = page.clone();
     let cleaned = ammonia::Builder::empty()
         .tags(kept_elements())
@@ -177,6 +178,41 @@ fn frames_to_links(html: &str) -> Cow<'_, str> {
         RewriteStrSettings::new().append_element_content_handler(frame_to_link),
     )
     .map_or(Cow::Borrowed(html), Cow::Owned)
+}
+
+/// `<noscript>` tags removed, their content kept: a feed reader runs no
+/// script, so what a page shows without scripts is what a reader should show;
+/// and HTML parsers read a `<noscript>`'s content as raw text, so its images
+/// and links would otherwise keep their relative URLs.
+fn unwrap_noscript(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_noscript_tag = |at: usize| {
+        let rest = &bytes[at + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        rest.len() >= 8
+            && rest[..8].eq_ignore_ascii_case(b"noscript")
+            && matches!(
+                rest.get(8),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+            )
+    };
+    let mut found = memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| is_noscript_tag(at))
+        .peekable();
+    if found.peek().is_none() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in found {
+        if at < copied {
+            continue;
+        }
+        out.push_str(&html[copied..at]);
+        copied = memchr::memchr(b'>', &bytes[at..]).map_or(html.len(), |end| at + end + 1);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// `srcset` candidates (`url [descriptor]`, comma-separated) with each URL absolute.
@@ -345,6 +381,18 @@ mod tests {
         assert!(out.contains(r#"style="text-align: center""#), "{out}");
         assert!(!out.contains("color: red"), "{out}");
         assert!(!out.contains("controls"), "{out}");
+    }
+
+    #[test]
+    fn urls_inside_noscript_become_absolute() {
+        let out = for_feed(
+            "<figure><img data-src=\"lazy.png\"><NoScript><img src=\"a.png\" alt=\"a\"><a href=\"../x\">x</a></noscript></figure>",
+            &page(),
+        );
+        assert_eq!(
+            out,
+            "<figure><img data-src=\"lazy.png\"><img src=\"https://example.org/blog/post-1/a.png\" alt=\"a\"><a href=\"https://example.org/blog/x\">x</a></figure>"
+        );
     }
 
     #[test]

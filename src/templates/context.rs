@@ -61,6 +61,9 @@ pub struct SiteContext {
     pub site_root: PathBuf,
     /// The content folder (Hugo's `include` and Zola's `@/` are relative to it).
     pub content_dir: PathBuf,
+    /// Whether a broken internal link (`@/…`) stops the build, as in Zola
+    /// unless its `[link_checker] internal_level` is `"warn"`.
+    pub broken_links_fatal: bool,
     /// `site` as a Liquid value, made once for every page that uses Liquid.
     pub(crate) liquid_site: std::sync::OnceLock<liquid_core::Value>,
 }
@@ -77,6 +80,7 @@ impl SiteContext {
             pages: PageIndex::default(),
             site_root: PathBuf::new(),
             content_dir: PathBuf::new(),
+            broken_links_fatal: true,
             liquid_site: std::sync::OnceLock::new(),
         }
     }

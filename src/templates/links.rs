@@ -7,6 +7,20 @@ use url::Url;
 
 use super::context::PageIndex;
 
+/// An internal link in a Markdown link destination resolved: Zola's `@/…`
+/// (`Err` when it names no page: Zola refuses the page) or a relative link
+/// to another content file; `None` for every other destination.
+pub fn internal_link(
+    site: &super::SiteContext,
+    from: &str,
+    destination: &str,
+) -> Option<Result<Url, String>> {
+    if destination.starts_with("@/") {
+        return Some(zola_link(&site.pages, destination));
+    }
+    relative_markdown_link(&site.pages, from, destination).map(Ok)
+}
+
 /// `base` with `#fragment` appended (verbatim, as every generator does).
 fn with_fragment(base: &Url, fragment: Option<&str>) -> Url {
     let mut url = base.clone();

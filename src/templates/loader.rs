@@ -9,12 +9,62 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::context::Generator;
+use super::context::{Generator, PageIndex, SiteContext};
+use crate::config::Config;
+use crate::content::site::Site;
 
-/// The site's root: the folder holding the content folder (`content/`, `_posts/`).
-pub fn site_root_of(content_dir: &Path) -> PathBuf {
-    let parent = content_dir.parent().filter(|p| !p.as_os_str().is_empty());
-    parent.map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+/// Everything templates may read about `site`: its generator, parameters,
+/// data files, shortcode names, and every page by its source path.
+pub fn site_context(site: &Site, config: &Config) -> SiteContext {
+    let site_root = config.site_root();
+    let generator = detect_generator(&site_root, &config.content_dir);
+    let prefix = config
+        .content_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    let mut pages = PageIndex::new(prefix);
+    for page in &site.pages {
+        let Some(source) = page.source.as_deref() else {
+            continue;
+        };
+        if let Some(rel) = content_relative(source, &config.content_dir) {
+            pages.insert(&rel, page.permalink.clone());
+        }
+    }
+    let mut context = SiteContext::new(config.base_url.clone());
+    context.generator = generator;
+    context.params = site_params(&site_root, generator);
+    context.data = site_data(&site_root, generator);
+    context.shortcodes = shortcode_names(&site_root);
+    context.broken_links_fatal = !internal_links_only_warn(&site_root);
+    context.pages = pages;
+    context.content_dir = config.content_dir.clone();
+    context.site_root = site_root;
+    context
+}
+
+/// Whether Zola's configuration lowers broken internal links to warnings
+/// (`[link_checker] internal_level = "warn"`, as tabi sets it).
+pub fn internal_links_only_warn(site_root: &Path) -> bool {
+    ["zola.toml", "config.toml"]
+        .iter()
+        .find_map(|name| read_data_file(&site_root.join(name)))
+        .and_then(|config| {
+            config
+                .get("link_checker")?
+                .get("internal_level")?
+                .as_str()
+                .map(|level| level == "warn")
+        })
+        .unwrap_or(false)
+}
+
+/// `path` under `content_dir`, `/`-separated.
+pub fn content_relative(path: &Path, content_dir: &Path) -> Option<String> {
+    let rel = path.strip_prefix(content_dir).ok()?;
+    let parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    Some(parts.join("/"))
 }
 
 /// The generator whose files the site root holds: Jekyll's `_config.yml`
@@ -261,6 +311,20 @@ fn collect_names(dir: &Path, prefix: &str, names: &mut BTreeSet<String>, depth: 
             names.insert(format!("{prefix}{stem}"));
         }
     }
+}
+
+/// A page's whole front matter (the text between its delimiters) as JSON;
+/// `Null` when it does not parse (the front-matter reader reports that).
+pub fn front_matter_value(front: &str, toml: bool) -> Value {
+    let parsed = if toml {
+        front
+            .parse::<toml::Table>()
+            .ok()
+            .and_then(|t| toml_to_json(t.into()))
+    } else {
+        serde_yaml::from_str::<Value>(front).ok()
+    };
+    parsed.filter(Value::is_object).unwrap_or(Value::Null)
 }
 
 /// A page's whole front matter (YAML between `---`, TOML between `+++`) as JSON.
