@@ -169,9 +169,9 @@ pub fn read_entry_with<T>(
     })
 }
 
-/// A post's body as feed HTML: its templates rendered as its generator
+/// A page's body as feed HTML: its templates rendered as its generator
 /// renders them, then its Markdown, with internal links resolved.
-fn render_body(
+pub fn render_body(
     page: &Page,
     path: &std::path::Path,
     split: &Split<'_>,

@@ -130,14 +130,24 @@ pub fn for_feed(html: &str, page: &Url) -> String {
 /// Absolute URLs; `style` kept only for table-cell alignment, the one inline
 /// style Markdown itself writes (and one the validator accepts).
 fn filter_attribute<'v>(page: &Url, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
-    if URL_ATTRIBUTES.contains(&attribute) {
+    if URL_ATTRIBUTES.contains(&attribute) || is_lazy_url_attribute(attribute) {
         return Some(absolutize(page, value).map_or(Cow::Borrowed(value), Cow::Owned));
     }
     match attribute {
-        "srcset" => Some(Cow::Owned(rewrite_srcset(value, page))),
+        "srcset" | "data-srcset" | "data-lazy-srcset" => {
+            Some(Cow::Owned(rewrite_srcset(value, page)))
+        }
         "style" => is_text_align(value).then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
+}
+
+/// The URL attributes lazy-loading scripts read (`data-src`, `data-lazy-src`,
+/// `data-original`, `data-href`): kept, so made absolute like the rest.
+fn is_lazy_url_attribute(attribute: &str) -> bool {
+    attribute
+        .strip_prefix("data-")
+        .is_some_and(|name| name.ends_with("src") || name.ends_with("href") || name == "original")
 }
 
 fn is_text_align(style: &str) -> bool {
@@ -391,7 +401,7 @@ mod tests {
         );
         assert_eq!(
             out,
-            "<figure><img data-src=\"lazy.png\"><img src=\"https://example.org/blog/post-1/a.png\" alt=\"a\"><a href=\"https://example.org/blog/x\">x</a></figure>"
+            "<figure><img data-src=\"https://example.org/blog/post-1/lazy.png\"><img src=\"https://example.org/blog/post-1/a.png\" alt=\"a\"><a href=\"https://example.org/blog/x\">x</a></figure>"
         );
     }
 

@@ -22,28 +22,36 @@ pub(crate) fn render(r: &mut Renderer<'_, '_>, sc: &Shortcode) -> Option<Output>
             let Some(id) = p.get("id", 0) else {
                 return Some(missing(r, sc, "a video id"));
             };
-            let title = p.named("title").unwrap_or("YouTube video");
+            let title = p.named("title").filter(|t| !t.is_empty());
+            let text = title.map_or_else(
+                || "Watch on YouTube".to_string(),
+                |t| format!("{t} (YouTube)"),
+            );
+            let title = title.unwrap_or("YouTube video");
             let watch = format!("https://www.youtube.com/watch?v={}", escape(id));
             let watch = match p.named("start") {
                 Some(start) if !start.is_empty() => format!("{watch}&amp;t={}s", escape(start)),
                 _ => watch,
             };
             html_inline(format!(
-                "<a href=\"{watch}\"><img src=\"https://i.ytimg.com/vi/{}/hqdefault.jpg\" alt=\"{}\" width=\"480\" height=\"360\"></a><br><a href=\"{watch}\">{} (YouTube)</a>",
+                "<a href=\"{watch}\"><img src=\"https://i.ytimg.com/vi/{}/hqdefault.jpg\" alt=\"{}\" width=\"480\" height=\"360\"></a><br><a href=\"{watch}\">{}</a>",
                 escape(id),
                 escape(title),
-                escape(title)
+                escape(&text)
             ))
         }
         "vimeo" | "vimeo_simple" | "vimeo-lite" => {
             let Some(id) = p.get("id", 0) else {
                 return Some(missing(r, sc, "a video id"));
             };
-            let title = p.named("title").unwrap_or("Vimeo video");
+            let text = p
+                .named("title")
+                .filter(|t| !t.is_empty())
+                .map_or_else(|| "Watch on Vimeo".to_string(), |t| format!("{t} (Vimeo)"));
             html_inline(format!(
-                "<a href=\"https://vimeo.com/{}\">{} (Vimeo)</a>",
+                "<a href=\"https://vimeo.com/{}\">{}</a>",
                 escape(id),
-                escape(title)
+                escape(&text)
             ))
         }
         "gist" => {
