@@ -9,10 +9,13 @@ use url::Url;
 
 use crate::content::date::{self, SiteTimezone};
 use crate::content::permalink::PermalinkPattern;
+use feedwright_check::spec::is_uri_char;
+use feedwright_check::spec::sitemap::MAX_LOC;
+
 use crate::error::{Error, Result};
 
 /// The config file read when `--config` is not given, if it exists.
-pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
+pub(crate) const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
 
 /// What the command line asked for; `None` means "not given, use the config file".
 #[derive(Debug, Clone, Default)]
@@ -53,14 +56,43 @@ struct ConfigFile {
     timezone: Option<String>,
     #[serde(default)]
     permalinks: BTreeMap<String, String>,
-    limit: Option<usize>,
+    limit: Option<EntryLimit>,
     sitemap: Option<bool>,
     #[serde(default)]
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    #[serde(default)]
+    hubs: Vec<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
     syndicate: Option<crate::syndicate::SyndicateSection>,
+}
+
+/// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
+#[derive(Debug, Clone, Copy)]
+struct EntryLimit(usize);
+
+impl<'de> Deserialize<'de> for EntryLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EntryLimit;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number of entries per feed (0 for all)")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<EntryLimit, E> {
+                usize::try_from(v)
+                    .map(EntryLimit)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<EntryLimit, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                    .and_then(|v| self.visit_u64(v))
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
+    }
 }
 
 /// The site's author, named in both feeds.
@@ -142,22 +174,29 @@ pub struct Config {
     pub now_given: bool,
     /// Skip broken posts with a warning instead of failing.
     pub keep_going: bool,
+    /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
+    pub hubs: Vec<Url>,
 }
 
 impl Config {
     /// Reads the config file (if any) and lays `options` over it.
     pub fn load(options: &Options) -> Result<Config> {
-        let (file, path) = match &options.config_file {
-            Some(path) => (read_config_file(path)?, path.clone()),
+        let (path, text) = match &options.config_file {
+            Some(path) => (path.clone(), read_config_text(path)?),
             None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
                 let path = PathBuf::from(DEFAULT_CONFIG_FILE);
-                (read_config_file(&path)?, path)
+                let text = read_config_text(&path)?;
+                (path, text)
             }
-            None => (ConfigFile::default(), PathBuf::from(DEFAULT_CONFIG_FILE)),
+            None => (PathBuf::from(DEFAULT_CONFIG_FILE), String::new()),
         };
-        let config_error = |message: String| Error::Config {
+        let file = parse_config_file(&path, &text)?;
+        // A value the feeds could not carry is the user's to fix: named by its
+        // key and line, with what is accepted, before anything is read.
+        let config_error = |key: &str, message: String| Error::Config {
             path: path.clone(),
-            message,
+            line: line_of_key(&text, key),
+            message: format!("`{key}`: {message}"),
         };
 
         let base_url_text = options.base_url.clone().or(file.base_url).ok_or_else(|| {
@@ -169,58 +208,86 @@ impl Config {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
             } else {
-                config_error(format!("base_url: {message}"))
+                config_error("base_url", message)
             }
         })?;
 
         let timezone = match &file.timezone {
-            Some(text) => text
-                .parse()
-                .map_err(|m| config_error(format!("timezone: {m}")))?,
+            Some(text) => text.parse().map_err(|m| config_error("timezone", m))?,
             None => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
         for (section, pattern) in &file.permalinks {
             let parsed = PermalinkPattern::parse(pattern)
-                .map_err(|m| config_error(format!("permalinks.{section}: {m}")))?;
+                .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
         }
         for (key, name) in [
-            ("rss", &file.output.rss),
-            ("atom", &file.output.atom),
-            ("sitemap", &file.output.sitemap),
+            ("output.rss", &file.output.rss),
+            ("output.atom", &file.output.atom),
+            ("output.sitemap", &file.output.sitemap),
         ] {
-            check_output_name(name).map_err(|m| config_error(format!("output.{key}: {m}")))?;
+            check_output_name(name).map_err(|m| config_error(key, m))?;
         }
         if file.output.rss == file.output.atom
             || file.output.rss == file.output.sitemap
             || file.output.atom == file.output.sitemap
         {
             return Err(config_error(
-                "output: the three file names must differ".into(),
+                "output",
+                "the three file names (`rss`, `atom`, `sitemap`) must differ".into(),
             ));
+        }
+        for (key, value) in [
+            ("title", file.title.as_deref()),
+            ("description", file.description.as_deref()),
+            ("author.name", file.author.as_ref().map(|a| a.name.as_str())),
+        ] {
+            if let Some(value) = value {
+                check_feed_text(value).map_err(|m| config_error(key, m))?;
+            }
         }
         let language = match file.language {
             Some(lang) if !feedwright_check::spec::language(&lang) => {
-                return Err(config_error(format!(
-                    "language: `{lang}` is not a language tag such as `en` or `en-us`"
-                )))
+                return Err(config_error(
+                    "language",
+                    format!("`{}` is not a language tag: write an ISO 639 language code, alone or with a region, such as `en` or `en-us`", lang.escape_debug()),
+                ))
             }
             other => other.map(|l| l.to_ascii_lowercase()),
         };
         if let Some(author) = &file.author {
             if author.name.trim().is_empty() {
-                return Err(config_error("author.name is empty".into()));
+                return Err(config_error(
+                    "author.name",
+                    "is empty: write the name the feeds credit, or leave `author` out".into(),
+                ));
             }
             if let Some(email) = &author.email {
                 if !feedwright_check::spec::addr_spec(email) {
-                    return Err(config_error(format!(
-                        "author.email: `{email}` is not an e-mail address"
-                    )));
+                    return Err(config_error(
+                        "author.email",
+                        format!("`{}` is not an e-mail address: write a plain address such as `jane@example.org`, without a name or angle brackets, or leave `email` out", email.escape_debug()),
+                    ));
                 }
             }
         }
 
+        let hubs = file
+            .hubs
+            .iter()
+            .map(|hub| {
+                let url = Url::parse(hub.trim()).ok().filter(|u| {
+                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
+                });
+                url.ok_or_else(|| {
+                    config_error(
+                        "hubs",
+                        format!("`{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let (now, now_given) = resolve_now(options.now.as_deref())?;
         let title = file
             .title
@@ -249,7 +316,7 @@ impl Config {
             author: file.author,
             timezone,
             permalinks,
-            limit: options.limit.or(file.limit).unwrap_or(20),
+            limit: options.limit.or(file.limit.map(|l| l.0)).unwrap_or(20),
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
             output: file.output,
             include: Inclusion {
@@ -260,6 +327,7 @@ impl Config {
             now,
             now_given,
             keep_going: options.keep_going,
+            hubs,
         })
     }
 
@@ -283,7 +351,7 @@ impl Config {
 
 /// The config file's `syndicate:` section (empty without a config file), the
 /// file's path and its text (for the line of a setting named in an error).
-pub fn syndicate_section(
+pub(crate) fn syndicate_section(
     config_file: Option<&Path>,
 ) -> Result<(crate::syndicate::SyndicateSection, PathBuf, String)> {
     let path = match config_file {
@@ -297,15 +365,48 @@ pub fn syndicate_section(
             ))
         }
     };
-    let file = read_config_file(&path)?;
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let text = read_config_text(&path)?;
+    let file = parse_config_file(&path, &text)?;
     Ok((file.syndicate.unwrap_or_default(), path, text))
 }
 
-/// The 1-based line of the dotted `key` (`syndicate.mastodon.instance`) in
-/// YAML `text`, or of the deepest part of it that is written there.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+/// The text of the config file at `path`.
+fn read_config_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::Usage(format!("{}: config file not found", path.display()))
+        }
+        _ => Error::io(path, e),
+    })
+}
+
+/// The config file's settings, or an error naming the line YAML stopped at.
+fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
+    if text.trim().is_empty() {
+        return Ok(ConfigFile::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e
+            .location()
+            .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        Error::Config {
+            path: path.to_path_buf(),
+            line,
+            message: message.to_string(),
+        }
+    })
+}
+
+/// The 1-based line of the dotted `key` (`author.email`,
+/// `syndicate.mastodon.instance`) in YAML `text`, the config file: of the
+/// deepest part of it that is written there (a mapping written on one line,
+/// `author: {name: Jane, email: x}`, holds all its keys on its line); `None`
+/// when not even its first part is (a default).
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<usize> {
     let mut found = None;
+    // The indentation of the part found last; a top-level key has none.
     let mut parent_indent: Option<usize> = None;
     let mut lines = text.lines().enumerate();
     'parts: for part in key.split('.') {
@@ -319,19 +420,14 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
                 // Left the parent's block without finding this part.
                 break 'parts;
             }
-            let name = trimmed
-                .split(':')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            if name == part
-                && trimmed[name.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            {
+            if parent_indent.is_none() && indent > 0 {
+                continue;
+            }
+            if let Some(value) = value_of(trimmed, part) {
                 found = Some(number + 1);
+                if value.trim_start().starts_with('{') {
+                    break 'parts;
+                }
                 parent_indent = Some(indent);
                 continue 'parts;
             }
@@ -341,31 +437,41 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     found
 }
 
-fn read_config_file(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Error::Usage(format!("{}: config file not found", path.display()))
-        }
-        _ => Error::io(path, e),
-    })?;
-    if text.trim().is_empty() {
-        return Ok(ConfigFile::default());
+/// What follows `key:` when `line` (without its indentation) sets `key`,
+/// written plain or quoted.
+fn value_of<'l>(line: &'l str, key: &str) -> Option<&'l str> {
+    let line = line.strip_prefix(['"', '\'']).unwrap_or(line);
+    let rest = line.strip_prefix(key)?;
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    rest.trim_start().strip_prefix(':')
+}
+
+/// The longest title, description or author name accepted: far more than any
+/// real one, and small enough that the feeds' own texts can never approach
+/// the size feed readers accept.
+pub(crate) const MAX_FEED_TEXT_BYTES: usize = 10_000;
+
+/// A text the feeds carry as it is (the title, the description, the author's
+/// name): within [`MAX_FEED_TEXT_BYTES`], and without the characters XML or
+/// feed validators refuse (control characters, U+FFFD), which could only be
+/// dropped, leaving a text other than the one written, or none.
+fn check_feed_text(text: &str) -> std::result::Result<(), String> {
+    if text.len() > MAX_FEED_TEXT_BYTES {
+        return Err(format!(
+            "is {} bytes long; at most {MAX_FEED_TEXT_BYTES} are accepted",
+            text.len()
+        ));
     }
-    serde_yaml::from_str(&text).map_err(|e| {
-        let at = e
-            .location()
-            .map(|l| {
-                let line = crate::content::front_matter::text_line_of_yaml_line(&text, l.line());
-                format!("line {line}: ")
-            })
-            .unwrap_or_default();
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message);
-        Error::Config {
-            path: path.to_path_buf(),
-            message: format!("{at}{message}"),
-        }
-    })
+    match text
+        .chars()
+        .find(|&c| !feedwright_check::spec::is_xml_char(c))
+    {
+        Some(c) => Err(format!(
+            "contains U+{:04X}, a character feeds cannot carry (a control character, or the replacement character left by a damaged encoding); remove it",
+            c as u32
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An absolute http(s) URL without query or fragment, given a trailing `/`.
@@ -386,28 +492,44 @@ fn parse_base_url(text: &str) -> std::result::Result<Url, String> {
         let path = format!("{}/", url.path());
         url.set_path(&path);
     }
+    // Every link in the feeds starts with it: what feed validators refuse in a
+    // URI (an IPv6 address's `[`, a `|` in the path) would be refused everywhere.
+    if let Some(c) = url.as_str().chars().find(|&c| !is_uri_char(c)) {
+        return Err(format!(
+            "`{text}` has `{c}`, which feed validators refuse in a URL; use a host name and a plain path, such as https://example.org/blog/"
+        ));
+    }
+    if url.as_str().len() > MAX_LOC {
+        return Err(format!(
+            "`{text}` is {} characters long; sitemaps and many readers stop at {MAX_LOC} for any page's URL",
+            url.as_str().len()
+        ));
+    }
     Ok(url)
 }
 
-/// Output names are plain file names: nothing a config file says may write outside `--out`.
+/// Output names are plain file names: nothing a config file says may write
+/// outside `--out`; and a name is its own URL (no character needs encoding),
+/// so each feed's link to itself ends with the name of the file it is in.
 fn check_output_name(name: &str) -> std::result::Result<(), String> {
     let plain = !name.is_empty()
-        && name != "."
-        && name != ".."
         && name.len() <= 200
-        && !name.contains(['/', '\\', ':', '\0'])
-        && !name.starts_with('.');
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
     if plain {
         Ok(())
     } else {
         Err(format!(
-            "`{name}` must be a plain file name such as `feed.xml`"
+            "`{}` must be a plain file name such as `feed.xml`: ASCII letters, digits, `-`, `_`, `.` and `~`, not starting with `.`, at most 200 characters",
+            name.escape_debug()
         ))
     }
 }
 
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
-pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
+pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
@@ -431,15 +553,6 @@ pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_are_found_on_their_lines() {
-        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
-        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
-        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
-        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
-        assert_eq!(line_of_key("", "syndicate"), None);
-    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {
@@ -467,9 +580,44 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_found_on_their_lines() {
+        let text = "base_url: https://example.org/\n# author: {email: x}\nauthor:\n  name: Jane\n\n  email: j@x.org\noutput: {rss: a.xml, 'atom': b.xml}\nlanguage: en\n";
+        assert_eq!(line_of_key(text, "base_url"), Some(1));
+        assert_eq!(line_of_key(text, "author"), Some(3));
+        assert_eq!(line_of_key(text, "author.email"), Some(6));
+        assert_eq!(line_of_key(text, "output.atom"), Some(7));
+        assert_eq!(line_of_key(text, "output.sitemap"), Some(7));
+        assert_eq!(line_of_key(text, "language"), Some(8));
+        assert_eq!(line_of_key(text, "title"), None);
+        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
+        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
+        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
+        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
+        assert_eq!(line_of_key("", "syndicate"), None);
+        // A key of the same name deeper down is not the top-level one.
+        assert_eq!(line_of_key("a:\n  title: x\ntitle: y\n", "title"), Some(3));
+    }
+
+    #[test]
     fn output_names_are_plain() {
-        assert!(check_output_name("feed.xml").is_ok());
-        for bad in ["", "..", "../x.xml", "/etc/x", "a\\b", ".hidden", "C:x"] {
+        for good in ["feed.xml", "index~1.xml", "site_map-2.xml", "atom"] {
+            assert!(check_output_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../x.xml",
+            "/etc/x",
+            "a\\b",
+            ".hidden",
+            "C:x",
+            "a?b",
+            "a#b",
+            "a%20b",
+            "a b.xml",
+            "caf\u{e9}.xml",
+            "a\nb",
+        ] {
             assert!(check_output_name(bad).is_err(), "{bad}");
         }
     }

@@ -5,34 +5,53 @@
 //! the [`config`]; the [`content`] (discover the files, read their front matter,
 //! build the site model with its dates and permalinks); the [`feed`] (the
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
-//! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
+//! every [`output`] file rendered in memory (each body's [`templates`] first:
+//! shortcodes, Liquid, internal links); the [`mod@self_check`] of what was
 //! rendered; and [`mod@write`], all files at once. Every stage returns values;
 //! only the last touches the output folder. [`syndicate`] publishes the same
 //! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
 
-pub mod config;
-pub mod content;
-pub mod error;
-pub mod feed;
-pub mod output;
-pub mod self_check;
+mod config;
+mod content;
+mod error;
+mod feed;
+mod output;
+mod self_check;
 pub mod syndicate;
-pub mod templates;
-pub mod write;
+mod templates;
+mod write;
 
-// The paths the tests, benchmarks and fuzz targets use until they move.
-pub use content::front_matter::plain_yaml as simple_yaml;
-pub use content::{date, discover, front_matter, permalink, site};
-pub use feed::sanitize as html;
-pub use feed::{markdown, xml_text};
+pub use config::Options;
+pub use error::{Diagnostic, Error, Result, Warning};
 
-pub use config::{Config, Options};
-pub use error::{Error, Result};
-
-pub use output::{render, Rendered};
-pub use self_check::self_check;
-
+use config::Config;
 use content::site::Site;
+use output::{render, Rendered};
+use self_check::self_check;
+
+/// The pipeline's insides, for feedwright's own benchmarks, fuzz targets and
+/// tests, which exercise its stages one by one.
+///
+/// **Not a stable API**: anything here may change or go in any release. A
+/// program using feedwright calls [`build`](crate::build).
+pub mod internals {
+    pub use crate::config::{Author, Config, OutputNames};
+    pub use crate::content::front_matter::{self, plain_yaml};
+    pub use crate::content::site::{Page, PageKind, Site};
+    pub use crate::content::{date, permalink};
+    pub use crate::feed::render_body;
+    pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
+    pub use crate::output::{atom, render, rss, OutputFile, Rendered};
+    pub use crate::self_check::self_check;
+    /// Template syntax in bodies: Hugo shortcodes, Liquid, Zola calls, internal links.
+    pub mod templates {
+        pub use crate::templates::{
+            authors, expand, has_template_syntax, hugo, jekyll, leftovers, links, loader, markup,
+            summarize, zola, Expanded, Fragments, Generator, PageContext, PageIndex, SiteContext,
+            TemplateWarning,
+        };
+    }
+}
 
 /// What a successful build did.
 #[derive(Debug, Default)]
@@ -44,7 +63,7 @@ pub struct Report {
     /// The files written, by name.
     pub written: Vec<String>,
     /// Things the user should hear about.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Runs the whole pipeline; nothing is written unless everything rendered.

@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 use crate::feed::Feed;
 use crate::output::OutputFile;
 
 /// Checks every file in `files`, returning the warnings; `now` (the build's
 /// own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String>> {
+pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warning>> {
     let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
     let is_sitemap = |file: &&OutputFile| {
         matches!(
@@ -47,28 +47,29 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String
         .into_iter()
         .chain(sitemap_findings)
         .partition(|finding| finding.level == Level::Error);
-    let warnings = warnings.iter().map(ToString::to_string).collect();
     if errors.is_empty() {
-        Ok(warnings)
+        Ok(warnings.into_iter().map(Warning::Output).collect())
     } else {
-        Err(Error::SelfCheck {
-            findings: errors.iter().map(ToString::to_string).collect(),
-        })
+        Err(Error::SelfCheck { findings: errors })
     }
 }
 
 /// One warning for each entry of `feed` that still shows template text
 /// (`{{<`, `{{%`, `{%`, `{{ site.`, `{{ page.`, a Zola call) outside code:
 /// a reader would see it.
-pub fn template_text(feed: &Feed) -> Vec<String> {
+pub(crate) fn template_text(feed: &Feed) -> Vec<Warning> {
     feed.entries
         .iter()
         .filter_map(|entry| {
             let found = crate::templates::leftovers::find(&entry.content_html)?;
-            Some(format!(
-                "{}: the entry shows template text outside code: `{found}`",
-                entry.permalink
-            ))
+            Some(Warning::Site(Diagnostic::new(
+                Some(entry.source.clone()),
+                None,
+                format!(
+                    "the entry {} shows template text outside code: `{found}`",
+                    entry.permalink
+                ),
+            )))
         })
         .collect()
 }

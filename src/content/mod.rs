@@ -3,8 +3,8 @@
 //! UTC). It knows nothing of feeds or output formats.
 
 pub mod date;
-pub mod discover;
+pub(crate) mod discover;
 pub mod front_matter;
 pub mod permalink;
-pub mod site;
-pub mod source;
+pub(crate) mod site;
+pub(crate) mod source;

@@ -1,10 +1,12 @@
 //! The feed, format-independent: which posts enter it, each rendered once,
 //! with every string XML-safe. RSS and Atom are both written from this.
 
-pub mod details;
+pub(crate) mod details;
 pub mod markdown;
 pub mod sanitize;
 pub mod xml_text;
+
+use std::path::PathBuf;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rayon::prelude::*;
@@ -14,10 +16,10 @@ use crate::config::{Author, Config};
 use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 use crate::templates::{self, loader, PageContext, SiteContext, TemplateWarning};
 
-pub use crate::templates::authors::Author as Person;
+pub(crate) use crate::templates::authors::Author as Person;
 
 use details::PostDetails;
 use markdown::{LinkAction, RenderedBody};
@@ -39,11 +41,13 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The WebSub hubs subscribers may use (`rel="hub"`).
+    pub hubs: Vec<Url>,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
-    /// What the site owner should hear about the entries' templates, one line
+    /// What the site owner should hear about the entries' templates, one
     /// per subject (a shortcode, a Liquid tag) with its files and lines.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// One post as a feed entry.
@@ -53,6 +57,8 @@ pub struct FeedEntry {
     pub title: String,
     /// The post's absolute URL; also its id, so readers never see it as new twice.
     pub permalink: Url,
+    /// The post's content file, for messages about it.
+    pub source: PathBuf,
     /// When it was published.
     pub published: DateTime<Utc>,
     /// When it last changed.
@@ -98,6 +104,7 @@ impl Feed {
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
             home: config.base_url.clone(),
+            hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
                 email: a.email.clone(),
@@ -108,7 +115,10 @@ impl Feed {
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
             entries,
-            warnings: templates::summarize(&warnings),
+            warnings: templates::summarize(&warnings)
+                .into_iter()
+                .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+                .collect(),
         })
     }
 }
@@ -148,7 +158,7 @@ fn read_entry(
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
 /// front matter and body (syndication's per-post settings, the Markdown itself).
 /// `warnings` receives what the post's templates left to say, by file.
-pub fn read_entry_with<T>(
+pub(crate) fn read_entry_with<T>(
     page: &Page,
     config: &Config,
     templates: &SiteContext,
@@ -276,6 +286,7 @@ impl FeedEntry {
         FeedEntry {
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
+            source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
             authors: authors
@@ -308,7 +319,7 @@ impl FeedEntry {
 }
 
 /// The media type of an image file by its extension.
-fn image_media_type(path: &str) -> Option<&'static str> {
+pub(crate) fn image_media_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",

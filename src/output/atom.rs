@@ -44,10 +44,13 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
             uri: None,
             version: Some(VERSION.to_string()),
         }),
-        links: vec![
-            link(self_url.as_str(), "self", "application/atom+xml"),
-            link(feed.home.as_str(), "alternate", "text/html"),
-        ],
+        links: [
+            link(self_url.as_str(), "self", Some("application/atom+xml")),
+            link(feed.home.as_str(), "alternate", Some("text/html")),
+        ]
+        .into_iter()
+        .chain(feed.hubs.iter().map(|hub| link(hub.as_str(), "hub", None)))
+        .collect(),
         subtitle: Some(Text::plain(feed.description.clone())),
         entries: feed
             .entries
@@ -137,7 +140,11 @@ fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> Entry {
                 label: None,
             })
             .collect(),
-        links: vec![link(entry.permalink.as_str(), "alternate", "text/html")],
+        links: vec![link(
+            entry.permalink.as_str(),
+            "alternate",
+            Some("text/html"),
+        )],
         summary: Some(Text::html(entry.summary_html.clone())).filter(|s| !s.value.is_empty()),
         content: Some(Content {
             value: Some(entry.content_html.clone()),
@@ -149,11 +156,11 @@ fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> Entry {
     }
 }
 
-fn link(href: &str, rel: &str, media_type: &str) -> Link {
+fn link(href: &str, rel: &str, media_type: Option<&str>) -> Link {
     Link {
         href: href.to_string(),
         rel: rel.to_string(),
-        mime_type: Some(media_type.to_string()),
+        mime_type: media_type.map(str::to_string),
         ..Link::default()
     }
 }

@@ -4,7 +4,7 @@ pub mod atom;
 mod media;
 mod render;
 pub mod rss;
-pub mod sitemap;
+pub(crate) mod sitemap;
 
 pub use render::{render, Rendered};
 
@@ -18,12 +18,12 @@ pub struct OutputFile {
 }
 
 /// The generator's name, written in both feeds.
-pub const GENERATOR: &str = "feedwright";
+pub(crate) const GENERATOR: &str = "feedwright";
 
 /// The generator's version.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The largest feed written: the W3C Feed Validation Service stops at 5,000,000
 /// bytes, and feed readers and aggregators refuse or truncate feeds far smaller
 /// than the largest a static site could produce.
-pub use feedwright_check::spec::MAX_FEED_BYTES;
+pub(crate) use feedwright_check::spec::MAX_FEED_BYTES;

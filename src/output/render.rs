@@ -4,7 +4,7 @@ use super::sitemap::{self, SitemapUrl};
 use super::OutputFile;
 use crate::config::Config;
 use crate::content::site::Site;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 use crate::feed::sanitize as html;
 use crate::feed::Feed;
 use crate::output;
@@ -15,7 +15,7 @@ pub struct Rendered {
     /// The files, ready to write.
     pub files: Vec<OutputFile>,
     /// Things the user should hear about (entries left out to keep the feeds readable).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The entries each feed holds.
     pub entries: usize,
 }
@@ -66,11 +66,15 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
         let largest = rss.len().max(atom.len());
         if largest <= output::MAX_FEED_BYTES {
             if feed.entries.len() < wanted {
-                warnings.push(format!(
-                    "the feeds hold the newest {} of {wanted} entries: with more they would pass {} bytes, more than validators and many readers accept",
-                    feed.entries.len(),
-                    output::MAX_FEED_BYTES
-                ));
+                warnings.push(Warning::from(Diagnostic::new(
+                    None,
+                    None,
+                    format!(
+                        "the feeds hold the newest {} of {wanted} entries: with more they would pass {} bytes, more than validators and many readers accept",
+                        feed.entries.len(),
+                        output::MAX_FEED_BYTES
+                    ),
+                )));
             }
             let files = vec![
                 OutputFile {
@@ -121,9 +125,13 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
             entry.content_html = format!("{}{link}", entry.summary_html);
             "its summary and a link"
         };
-        warnings.push(format!(
-            "{} is too large to carry whole in a feed; the feeds carry {carried}",
-            entry.permalink
-        ));
+        warnings.push(Warning::from(Diagnostic::new(
+            Some(entry.source.clone()),
+            None,
+            format!(
+                "{} is too large to carry whole in a feed; the feeds carry {carried}",
+                entry.permalink
+            ),
+        )));
     }
 }

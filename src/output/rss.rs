@@ -49,12 +49,18 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
         generator: Some(format!("{GENERATOR} {VERSION}")),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         atom_ext: Some(AtomExtension {
-            links: vec![Link {
+            links: std::iter::once(Link {
                 href: self_url.to_string(),
                 rel: "self".to_string(),
                 mime_type: Some("application/rss+xml".to_string()),
                 ..Link::default()
-            }],
+            })
+            .chain(feed.hubs.iter().map(|hub| Link {
+                href: hub.to_string(),
+                rel: "hub".to_string(),
+                ..Link::default()
+            }))
+            .collect(),
         }),
         items: feed.entries.iter().map(item).collect(),
         namespaces,
@@ -155,6 +161,7 @@ mod tests {
         let entry = FeedEntry {
             title: "T ]]> & <b>".into(),
             permalink: Url::parse("https://example.org/p/").unwrap(),
+            source: "content/p.md".into(),
             published: chrono::DateTime::UNIX_EPOCH,
             updated: chrono::DateTime::UNIX_EPOCH,
             authors: vec![],
@@ -168,6 +175,7 @@ mod tests {
             description: "D".into(),
             language: None,
             home: Url::parse("https://example.org/").unwrap(),
+            hubs: Vec::new(),
             author: None,
             updated: None,
             entries: vec![entry],

@@ -78,7 +78,7 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
             .iter()
             .map(|name| config.output_url(name).to_string())
             .collect(),
-        hubs: Vec::new(),
+        hubs: config.hubs.iter().map(Url::to_string).collect(),
         warnings: site.warnings,
     })
 }

@@ -117,7 +117,7 @@ impl PageContext<'_> {
 }
 
 /// `key.sub.subsub` in nested objects, each key matched case-insensitively.
-pub fn lookup_dotted<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+pub(crate) fn lookup_dotted<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
     key.split('.').try_fold(value, |value, part| {
         let object = value.as_object()?;
         object.get(part).or_else(|| {
@@ -130,7 +130,7 @@ pub fn lookup_dotted<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
 }
 
 /// A value as template output prints it (Go's `fmt` for lists: `[1 2]`).
-pub fn value_text(value: &Value) -> String {
+pub(crate) fn value_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),

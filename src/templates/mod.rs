@@ -12,8 +12,8 @@
 //! A body without `{{` or `{%` costs one `memchr` scan ([`has_template_syntax`]).
 
 pub mod authors;
-pub mod context;
-pub mod fragments;
+mod context;
+mod fragments;
 pub mod hugo;
 pub mod jekyll;
 pub mod leftovers;
@@ -97,7 +97,7 @@ pub fn expand<'a>(body: &'a str, site: &SiteContext, page: &PageContext<'_>) -> 
 }
 
 /// The 1-based line of byte `offset` in `text`.
-pub fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
 }
 

@@ -5,11 +5,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use feedwright::config::{Config, Options};
-use feedwright::content::front_matter;
-use feedwright::content::site::{Page, PageKind, Site};
-use feedwright::feed;
-use feedwright::templates::{leftovers, loader};
+use feedwright::internals::templates::{leftovers, loader};
+use feedwright::internals::{front_matter, render_body, Config, Page, PageKind, Site};
+use feedwright::Options;
 use predicates::str::contains;
 
 use crate::common::*;
@@ -321,10 +319,10 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
                     section: String::new(),
                     in_bundle: false,
                 });
-            let body = feed::render_body(&page, &path, &split, &templates)
+            let body = render_body(&page, &path, &split, &templates)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
                 .0;
-            if feedwright::templates::has_template_syntax(split.body) {
+            if feedwright::internals::templates::has_template_syntax(split.body) {
                 rendered_with_templates += 1;
             }
             for html in [&body.content, &body.summary] {

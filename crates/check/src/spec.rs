@@ -215,6 +215,13 @@ pub const ACCEPTABLE_ELEMENTS: &[&str] = &[
 /// Whitelisted names the validator does not count as HTML at all.
 pub const NOT_KNOWN: &[&str] = &["keygen", "multicol", "nextid", "sound", "spacer"];
 
+/// Whether the ASCII character `c` may stand as itself in a URI: a letter, a
+/// digit, or one of `;/?:@&=+$.-_!~*'()%,#`. Any other (a space, `[`, `|`,
+/// `^`, ...) must be percent-encoded; validators refuse a URI holding one.
+pub fn is_uri_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c)
+}
+
 /// Compiles this module's patterns now rather than at their first use.
 pub(crate) fn compile_patterns() {
     LazyLock::force(&ADDR_SPEC);

@@ -12,20 +12,40 @@ pub enum Token {
     Text(usize, usize),
     /// Literal text produced by an escaped tag (`{{</* x */>}}` gives `{{< x >}}`).
     Literal(String),
-    /// `{{<` (false) or `{{%` (true), at a byte offset.
-    LeftDelim { markup: bool, at: usize },
+    /// `{{<` or `{{%`.
+    LeftDelim {
+        /// `{{%`: the call's output is Markdown.
+        markup: bool,
+        /// Its byte offset.
+        at: usize,
+    },
     /// `>}}` or `%}}`.
     RightDelim,
-    /// A shortcode name; `inline` for `name.inline`.
-    Name { name: String, inline: bool },
+    /// A shortcode name.
+    Name {
+        /// The name, without `.inline`.
+        name: String,
+        /// Written `name.inline`.
+        inline: bool,
+    },
     /// The `/` of a closing or self-closing tag.
     Close,
     /// A positional parameter.
-    Positional { value: String, quoted: bool },
+    Positional {
+        /// Its value.
+        value: String,
+        /// Written in quotes (so always a string).
+        quoted: bool,
+    },
     /// A named parameter's key; its value follows.
     Key(String),
     /// A named parameter's value.
-    Value { value: String, quoted: bool },
+    Value {
+        /// Its value.
+        value: String,
+        /// Written in quotes (so always a string).
+        quoted: bool,
+    },
 }
 
 /// A tag Hugo would refuse, and where it started.

@@ -21,8 +21,13 @@ const MAX_INCLUDE_DEPTH: usize = 8;
 pub enum Output {
     /// Markdown, spliced into the page's Markdown.
     Markdown(String),
-    /// HTML, put back after Markdown; `block` for block content.
-    Html { html: String, block: bool },
+    /// HTML, put back after Markdown.
+    Html {
+        /// The HTML.
+        html: String,
+        /// Block content (a paragraph holding only it is replaced whole).
+        block: bool,
+    },
     /// Nothing.
     Nothing,
 }

@@ -11,7 +11,7 @@ use super::{CODE_END, CODE_LANG_END, CODE_START};
 use crate::templates::markup::{escape, markdown_block};
 
 /// Every filter of this module, ready to register.
-pub fn all() -> Vec<JekyllFilter> {
+pub(crate) fn all() -> Vec<JekyllFilter> {
     [
         "relative_url",
         "absolute_url",
@@ -39,7 +39,7 @@ pub fn all() -> Vec<JekyllFilter> {
 
 /// One of Jekyll's filters, by name.
 #[derive(Clone, Debug)]
-pub struct JekyllFilter {
+pub(crate) struct JekyllFilter {
     name: &'static str,
 }
 

@@ -13,7 +13,7 @@ use liquid_core::{
 
 /// The block the pre-pass wraps an inlined include in.
 #[derive(Copy, Clone, Debug, Default)]
-pub struct IncludeBlock;
+pub(crate) struct IncludeBlock;
 
 impl BlockReflection for IncludeBlock {
     fn start_tag(&self) -> &str {

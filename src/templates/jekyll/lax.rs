@@ -6,7 +6,7 @@ use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Result, Runtime};
 
 /// A runtime whose unknown variables and indexes are `nil`.
-pub struct Lax<'r, R: Runtime>(pub &'r R);
+pub(crate) struct Lax<'r, R: Runtime>(pub &'r R);
 
 impl<R: Runtime> Runtime for Lax<'_, R> {
     fn partials(&self) -> &dyn PartialStore {
