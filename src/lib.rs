@@ -17,6 +17,7 @@ mod error;
 mod feed;
 mod output;
 mod self_check;
+mod site_config;
 pub mod syndicate;
 mod templates;
 mod write;
@@ -38,6 +39,7 @@ pub mod internals {
     pub use crate::config::{Author, Config, OutputNames};
     pub use crate::content::front_matter::{self, plain_yaml};
     pub use crate::content::site::{Page, PageKind, Site};
+    pub use crate::content::slug;
     pub use crate::content::{date, permalink};
     pub use crate::feed::render_body;
     pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
@@ -50,6 +52,11 @@ pub mod internals {
             summarize, zola, Expanded, Fragments, Generator, PageContext, PageIndex, SiteContext,
             TemplateWarning,
         };
+    }
+
+    /// The site's own generator configuration ([`crate::site_config`]).
+    pub mod site_config {
+        pub use crate::site_config::*;
     }
 }
 
@@ -64,6 +71,8 @@ pub struct Report {
     pub written: Vec<String>,
     /// Things the user should hear about.
     pub warnings: Vec<Warning>,
+    /// What the build read and decided (which generator configuration was used).
+    pub notes: Vec<String>,
 }
 
 /// Runs the whole pipeline; nothing is written unless everything rendered.
@@ -79,7 +88,8 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
     } = render(&site, &config)?;
     let check_warnings = self_check(&files, config.now)?;
-    let mut warnings = site.warnings;
+    let mut warnings = config.warnings.clone();
+    warnings.extend(site.warnings);
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
     write::write_all(&config.out_dir, &files)?;
@@ -88,5 +98,6 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
+        notes: config.notes,
     })
 }

@@ -7,46 +7,35 @@ use std::path::PathBuf;
 use serde_json::Value;
 use url::Url;
 
-/// The static-site generator whose template syntax a body uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Generator {
-    /// Hugo: `{{< >}}` and `{{% %}}` shortcodes.
-    Hugo,
-    /// Jekyll: Liquid (`{{ }}`, `{% %}`).
-    Jekyll,
-    /// Zola: `{{ name(args) }}` and `{% name(args) %}…{% end %}`.
-    Zola,
-}
+pub use crate::site_config::Generator;
 
-impl Generator {
-    /// A best guess from one file when the site's generator is unknown: Hugo's
-    /// delimiters are its own; a file under `_posts` is Jekyll's; a valid Zola
-    /// call is Zola's; other `{%`/`{{ site.`/`{{ page.` is Liquid.
-    pub fn sniff(rel_path: &str, body: &str) -> Option<Generator> {
-        if body.contains("{{<") || body.contains("{{%") {
-            return Some(Generator::Hugo);
-        }
-        if rel_path
-            .split('/')
-            .any(|part| part == "_posts" || part == "_drafts")
-        {
-            return Some(Generator::Jekyll);
-        }
-        if super::zola::has_call(body) {
-            return Some(Generator::Zola);
-        }
-        if body.contains("{%") || body.contains("{{ site.") || body.contains("{{ page.") {
-            return Some(Generator::Jekyll);
-        }
-        None
+/// A best guess from one file when the site's generator is unknown: Hugo's
+/// delimiters are its own; a file under `_posts` is Jekyll's; a valid Zola
+/// call is Zola's; other `{%`/`{{ site.`/`{{ page.` is Liquid.
+pub(crate) fn sniff(rel_path: &str, body: &str) -> Generator {
+    if body.contains("{{<") || body.contains("{{%") {
+        return Generator::Hugo;
     }
+    if rel_path
+        .split('/')
+        .any(|part| part == "_posts" || part == "_drafts")
+    {
+        return Generator::Jekyll;
+    }
+    if super::zola::has_call(body) {
+        return Generator::Zola;
+    }
+    if body.contains("{%") || body.contains("{{ site.") || body.contains("{{ page.") {
+        return Generator::Jekyll;
+    }
+    Generator::None
 }
 
 /// The site, as templates see it.
 #[derive(Debug, Clone)]
 pub struct SiteContext {
-    /// The generator, when known from the site's own files.
-    pub generator: Option<Generator>,
+    /// The generator, when known from the site's own files ([`Generator::None`] otherwise).
+    pub generator: Generator,
     /// The site's absolute base URL (ending in `/`).
     pub base_url: Url,
     /// Hugo's `params`, Jekyll's whole `_config.yml` (`site.*`), Zola's `extra`.
@@ -72,7 +61,7 @@ impl SiteContext {
     /// A context with nothing but a base URL (tests, and sites with no configuration).
     pub fn new(base_url: Url) -> SiteContext {
         SiteContext {
-            generator: None,
+            generator: Generator::None,
             base_url,
             params: Value::Object(Default::default()),
             data: Value::Object(Default::default()),
@@ -224,16 +213,13 @@ mod tests {
 
     #[test]
     fn sniffing() {
-        assert_eq!(Generator::sniff("a.md", "{{< x >}}"), Some(Generator::Hugo));
+        assert_eq!(sniff("a.md", "{{< x >}}"), Generator::Hugo);
+        assert_eq!(sniff("_posts/a.md", "{{ x }}"), Generator::Jekyll);
         assert_eq!(
-            Generator::sniff("_posts/a.md", "{{ x }}"),
-            Some(Generator::Jekyll)
+            sniff("blog/a.md", "{{ note(text=\"x\") }}"),
+            Generator::Zola
         );
-        assert_eq!(
-            Generator::sniff("blog/a.md", "{{ note(text=\"x\") }}"),
-            Some(Generator::Zola)
-        );
-        assert_eq!(Generator::sniff("blog/a.md", "{{ go template }}"), None);
+        assert_eq!(sniff("blog/a.md", "{{ go template }}"), Generator::None);
     }
 
     #[test]

@@ -1,8 +1,8 @@
-//! Reads what templates need from the site's folder: which generator it is,
-//! its data files, the names of its own shortcodes, and (through one small
-//! function, until the site's configuration is read in full elsewhere) the
-//! parameters templates look up.
+//! Reads what templates need from the site's folder: its data files and the
+//! names of its own shortcodes. The generator and the parameters templates
+//! look up come from the site's configuration ([`crate::site_config`]).
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,18 +12,42 @@ use serde_json::{Map, Value};
 use super::context::{Generator, PageIndex, SiteContext};
 use crate::config::Config;
 use crate::content::site::Site;
+use crate::site_config::{self, SiteSettings};
 
 /// Everything templates may read about `site`: its generator, parameters,
 /// data files, shortcode names, and every page by its source path.
 pub fn site_context(site: &Site, config: &Config) -> SiteContext {
     let site_root = config.site_root();
-    let generator = detect_generator(&site_root, &config.content_dir);
+    // A site named by its content folder alone (`--content site/content`) is
+    // recognised from the folder that holds it.
+    let settings: Cow<'_, SiteSettings> = if config.generator == Generator::None {
+        Cow::Owned(
+            site_config::read(&site_root, None)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        )
+    } else {
+        Cow::Borrowed(&config.site)
+    };
+    let generator = match settings.generator {
+        Generator::None
+            if config
+                .content_dir
+                .file_name()
+                .is_some_and(|n| n == "_posts") =>
+        {
+            Generator::Jekyll
+        }
+        generator => generator,
+    };
     let prefix = config
         .content_dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("");
-    let mut pages = PageIndex::new(prefix);
+        .strip_prefix(&site_root)
+        .ok()
+        .and_then(|rel| content_relative(rel, Path::new("")))
+        .unwrap_or_default();
+    let mut pages = PageIndex::new(&prefix);
     for page in &site.pages {
         let Some(source) = page.source.as_deref() else {
             continue;
@@ -32,128 +56,49 @@ pub fn site_context(site: &Site, config: &Config) -> SiteContext {
             pages.insert(&rel, page.permalink.clone());
         }
     }
+    let data_folder = settings.data_dir.clone().unwrap_or_else(|| {
+        site_root.join(if generator == Generator::Jekyll {
+            "_data"
+        } else {
+            "data"
+        })
+    });
     let mut context = SiteContext::new(config.base_url.clone());
     context.generator = generator;
-    context.params = site_params(&site_root, generator);
-    context.data = site_data(&site_root, generator);
+    context.params = match &settings.params {
+        Value::Object(_) => settings.params.clone(),
+        _ => empty(),
+    };
+    context.data = if generator == Generator::Zola {
+        empty()
+    } else {
+        data_dir(&data_folder)
+    };
     context.shortcodes = shortcode_names(&site_root);
-    context.broken_links_fatal = !internal_links_only_warn(&site_root);
     context.pages = pages;
     context.content_dir = config.content_dir.clone();
+    // Zola refuses a page with a broken `@/` link unless its link checker only warns.
+    context.broken_links_fatal = settings
+        .raw
+        .get("link_checker")
+        .and_then(|l| l.get("internal_level"))
+        .and_then(Value::as_str)
+        != Some("warn");
     context.site_root = site_root;
     context
-}
-
-/// Whether Zola's configuration lowers broken internal links to warnings
-/// (`[link_checker] internal_level = "warn"`, as tabi sets it).
-pub fn internal_links_only_warn(site_root: &Path) -> bool {
-    ["zola.toml", "config.toml"]
-        .iter()
-        .find_map(|name| read_data_file(&site_root.join(name)))
-        .and_then(|config| {
-            config
-                .get("link_checker")?
-                .get("internal_level")?
-                .as_str()
-                .map(|level| level == "warn")
-        })
-        .unwrap_or(false)
 }
 
 /// `path` under `content_dir`, `/`-separated.
 pub fn content_relative(path: &Path, content_dir: &Path) -> Option<String> {
     let rel = path.strip_prefix(content_dir).ok()?;
-    let parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let parts: Vec<&str> = rel
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_str()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
     Some(parts.join("/"))
-}
-
-/// The generator whose files the site root holds: Jekyll's `_config.yml`
-/// (or a `_posts` content folder), Zola's `zola.toml` or a `config.toml` with
-/// `base_url`, Hugo's `hugo.*`, `config.*` or `config/_default/`.
-pub fn detect_generator(site_root: &Path, content_dir: &Path) -> Option<Generator> {
-    let has = |name: &str| site_root.join(name).exists();
-    if content_dir.file_name().is_some_and(|n| n == "_posts")
-        || has("_config.yml")
-        || has("_config.yaml")
-    {
-        return Some(Generator::Jekyll);
-    }
-    if has("zola.toml") {
-        return Some(Generator::Zola);
-    }
-    if let Ok(text) = fs::read_to_string(site_root.join("config.toml")) {
-        let zola = text.lines().any(|l| l.trim_start().starts_with("base_url"));
-        return Some(if zola {
-            Generator::Zola
-        } else {
-            Generator::Hugo
-        });
-    }
-    if [
-        "hugo.toml",
-        "hugo.yaml",
-        "hugo.yml",
-        "hugo.json",
-        "config.yaml",
-        "config.yml",
-        "config.json",
-    ]
-    .iter()
-    .any(|n| has(n))
-        || site_root.join("config/_default").is_dir()
-    {
-        return Some(Generator::Hugo);
-    }
-    None
-}
-
-/// The parameters templates read, from the generator's own configuration file:
-/// Hugo's `params` (plus `config/_default/params.*`), Jekyll's whole
-/// `_config.yml` (`site.*`), Zola's `extra`. Missing or unreadable files give
-/// an empty object: templates then find nothing, and say so.
-pub fn site_params(site_root: &Path, generator: Option<Generator>) -> Value {
-    match generator {
-        Some(Generator::Jekyll) => ["_config.yml", "_config.yaml"]
-            .iter()
-            .find_map(|name| read_data_file(&site_root.join(name)))
-            .unwrap_or_else(empty),
-        Some(Generator::Zola) => ["zola.toml", "config.toml"]
-            .iter()
-            .find_map(|name| read_data_file(&site_root.join(name)))
-            .and_then(|config| config.get("extra").cloned())
-            .unwrap_or_else(empty),
-        Some(Generator::Hugo) | None => {
-            let mut params = [
-                "hugo.toml",
-                "hugo.yaml",
-                "hugo.yml",
-                "hugo.json",
-                "config.toml",
-                "config.yaml",
-                "config.yml",
-                "config.json",
-            ]
-            .iter()
-            .find_map(|name| read_data_file(&site_root.join(name)))
-            .and_then(|config| {
-                config
-                    .as_object()?
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("params"))
-                    .map(|(_, v)| v.clone())
-            })
-            .unwrap_or_else(empty);
-            for ext in ["toml", "yaml", "yml", "json"] {
-                let file = site_root.join(format!("config/_default/params.{ext}"));
-                if let Some(Value::Object(more)) = read_data_file(&file) {
-                    if let Value::Object(params) = &mut params {
-                        params.extend(more);
-                    }
-                }
-            }
-            params
-        }
-    }
 }
 
 fn empty() -> Value {
@@ -262,15 +207,6 @@ fn split_row(line: &str, delimiter: char) -> Vec<String> {
     }
     fields.push(field);
     fields
-}
-
-/// The data folder of the generator (`data/` for Hugo, `_data/` for Jekyll).
-pub fn site_data(site_root: &Path, generator: Option<Generator>) -> Value {
-    match generator {
-        Some(Generator::Jekyll) => data_dir(&site_root.join("_data")),
-        Some(Generator::Zola) => empty(),
-        Some(Generator::Hugo) | None => data_dir(&site_root.join("data")),
-    }
 }
 
 /// The names of the site's and its themes' own shortcodes: Hugo's
@@ -391,31 +327,5 @@ mod tests {
             "x"
         );
         assert_eq!(front_matter_json("no front matter"), Value::Null);
-    }
-
-    #[test]
-    fn generators_by_their_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let content = dir.path().join("content");
-        assert_eq!(detect_generator(dir.path(), &content), None);
-        fs::write(dir.path().join("config.toml"), "base_url = \"https://x\"\n").unwrap();
-        assert_eq!(
-            detect_generator(dir.path(), &content),
-            Some(Generator::Zola)
-        );
-        fs::write(
-            dir.path().join("config.toml"),
-            "baseURL = \"https://x\"\n[params]\nk = \"v\"\n",
-        )
-        .unwrap();
-        assert_eq!(
-            detect_generator(dir.path(), &content),
-            Some(Generator::Hugo)
-        );
-        assert_eq!(site_params(dir.path(), Some(Generator::Hugo))["k"], "v");
-        assert_eq!(
-            detect_generator(dir.path(), &dir.path().join("_posts")),
-            Some(Generator::Jekyll)
-        );
     }
 }

@@ -75,16 +75,17 @@ pub fn expand<'a>(body: &'a str, site: &SiteContext, page: &PageContext<'_>) -> 
             ..Expanded::default()
         };
     }
-    let generator = site
-        .generator
-        .or_else(|| Generator::sniff(page.rel_path, body));
+    let generator = match site.generator {
+        Generator::None => context::sniff(page.rel_path, body),
+        known => known,
+    };
     let mut fragments = Fragments::new();
     let mut warnings = Vec::new();
     let markdown = match generator {
-        Some(Generator::Hugo) => hugo::expand(body, site, page, &mut fragments, &mut warnings),
-        Some(Generator::Jekyll) => jekyll::expand(body, site, page, &mut fragments, &mut warnings),
-        Some(Generator::Zola) => zola::expand(body, site, page, &mut fragments, &mut warnings),
-        None => body.to_string(),
+        Generator::Hugo => hugo::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::Jekyll => jekyll::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::Zola => zola::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::None => body.to_string(),
     };
     for warning in &mut warnings {
         warning.line += page.first_line.saturating_sub(1);

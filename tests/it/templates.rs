@@ -341,3 +341,29 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
     eprintln!("{rendered_with_templates} files with template syntax rendered");
     assert!(rendered_with_templates > 100, "{rendered_with_templates}");
 }
+
+/// Built as a user would, from the site's root (`--site`), with the site's
+/// own configuration read: the templates render the same, nothing is left.
+#[test]
+fn fixture_sites_built_from_their_root_show_no_template_text() {
+    for name in ["hugo", "jekyll", "zola"] {
+        let out = tempfile::tempdir().unwrap();
+        let assert = feedwright()
+            .current_dir(out.path())
+            .args(["build", "--limit", "0", "--now", "2026-11-25T00:00:00Z"])
+            .arg("--site")
+            .arg(repo_root().join("tests/fixtures/sites").join(name))
+            .arg("--out")
+            .arg(out.path())
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(!stderr.contains("template text"), "{name}: {stderr}");
+        let entries = contents(out.path());
+        assert!(!entries.is_empty(), "{name}");
+        for html in entries {
+            assert_eq!(leftovers::find(&html), None, "{name}: {html}");
+        }
+        assert_valid(out.path());
+    }
+}
