@@ -452,6 +452,19 @@ impl Config {
             .join(name)
             .expect("output names are validated plain file names")
     }
+
+    /// The site's root folder: the one holding the content folder (`content/`,
+    /// Jekyll's `_posts/`), where `static/`, `data/`, `layouts/` and the
+    /// generator's own configuration live.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        if self.generator != Generator::None {
+            return self.site.root.clone();
+        }
+        match self.content_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }
+    }
 }
 
 /// The config file's `syndicate:` section (empty without a config file), the

@@ -5,7 +5,8 @@
 //! the [`config`]; the [`content`] (discover the files, read their front matter,
 //! build the site model with its dates and permalinks); the [`feed`] (the
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
-//! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
+//! every [`output`] file rendered in memory (each body's [`templates`] first:
+//! shortcodes, Liquid, internal links); the [`mod@self_check`] of what was
 //! rendered; and [`mod@write`], all files at once. Every stage returns values;
 //! only the last touches the output folder. [`syndicate`] publishes the same
 //! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
@@ -20,6 +21,7 @@ pub mod report;
 mod self_check;
 mod site_config;
 pub mod syndicate;
+mod templates;
 mod write;
 
 pub use config::Options;
@@ -44,9 +46,18 @@ pub mod internals {
     pub use crate::content::site::{Page, PageKind, Site};
     pub use crate::content::slug;
     pub use crate::content::{date, permalink};
+    pub use crate::feed::render_body;
     pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
     pub use crate::output::{atom, render, rss, OutputFile, Rendered};
     pub use crate::self_check::self_check;
+    /// Template syntax in bodies: Hugo shortcodes, Liquid, Zola calls, internal links.
+    pub mod templates {
+        pub use crate::templates::{
+            authors, expand, has_template_syntax, hugo, jekyll, leftovers, links, loader, markup,
+            summarize, zola, Expanded, Fragments, Generator, PageContext, PageIndex, SiteContext,
+            TemplateWarning,
+        };
+    }
 
     /// The site's own generator configuration ([`crate::site_config`]).
     pub mod site_config {

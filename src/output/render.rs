@@ -62,7 +62,8 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
 fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
     let rss_url = config.output_url(&config.output.rss);
     let atom_url = config.output_url(&config.output.atom);
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut feed.warnings);
+    warnings.extend(crate::self_check::template_text(&feed));
     let wanted = feed.entries.len();
     loop {
         let rss = output::rss::render(&feed, &rss_url)?;

@@ -372,6 +372,7 @@ pub fn fuzz_markdown(data: &[u8]) {
             summary_html: body.summary,
             content_html: body.content,
         }],
+        warnings: Vec::new(),
     };
     let rss = feedwright::internals::rss::render(&feed, &home.join("rss.xml").expect("url"))
         .expect("RSS renders");
