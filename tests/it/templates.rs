@@ -252,7 +252,7 @@ fn a_broken_zola_link_names_the_file_as_zola_does() {
     site.build()
         .assert()
         .code(1)
-        .stderr(contains("blog/a.md:6: broken relative link `@/blog/b.md`"));
+        .stderr(contains("blog/a.md:6: error: broken relative link `@/blog/b.md`"));
 }
 
 /// Every Markdown file of every fixture site and every corpus in `tests/`,
