@@ -214,17 +214,15 @@ fn build_page(
             Value::Text(t) | Value::Date(t) => date::parse(t, config.timezone)
                 .map(|d| Some(truncate_to_seconds(d)))
                 .map_err(|e| {
-                    Error::content(
-                        path,
-                        front_matter::line_of_key(split, key),
-                        format!("`{key}`: {e}"),
-                    )
+                    front_matter::key_error(path, split, key, e).with_hint(date::ACCEPTED_SHAPES)
                 }),
-            other => Err(Error::content(
+            other => Err(front_matter::key_error(
                 path,
-                front_matter::line_of_key(split, key),
-                format!("`{key}`: expected a date, found {}", other.describe()),
-            )),
+                split,
+                key,
+                format!("expected a date, found {}", other.describe()),
+            )
+            .with_hint(date::ACCEPTED_SHAPES)),
         }
     };
 
@@ -234,13 +232,11 @@ fn build_page(
         Value::Text(t) if t.eq_ignore_ascii_case("true") => true,
         Value::Text(t) if t.eq_ignore_ascii_case("false") => false,
         other => {
-            return Err(Error::content(
+            return Err(front_matter::key_error(
                 path,
-                front_matter::line_of_key(split, "draft"),
-                format!(
-                    "`draft`: expected true or false, found {}",
-                    other.describe()
-                ),
+                split,
+                "draft",
+                format!("expected true or false, found {}", other.describe()),
             ))
         }
     };
