@@ -117,6 +117,15 @@ struct BuildArgs {
     /// Skip broken posts with a warning instead of failing.
     #[arg(long)]
     keep_going: bool,
+    /// Write the feeds even when the site's feed has no entries (otherwise an error saying why).
+    #[arg(long)]
+    allow_empty: bool,
+    /// Tell more: the languages, sections and terms that get no feed.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Print each content file and its page's URL (tab-separated) on standard output.
+    #[arg(long)]
+    print_urls: bool,
 }
 
 fn main() -> ExitCode {
@@ -206,11 +215,21 @@ fn build(args: BuildArgs) -> ExitCode {
         now: args.now,
         keep_going: args.keep_going,
         site_dir: args.site,
+        allow_empty: args.allow_empty,
+        print_urls: args.print_urls,
     };
     match feedwright::build(&options) {
         Ok(report) => {
             for note in &report.notes {
                 eprintln!("feedwright: {note}");
+            }
+            for (file, url) in &report.urls {
+                println!("{file}\t{url}");
+            }
+            if args.verbose {
+                for detail in &report.details {
+                    eprintln!("feedwright: {detail}");
+                }
             }
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");

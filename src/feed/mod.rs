@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::discover::Markup;
 use crate::content::front_matter::{FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
@@ -82,7 +83,7 @@ impl Feed {
     /// Selects the newest posts (up to the configured limit) and renders each in parallel.
     pub fn build(site: &Site, config: &Config) -> Result<Feed> {
         let entries = site
-            .newest_posts(config.limit)
+            .newest_posts_in(config.feed_language, config.limit)
             .par_iter()
             .map(|page| read_entry(page, config))
             .collect::<Result<Vec<_>>>()?;
@@ -90,7 +91,7 @@ impl Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
-            home: config.base_url.clone(),
+            home: config.feed_home.clone(),
             hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
@@ -143,9 +144,12 @@ pub(crate) fn read_entry_with<T>(
         .source
         .as_deref()
         .expect("posts always have a source file");
-    source::read_page(path, Keys::All, |split, front| {
+    source::read_page(path, Keys::All, config.duplicate_keys(), |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
-        let body = markdown::render(split.body, &page.permalink);
+        let body = match page.markup {
+            Markup::Markdown => markdown::render(split.body, &page.permalink),
+            Markup::Html => markdown::render_html(split.body, &page.permalink),
+        };
         let entry = FeedEntry::new(page, details, body, config);
         Ok((entry, extra(split, front)?))
     })
