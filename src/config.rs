@@ -12,7 +12,7 @@ use crate::content::permalink::PermalinkPattern;
 use feedwright_check::spec::is_uri_char;
 use feedwright_check::spec::sitemap::MAX_LOC;
 
-use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::error::{Diagnostic, Error, Result, SourceLine, Warning};
 use crate::site_config::{self, Generator, SiteSettings, Taxonomy};
 
 /// The config file read when `--config` is not given, if it exists.
@@ -242,11 +242,7 @@ impl Config {
         let file = parse_config_file(&path, &text)?;
         // A value the feeds could not carry is the user's to fix: named by its
         // key and line, with what is accepted, before anything is read.
-        let config_error = |key: &str, message: String| Error::Config {
-            path: path.clone(),
-            line: line_of_key(&text, key),
-            message: format!("`{key}`: {message}"),
-        };
+        let config_error = |key: &str, message: String| key_error(&path, &text, key, message);
         let forced = file
             .generator
             .as_deref()
@@ -273,13 +269,9 @@ impl Config {
         if site.generator != Generator::None {
             notes.push(format!("read {}", site.describe_source()));
         }
-        let site_error = |message: String| Error::Config {
-            path: under_root(
-                &root,
-                site.files.first().map_or(Path::new("."), |f| f.as_path()),
-            ),
-            line: None,
-            message,
+        let site_error = |message: String| {
+            let file = site.files.first().map_or(Path::new("."), |f| f.as_path());
+            Error::config(&under_root(&root, file), None, message)
         };
 
         let from_site = options.base_url.is_none() && file.base_url.is_none();
@@ -551,6 +543,19 @@ impl Config {
             .join(name)
             .expect("output names are validated plain file names")
     }
+
+    /// The site's root folder: the one holding the content folder (`content/`,
+    /// Jekyll's `_posts/`), where `static/`, `data/`, `layouts/` and the
+    /// generator's own configuration live.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        if self.generator != Generator::None {
+            return self.site.root.clone();
+        }
+        match self.content_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }
+    }
 }
 
 /// The config file's `syndicate:` section (empty without a config file), the
@@ -595,12 +600,70 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
             .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
-        Error::Config {
-            path: path.to_path_buf(),
-            line,
-            message: message.to_string(),
+        let source = e.location().zip(line).and_then(|(location, line)| {
+            let text = text.lines().nth(line - 1)?;
+            Some(SourceLine::word_at(text, location.column()))
+        });
+        match unknown_key(message) {
+            Some((key, hint)) => Error::config(path, line, format!("unknown key `{key}`"))
+                .at(source)
+                .with_hint(hint),
+            None => Error::config(path, line, message).at(source),
         }
     })
+}
+
+/// The error of the config file `path` (whose text is `text`) about the
+/// dotted `key`: its message names the key, and the line that sets it (or
+/// the deepest part of it written) is shown with the value marked.
+pub(crate) fn key_error(path: &Path, text: &str, key: &str, message: String) -> Error {
+    let line = line_of_key(text, key);
+    let source = line.and_then(|line| {
+        let written = text.lines().nth(line - 1)?;
+        // The deepest part of the key on that line: `email` of `author.email`
+        // in `author: {name: x, email: y}`, else `author` itself.
+        let part = key
+            .rsplit('.')
+            .find(|part| written.contains(part))
+            .unwrap_or(key);
+        Some(SourceLine::at_key(written, part))
+    });
+    Error::config(path, line, format!("`{key}`: {message}")).at(source)
+}
+
+/// For serde's "unknown field `titel`, expected one of `base_url`, `title`, …":
+/// the key written, and a hint: the known key nearest it, or every known
+/// key when none is near.
+fn unknown_key(message: &str) -> Option<(String, String)> {
+    // Nested, serde names the mapping first: "author: unknown field `e-mail`, …".
+    let (parent, rest) = message.split_once("unknown field `")?;
+    let (written, rest) = rest.split_once('`')?;
+    let parent = parent.trim_end().trim_end_matches(':');
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    if known.is_empty() {
+        return None;
+    }
+    let nearest = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(written, candidate), candidate))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(similarity, _)| *similarity >= 0.7);
+    let hint = match nearest {
+        Some((_, key)) => format!("did you mean `{key}`?"),
+        None => format!(
+            "the keys accepted here are {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let key = match parent {
+        "" => written.to_string(),
+        parent => format!("{parent}.{written}"),
+    };
+    Some((key, hint))
 }
 
 /// The 1-based line of the dotted `key` (`author.email`,
@@ -760,7 +823,7 @@ pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
-            .map_err(|e| Error::Usage(format!("--now: {e}")));
+            .map_err(|e| Error::Usage(format!("--now: {e}; {}", date::ACCEPTED_SHAPES)));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let seconds: i64 = epoch.trim().parse().map_err(|_| {

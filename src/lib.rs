@@ -5,23 +5,30 @@
 //! the [`config`]; the [`content`] (discover the files, read their front matter,
 //! build the site model with its dates and permalinks); the [`feed`] (the
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
-//! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
+//! every [`output`] file rendered in memory (each body's [`templates`] first:
+//! shortcodes, Liquid, internal links); the [`mod@self_check`] of what was
 //! rendered; and [`mod@write`], all files at once. Every stage returns values;
 //! only the last touches the output folder. [`syndicate`] publishes the same
 //! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
 
+pub mod commands;
 mod config;
 mod content;
 mod error;
 mod feed;
 mod output;
+pub mod report;
 mod self_check;
 mod site_config;
 pub mod syndicate;
+mod templates;
 mod write;
 
 pub use config::Options;
-pub use error::{Diagnostic, Error, Result, Warning};
+pub use error::{Diagnostic, Error, Result, SourceLine, Warning};
+pub use write::Difference;
+
+use std::path::PathBuf;
 
 use config::Config;
 use content::site::Site;
@@ -40,9 +47,18 @@ pub mod internals {
     pub use crate::content::site::{Page, PageKind, Site};
     pub use crate::content::slug;
     pub use crate::content::{date, permalink};
+    pub use crate::feed::render_body;
     pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
     pub use crate::output::{atom, render, rss, OutputFile, Rendered};
     pub use crate::self_check::self_check;
+    /// Template syntax in bodies: Hugo shortcodes, Liquid, Zola calls, internal links.
+    pub mod templates {
+        pub use crate::templates::{
+            authors, expand, has_template_syntax, hugo, jekyll, leftovers, links, loader, markup,
+            summarize, zola, Expanded, Fragments, Generator, PageContext, PageIndex, SiteContext,
+            TemplateWarning,
+        };
+    }
 
     /// The site's own generator configuration ([`crate::site_config`]).
     pub mod site_config {
@@ -50,15 +66,19 @@ pub mod internals {
     }
 }
 
-/// What a successful build did.
+/// What a successful build did (under [`verify`], would do).
 #[derive(Debug, Default)]
 pub struct Report {
     /// Pages published (posts, other pages, list pages).
     pub pages: usize,
     /// Entries in each feed.
     pub entries: usize,
-    /// The files written, by name.
-    pub written: Vec<String>,
+    /// URLs in the sitemap (0 without one).
+    pub sitemap_urls: usize,
+    /// The output folder.
+    pub out_dir: PathBuf,
+    /// The output files, by name in the output folder.
+    pub files: Vec<String>,
     /// Things the user should hear about.
     pub warnings: Vec<Warning>,
     /// What the build read and decided (which generator configuration was used).
@@ -70,8 +90,34 @@ pub struct Report {
     pub urls: Vec<(String, String)>,
 }
 
+/// What [`verify`] found: the build it made in memory, and each output
+/// that differs from the file on disk.
+#[derive(Debug, Default)]
+pub struct Verification {
+    /// The build made in memory.
+    pub report: Report,
+    /// The output files whose bytes on disk are not the build's, or that are missing.
+    pub differing: Vec<write::Difference>,
+}
+
 /// Runs the whole pipeline; nothing is written unless everything rendered.
 pub fn build(options: &Options) -> Result<Report> {
+    let (report, files) = render_site(options)?;
+    write::write_all(&report.out_dir, &files)?;
+    Ok(report)
+}
+
+/// Runs the whole pipeline in memory and compares each output with the file
+/// on disk (`build --check`, so CI can verify committed feeds are current);
+/// writes nothing.
+pub fn verify(options: &Options) -> Result<Verification> {
+    let (report, files) = render_site(options)?;
+    let differing = write::differences(&report.out_dir, &files)?;
+    Ok(Verification { report, differing })
+}
+
+/// Every stage but writing: the outputs in memory, self-checked, and the report.
+fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
     let config = Config::load(options)?;
     // The walk of the content folder runs on one core; the self-check's
     // patterns compile on the other meanwhile.
@@ -90,22 +136,25 @@ pub fn build(options: &Options) -> Result<Report> {
         files,
         warnings: render_warnings,
         entries,
+        sitemap_urls,
     } = render_languages(&site, &config, &mut details)?;
     let check_warnings = self_check(&files, config.now)?;
     let mut warnings = config.warnings.clone();
     warnings.extend(site.warnings);
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
-    write::write_all(&config.out_dir, &files)?;
-    Ok(Report {
+    let report = Report {
         pages: site.pages.len(),
         entries,
-        written: files.into_iter().map(|f| f.name).collect(),
+        sitemap_urls,
+        out_dir: config.out_dir,
+        files: files.iter().map(|f| f.name.clone()).collect(),
         warnings,
         notes: config.notes,
         details,
         urls,
-    })
+    };
+    Ok((report, files))
 }
 
 /// Each content file's page URL, the file relative to the content folder
@@ -168,6 +217,7 @@ fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> 
         let rendered = render(site, &config.for_language(index, prefix))?;
         if index == 0 {
             all.entries = rendered.entries;
+            all.sitemap_urls = rendered.sitemap_urls;
         }
         all.files.extend(rendered.files);
         all.warnings.extend(rendered.warnings);

@@ -97,13 +97,14 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a date ({}); write it like `2025-01-15T21:44:45+06:00` or `2025-01-15`",
-            self.value, self.reason
-        )
+        write!(f, "`{}` is not a date ({})", self.value, self.reason)
     }
 }
+
+/// The date shapes [`parse`] reads, for the hint of an error about a date.
+pub const ACCEPTED_SHAPES: &str = "write a date like `2025-01-15T21:44:45+06:00` (RFC 3339), \
+`2025-01-15 21:44:45 +0600` (Jekyll), `2025-01-15 21:44:45` or `2025-01-15` (in the site's \
+time zone), or `Wed, 15 Jan 2025 21:44:45 +0600` (RFC 2822)";
 
 /// Reads every date shape found on real sites into UTC.
 ///

@@ -147,16 +147,18 @@ impl Site {
                     .map(|l| l.permalinks.clone())
                     .collect();
                 let urls = HugoUrls::new(rules, &language_patterns, &config.generator_permalinks)
-                    .map_err(|message| Error::Config {
-                    path: config.site.root.join(
-                        config
-                            .site
-                            .files
-                            .first()
-                            .map_or(Path::new("."), |f| f.as_path()),
-                    ),
-                    line: None,
-                    message,
+                    .map_err(|message| {
+                    Error::config(
+                        &config.site.root.join(
+                            config
+                                .site
+                                .files
+                                .first()
+                                .map_or(Path::new("."), |f| f.as_path()),
+                        ),
+                        None,
+                        message,
+                    )
                 })?;
                 Rules::Hugo(Box::new(urls), rules.clone())
             }
@@ -347,16 +349,18 @@ fn discover_files(config: &Config, rules: &Rules) -> Result<discover::Discovery>
                 .iter()
                 .map(|p| regex::Regex::new(p))
                 .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|e| Error::Config {
-                    path: config.site.root.join(
-                        config
-                            .site
-                            .files
-                            .first()
-                            .map_or(Path::new("."), |f| f.as_path()),
-                    ),
-                    line: None,
-                    message: format!("ignoreFiles: {e}"),
+                .map_err(|e| {
+                    Error::config(
+                        &config.site.root.join(
+                            config
+                                .site
+                                .files
+                                .first()
+                                .map_or(Path::new("."), |f| f.as_path()),
+                        ),
+                        None,
+                        format!("ignoreFiles: {e}"),
+                    )
                 })?;
             let layout = Layout {
                 kind: LayoutKind::Hugo,
@@ -373,17 +377,21 @@ fn discover_files(config: &Config, rules: &Rules) -> Result<discover::Discovery>
         Rules::Zola(zola) => {
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in &zola.ignored_content {
-                let glob = globset::Glob::new(pattern).map_err(|e| Error::Config {
-                    path: config.site.root.join("config.toml"),
-                    line: None,
-                    message: format!("ignored_content: {e}"),
+                let glob = globset::Glob::new(pattern).map_err(|e| {
+                    Error::config(
+                        &config.site.root.join("config.toml"),
+                        None,
+                        format!("ignored_content: {e}"),
+                    )
                 })?;
                 builder.add(glob);
             }
-            let set = builder.build().map_err(|e| Error::Config {
-                path: config.site.root.join("config.toml"),
-                line: None,
-                message: format!("ignored_content: {e}"),
+            let set = builder.build().map_err(|e| {
+                Error::config(
+                    &config.site.root.join("config.toml"),
+                    None,
+                    format!("ignored_content: {e}"),
+                )
             })?;
             let layout = Layout {
                 kind: LayoutKind::Zola,
@@ -608,18 +616,16 @@ fn build_page(
                     return Ok(None);
                 }
                 date::parse_as_written(t, timezone).map(Some).map_err(|e| {
-                    Error::content(
-                        path,
-                        front_matter::line_of_key(split, key),
-                        format!("`{key}`: {e}"),
-                    )
+                    front_matter::key_error(path, split, key, e).with_hint(date::ACCEPTED_SHAPES)
                 })
             }
-            other => Err(Error::content(
+            other => Err(front_matter::key_error(
                 path,
-                front_matter::line_of_key(split, key),
-                format!("`{key}`: expected a date, found {}", other.describe()),
-            )),
+                split,
+                key,
+                format!("expected a date, found {}", other.describe()),
+            )
+            .with_hint(date::ACCEPTED_SHAPES)),
         }
     };
 
@@ -629,13 +635,11 @@ fn build_page(
         Value::Text(t) if t.eq_ignore_ascii_case("true") => true,
         Value::Text(t) if t.eq_ignore_ascii_case("false") => false,
         other => {
-            return Err(Error::content(
+            return Err(front_matter::key_error(
                 path,
-                front_matter::line_of_key(split, "draft"),
-                format!(
-                    "`draft`: expected true or false, found {}",
-                    other.describe()
-                ),
+                split,
+                "draft",
+                format!("expected true or false, found {}", other.describe()),
             ))
         }
     };

@@ -14,13 +14,16 @@ use url::Url;
 
 use crate::config::{Author, Config};
 use crate::content::discover::Markup;
-use crate::content::front_matter::{FrontMatter, Keys, Split};
+use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::Result;
+use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::templates::{self, loader, PageContext, SiteContext, TemplateWarning};
+
+pub(crate) use crate::templates::authors::Author as Person;
 
 use details::PostDetails;
-use markdown::RenderedBody;
+use markdown::{LinkAction, RenderedBody};
 use sanitize::escape_text;
 use xml_text::clean;
 
@@ -39,10 +42,17 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The newest publication date among the entries: when the feed last
+    /// gained an entry (RSS `pubDate`), where `updated` is when it last
+    /// changed (`lastBuildDate`).
+    pub published: Option<DateTime<Utc>>,
     /// The WebSub hubs subscribers may use (`rel="hub"`).
     pub hubs: Vec<Url>,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
+    /// What the site owner should hear about the entries' templates, one
+    /// per subject (a shortcode, a Liquid tag) with its files and lines.
+    pub warnings: Vec<Warning>,
 }
 
 /// One post as a feed entry.
@@ -58,8 +68,8 @@ pub struct FeedEntry {
     pub published: DateTime<Utc>,
     /// When it last changed.
     pub updated: DateTime<Utc>,
-    /// Author names.
-    pub authors: Vec<String>,
+    /// The authors: names as plain text, with a web page where the site gives one.
+    pub authors: Vec<Person>,
     /// Tags and categories.
     pub categories: Vec<String>,
     /// The post's front-matter image.
@@ -82,11 +92,18 @@ pub struct FeedImage {
 impl Feed {
     /// Selects the newest posts (up to the configured limit) and renders each in parallel.
     pub fn build(site: &Site, config: &Config) -> Result<Feed> {
-        let entries = site
+        let templates = loader::site_context(site, config);
+        let read = site
             .newest_posts_in(config.feed_language, config.limit)
             .par_iter()
-            .map(|page| read_entry(page, config))
+            .map(|page| read_entry(page, config, &templates))
             .collect::<Result<Vec<_>>>()?;
+        let mut entries = Vec::with_capacity(read.len());
+        let mut warnings = Vec::new();
+        for (entry, entry_warnings) in read {
+            entries.push(entry);
+            warnings.extend(entry_warnings);
+        }
         Ok(Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
@@ -102,7 +119,12 @@ impl Feed {
                 .map(|e| e.updated)
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
+            published: entries.iter().map(|e| e.published).max(),
             entries,
+            warnings: templates::summarize(&warnings)
+                .into_iter()
+                .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+                .collect(),
         })
     }
 }
@@ -129,16 +151,25 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
 /// The feed's second pass: reads the file of `page`, a post the feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
 /// its details and its body, and renders its entry.
-fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
-    read_entry_with(page, config, |_, _| Ok(())).map(|(entry, ())| entry)
+fn read_entry(
+    page: &Page,
+    config: &Config,
+    templates: &SiteContext,
+) -> Result<(FeedEntry, Vec<(String, TemplateWarning)>)> {
+    let mut warnings = Vec::new();
+    let (entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
+    Ok((entry, warnings))
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
 /// front matter and body (syndication's per-post settings, the Markdown itself).
+/// `warnings` receives what the post's templates left to say, by file.
 pub(crate) fn read_entry_with<T>(
     page: &Page,
     config: &Config,
+    templates: &SiteContext,
     extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+    warnings: &mut Vec<(String, TemplateWarning)>,
 ) -> Result<(FeedEntry, T)> {
     let path = page
         .source
@@ -146,28 +177,121 @@ pub(crate) fn read_entry_with<T>(
         .expect("posts always have a source file");
     source::read_page(path, Keys::All, config.duplicate_keys(), |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
-        let body = match page.markup {
-            Markup::Markdown => markdown::render(split.body, &page.permalink),
-            Markup::Html => markdown::render_html(split.body, &page.permalink),
-        };
-        let entry = FeedEntry::new(page, details, body, config);
+        let (body, body_warnings) = render_body(page, path, split, templates)?;
+        let file = path.display().to_string();
+        warnings.extend(body_warnings.into_iter().map(|w| (file.clone(), w)));
+        let entry = FeedEntry::new(page, details, body, config, templates);
         Ok((entry, extra(split, front)?))
     })
+}
+
+/// A page's body as feed HTML: its templates rendered as its generator
+/// renders them, then its Markdown, with internal links resolved.
+pub fn render_body(
+    page: &Page,
+    path: &std::path::Path,
+    split: &Split<'_>,
+    templates: &SiteContext,
+) -> Result<(RenderedBody, Vec<TemplateWarning>)> {
+    let rel_path = loader::content_relative(path, &templates.content_dir).unwrap_or_default();
+    let front_matter = if templates::has_template_syntax(split.body) {
+        loader::front_matter_value(split.front, split.format == Some(Format::Toml))
+    } else {
+        serde_json::Value::Null
+    };
+    let first_line = match split.format {
+        Some(_) => split.front_line + split.front.matches('\n').count() + 1,
+        None => 1,
+    };
+    let context = PageContext {
+        rel_path: &rel_path,
+        permalink: &page.permalink,
+        front_matter: &front_matter,
+        first_line,
+    };
+    let expanded = templates::expand(split.body, templates, &context);
+    let mut warnings = expanded.warnings;
+    let mut broken = None;
+    if page.markup == Markup::Html {
+        let body = markdown::render_html(&expanded.markdown, &page.permalink, &expanded.fragments);
+        return Ok((body, warnings));
+    }
+    let body = markdown::render_with(
+        &expanded.markdown,
+        &page.permalink,
+        &expanded.fragments,
+        &mut |destination| match templates::links::internal_link(templates, &rel_path, destination)
+        {
+            None => LinkAction::Keep,
+            Some(Ok(url)) => LinkAction::Replace(url.to_string()),
+            Some(Err(message)) => {
+                let line = split
+                    .body
+                    .find(destination)
+                    .map(|at| first_line + templates::line_of(split.body, at) - 1);
+                if templates.broken_links_fatal {
+                    broken.get_or_insert((line, message));
+                } else {
+                    warnings.push(TemplateWarning {
+                        line: line.unwrap_or(first_line),
+                        subject: "internal link".into(),
+                        message: format!("{message}; the link was removed, its text kept (the site's link checker only warns)"),
+                        fatal: false,
+                    });
+                }
+                LinkAction::Unlink
+            }
+        },
+    );
+    if let Some((line, message)) = broken {
+        return Err(Error::content(
+            path,
+            line,
+            format!("{message} (Zola refuses the page; set `[link_checker] internal_level = \"warn\"` in its config.toml to let it pass)"),
+        ));
+    }
+    if let Some(fatal) = warnings.iter().position(|w| w.fatal) {
+        let w = warnings.remove(fatal);
+        return Err(Error::content(
+            path,
+            Some(w.line),
+            format!("{}: {}", w.subject, w.message),
+        ));
+    }
+    Ok((body, warnings))
 }
 
 impl FeedEntry {
     /// The entry of `page`, from its details and its rendered body. A post
     /// that names no author is credited to the site's author, if any.
-    fn new(page: &Page, details: PostDetails, body: RenderedBody, config: &Config) -> FeedEntry {
+    fn new(
+        page: &Page,
+        details: PostDetails,
+        body: RenderedBody,
+        config: &Config,
+        templates: &SiteContext,
+    ) -> FeedEntry {
         let summary_html = match &details.summary {
             Some(text) => clean(&escape_text(text)).into_owned(),
             None => body.summary,
         };
         let published = page.date.expect("posts always have a date");
-        let authors = if details.authors.is_empty() {
-            config.author.iter().map(|a| a.name.clone()).collect()
+        let authors: Vec<Person> = if details.authors.is_empty() {
+            config
+                .author
+                .iter()
+                .map(|a| Person {
+                    name: a.name.clone(),
+                    uri: None,
+                    email: None,
+                })
+                .collect()
         } else {
-            details.authors
+            details
+                .authors
+                .iter()
+                .map(|name| templates::authors::resolve(name, templates))
+                .collect()
         };
         FeedEntry {
             title: clean(details.title.trim()).into_owned(),
@@ -175,7 +299,20 @@ impl FeedEntry {
             source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
-            authors: authors.iter().map(|a| clean(a).into_owned()).collect(),
+            authors: authors
+                .into_iter()
+                .filter(|a| !a.name.trim().is_empty())
+                .map(|a| Person {
+                    name: clean(&a.name).into_owned(),
+                    // Only what feeds accept: an absolute web address, a valid e-mail address.
+                    uri: a
+                        .uri
+                        .and_then(|u| Url::parse(&u).ok())
+                        .filter(|u| matches!(u.scheme(), "http" | "https"))
+                        .map(String::from),
+                    email: a.email.filter(|e| feedwright_check::spec::addr_spec(e)),
+                })
+                .collect(),
             categories: details
                 .categories
                 .iter()

@@ -45,7 +45,7 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
                 .map(|email| format!("{email} ({})", a.name))
         }),
         last_build_date: feed.updated.map(to_rfc822),
-        pub_date: feed.updated.map(to_rfc822),
+        pub_date: feed.published.map(to_rfc822),
         generator: Some(format!("{GENERATOR} {VERSION}")),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         atom_ext: Some(AtomExtension {
@@ -143,7 +143,7 @@ fn item(entry: &FeedEntry) -> Item {
             })
             .collect(),
         dublin_core_ext: (!entry.authors.is_empty()).then(|| DublinCoreExtension {
-            creators: entry.authors.clone(),
+            creators: entry.authors.iter().map(|a| a.name.clone()).collect(),
             ..DublinCoreExtension::default()
         }),
         content: Some(entry.content_html.clone()),
@@ -178,7 +178,9 @@ mod tests {
             hubs: Vec::new(),
             author: None,
             updated: None,
+            published: None,
             entries: vec![entry],
+            warnings: Vec::new(),
         };
         let bytes = render(&feed, &Url::parse("https://example.org/rss.xml").unwrap()).unwrap();
         let text = String::from_utf8(bytes).unwrap();

@@ -149,7 +149,7 @@ fn a_nul_byte_fails_the_build_and_keep_going_skips_the_post() {
     let (_, assert) = build("themefisher-bookworm", &[]);
     assert
         .code(1)
-        .stderr(contains("post-1.md:20: contains a NUL byte"));
+        .stderr(contains("post-1.md:20: error: contains a NUL byte"));
     let (out, assert) = build("themefisher-bookworm", &["--keep-going"]);
     assert.success().stderr(contains("post-1.md:20"));
     let rss = check_outputs(out.path());
@@ -224,7 +224,7 @@ fn fast_yaml_agrees_with_the_full_parser_on_real_front_matter() {
     assert!(compared > 40, "only {compared} comparisons");
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
+pub(crate) fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

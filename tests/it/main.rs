@@ -5,6 +5,7 @@
 
 mod build;
 mod check_cli;
+mod cli;
 mod common;
 mod config;
 mod corpora;
@@ -13,6 +14,7 @@ mod properties;
 mod robustness;
 mod sample_site;
 mod syndicate;
+mod templates;
 
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.
