@@ -203,3 +203,13 @@ fn markup_output_keeps_list_indentation() {
     let (html, _) = render("- item\n  {{% mybox %}}\n");
     assert!(html.starts_with("<ul>\n<li>item"), "{html}");
 }
+
+#[test]
+fn include_never_leaves_the_content_folder() {
+    let (html, warnings) = render("{{% include \"../../../../etc/passwd\" %}}");
+    assert_eq!(html, "");
+    assert!(
+        warnings[0].message.contains("leaves the content folder"),
+        "{warnings:?}"
+    );
+}
