@@ -5,6 +5,7 @@
 
 mod build;
 mod check_cli;
+mod cli;
 mod common;
 mod config;
 mod corpora;
@@ -12,6 +13,7 @@ mod crash_safety;
 mod properties;
 mod robustness;
 mod sample_site;
+mod sites;
 mod syndicate;
 mod templates;
 
