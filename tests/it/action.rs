@@ -89,7 +89,11 @@ fn the_install_script_installs_with_cargo_puts_it_on_path_and_reuses_a_cached_bu
     let root = dir.path().join("tool-cache/feedwright");
     let output = install(dir.path(), &root);
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout.ends_with("feedwright 0.1.0\n"), "{stdout}");
     let log = fs::read_to_string(dir.path().join("cargo.log")).unwrap();
     assert_eq!(
@@ -107,12 +111,24 @@ fn the_install_script_installs_with_cargo_puts_it_on_path_and_reuses_a_cached_bu
     let output = install(dir.path(), &root);
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("already installed"));
-    assert_eq!(fs::read_to_string(dir.path().join("cargo.log")).unwrap().lines().count(), 1);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cargo.log"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
 
     // A binary from other source is replaced.
     fs::write(root.join(".source-key"), "feedwright-0.0.1-old\n").unwrap();
     assert!(install(dir.path(), &root).status.success());
-    assert_eq!(fs::read_to_string(dir.path().join("cargo.log")).unwrap().lines().count(), 2);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cargo.log"))
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
 }
 
 #[test]
