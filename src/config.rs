@@ -45,6 +45,10 @@ pub struct Options {
     pub keep_going: bool,
     /// `--site DIR`: the site's root folder, where its generator's configuration is.
     pub site_dir: Option<PathBuf>,
+    /// `--allow-empty`: a site feed without entries is not an error.
+    pub allow_empty: bool,
+    /// `--print-urls`: list each content file's URL in the report.
+    pub print_urls: bool,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.
@@ -197,6 +201,17 @@ pub struct Config {
     pub notes: Vec<String>,
     /// Warnings about the configuration (settings read but not followed).
     pub warnings: Vec<Warning>,
+    /// `permalinks:` of feedwright.yaml as written, laid over a Hugo site's own.
+    pub generator_permalinks: BTreeMap<String, String>,
+    /// Whether the content folder was named (`--content`, `content:`) rather
+    /// than the site's own (Hugo's per-language folders are then not read).
+    pub content_dir_given: bool,
+    /// Accept a site feed without entries (`--allow-empty`).
+    pub allow_empty: bool,
+    /// The language whose feeds are rendered (its index in the site's languages).
+    pub feed_language: usize,
+    /// The home page the feeds link to (the language's home).
+    pub feed_home: Url,
 }
 
 /// `path` in the site's `root` (unchanged when the root is the working folder).
@@ -284,7 +299,12 @@ impl Config {
             (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
-        for (section, pattern) in &file.permalinks {
+        let own_patterns = if site.generator == Generator::None {
+            &file.permalinks
+        } else {
+            &BTreeMap::new()
+        };
+        for (section, pattern) in own_patterns {
             let parsed = PermalinkPattern::parse(pattern)
                 .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
@@ -403,6 +423,20 @@ impl Config {
             site.out_dir.clone()
         };
 
+        let content_dir_given = options.content_dir.is_some() || file.content.is_some();
+        let generator_permalinks = if site.generator == Generator::Hugo {
+            file.permalinks.clone()
+        } else {
+            BTreeMap::new()
+        };
+        // What the site's own configuration publishes besides the default.
+        let (site_drafts, site_future, site_expired) = match &site.rules {
+            site_config::GeneratorRules::Hugo(rules) => {
+                (rules.build_drafts, rules.build_future, rules.build_expired)
+            }
+            site_config::GeneratorRules::Jekyll(rules) => (rules.unpublished, rules.future, false),
+            _ => (false, false, false),
+        };
         Ok(Config {
             content_dir: options
                 .content_dir
@@ -414,7 +448,7 @@ impl Config {
                 .clone()
                 .or_else(|| file.out.map(|o| under_root(&root, &o)))
                 .unwrap_or_else(|| under_root(&root, &default_out)),
-            base_url,
+            base_url: base_url.clone(),
             title,
             description,
             language,
@@ -429,9 +463,9 @@ impl Config {
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
             output: file.output,
             include: Inclusion {
-                drafts: options.drafts,
-                future: options.future,
-                expired: options.expired,
+                drafts: options.drafts || site_drafts,
+                future: options.future || site_future,
+                expired: options.expired || site_expired,
             },
             now,
             now_given,
@@ -443,7 +477,64 @@ impl Config {
             site,
             notes,
             warnings,
+            generator_permalinks,
+            content_dir_given,
+            allow_empty: options.allow_empty,
+            feed_language: 0,
+            feed_home: base_url.clone(),
         })
+    }
+
+    /// The settings of the feeds of language `index`, under `prefix` (`fr`, or
+    /// `""`): the language's title, description and tag, its home, its feed
+    /// files under `prefix/`; the sitemap (of every language) is the default
+    /// language's alone.
+    pub fn for_language(&self, index: usize, prefix: &str) -> Config {
+        let mut config = self.clone();
+        config.feed_language = index;
+        if let Some(language) = self.site.languages.get(index) {
+            if index > 0 {
+                if let Some(title) = &language.title {
+                    config.title = title.clone();
+                }
+                if let Some(description) = &language.description {
+                    config.description = description.clone();
+                }
+                config.language = language
+                    .language_code
+                    .as_deref()
+                    .and_then(site_config::language_tag)
+                    .or_else(|| site_config::language_tag(&language.code));
+            } else if let Some(title) = &language.title {
+                config.title = title.clone();
+            }
+        }
+        if !prefix.is_empty() {
+            config.feed_home = self
+                .base_url
+                .join(&format!("{prefix}/"))
+                .unwrap_or_else(|_| self.base_url.clone());
+            config.output.rss = format!("{prefix}/{}", self.output.rss);
+            config.output.atom = format!("{prefix}/{}", self.output.atom);
+        }
+        config.sitemap = self.sitemap && index == 0;
+        config
+    }
+
+    /// How a front-matter key written twice is taken: as Jekyll takes it
+    /// (the last one) on a Jekyll site, else as an error.
+    pub(crate) fn duplicate_keys(&self) -> crate::content::front_matter::DuplicateKeys {
+        use crate::content::front_matter::DuplicateKeys;
+        if self.generator == Generator::Jekyll {
+            DuplicateKeys::LastWins
+        } else {
+            DuplicateKeys::Refuse
+        }
+    }
+
+    /// A path the site's configuration names (relative to the site's root).
+    pub fn site_path(&self, path: &Path) -> PathBuf {
+        under_root(&self.site.root, path)
     }
 
     /// The absolute URL of an output file.

@@ -11,6 +11,11 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
+    /// The site's feed would have no entries though the site has pages: why,
+    /// and what to do (`--allow-empty` accepts it).
+    #[error("{0}")]
+    EmptyFeed(String),
+
     /// The configuration file cannot be used, or one of its values would make
     /// an invalid feed: the user must change it. The diagnostic names the
     /// file, the key's line and its value, and what is accepted.

@@ -43,6 +43,7 @@ use self_check::self_check;
 /// program using feedwright calls [`build`](crate::build).
 pub mod internals {
     pub use crate::config::{Author, Config, OutputNames};
+    pub use crate::content::discover::Markup;
     pub use crate::content::front_matter::{self, plain_yaml};
     pub use crate::content::site::{Page, PageKind, Site};
     pub use crate::content::slug;
@@ -83,6 +84,11 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// What the build read and decided (which generator configuration was used).
     pub notes: Vec<String>,
+    /// What `-v` tells besides (languages without a feed).
+    pub details: Vec<String>,
+    /// With `--print-urls`: each content file (relative to the content
+    /// folder that holds it) and the URL of its page, in file order.
+    pub urls: Vec<(String, String)>,
 }
 
 /// What [`verify`] found: the build it made in memory, and each output
@@ -118,12 +124,21 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
     // patterns compile on the other meanwhile.
     let (site, ()) = rayon::join(|| Site::load(&config), feedwright_check::compile_patterns);
     let site = site?;
+    if let (Some(why), false) = (&site.empty_feed, config.allow_empty) {
+        return Err(Error::EmptyFeed(why.clone()));
+    }
+    let mut details = Vec::new();
+    let urls = if options.print_urls {
+        page_urls(&site, &config)
+    } else {
+        Vec::new()
+    };
     let Rendered {
         files,
         warnings: render_warnings,
         entries,
         sitemap_urls,
-    } = render(&site, &config)?;
+    } = render_languages(&site, &config, &mut details)?;
     let check_warnings = self_check(&files, config.now)?;
     let mut warnings = config.warnings.clone();
     warnings.extend(site.warnings);
@@ -137,6 +152,83 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         files: files.iter().map(|f| f.name.clone()).collect(),
         warnings,
         notes: config.notes,
+        details,
+        urls,
     };
     Ok((report, files))
+}
+
+/// Each content file's page URL, the file relative to the content folder
+/// that holds it (a Hugo language's own, or the site's).
+fn page_urls(site: &Site, config: &Config) -> Vec<(String, String)> {
+    let mut roots = vec![config.content_dir.clone()];
+    roots.extend(
+        config
+            .site
+            .languages
+            .iter()
+            .filter_map(|l| l.content_dir.as_deref())
+            .map(|dir| config.site_path(dir)),
+    );
+    let shadowed = site
+        .shadowed
+        .iter()
+        .map(|(source, url)| (source.as_path(), url));
+    let mut urls: Vec<(String, String)> = site
+        .pages
+        .iter()
+        .filter_map(|page| Some((page.source.as_deref()?, &page.permalink)))
+        .chain(shadowed)
+        .map(|(source, permalink)| {
+            let relative = roots
+                .iter()
+                .filter_map(|root| source.strip_prefix(root).ok())
+                .min_by_key(|r| r.as_os_str().len())
+                .unwrap_or(source);
+            (
+                relative.to_string_lossy().replace('\\', "/"),
+                permalink.to_string(),
+            )
+        })
+        .collect();
+    urls.sort();
+    urls
+}
+
+/// Every output file: one feed set per language, the default language's
+/// at the root (or under its prefix), each other language's under its
+/// own (`fr/`), as the generator publishes them; a language without posts
+/// gets none.
+fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> Result<Rendered> {
+    let languages = &config.site.languages;
+    // Where each language's feeds go: under its URL prefix (Hugo, Zola);
+    // a Jekyll site's languages are folders of its own, so their feeds go there.
+    let mut prefixes = content::site::language_prefixes(config);
+    if config.generator == site_config::Generator::Jekyll {
+        for (prefix, language) in prefixes.iter_mut().zip(languages).skip(1) {
+            prefix.clone_from(&language.code);
+        }
+    }
+    if languages.len() <= 1 && prefixes.first().is_none_or(String::is_empty) {
+        return render(site, config);
+    }
+    let mut all = Rendered::default();
+    for (index, language) in languages.iter().enumerate() {
+        let prefix = prefixes.get(index).map_or("", String::as_str);
+        if index > 0 && site.newest_posts_in(index, 1).is_empty() {
+            details.push(format!(
+                "no feed for the language `{}`: it has no posts",
+                language.code
+            ));
+            continue;
+        }
+        let rendered = render(site, &config.for_language(index, prefix))?;
+        if index == 0 {
+            all.entries = rendered.entries;
+            all.sitemap_urls = rendered.sitemap_urls;
+        }
+        all.files.extend(rendered.files);
+        all.warnings.extend(rendered.warnings);
+    }
+    Ok(all)
 }

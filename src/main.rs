@@ -182,6 +182,12 @@ struct BuildArgs {
     /// How to print errors and warnings.
     #[arg(long, value_enum, default_value_t = MessageFormat::Text)]
     format: MessageFormat,
+    /// Write the feeds even when the site's feed has no entries (otherwise an error saying why).
+    #[arg(long)]
+    allow_empty: bool,
+    /// Print each content file and its page's URL, tab-separated, on standard output.
+    #[arg(long)]
+    print_urls: bool,
 }
 
 impl BuildArgs {
@@ -199,6 +205,8 @@ impl BuildArgs {
             now: self.now,
             keep_going: self.keep_going,
             site_dir: self.site,
+            allow_empty: self.allow_empty,
+            print_urls: self.print_urls,
         }
     }
 }

@@ -36,6 +36,16 @@ pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     // new feeds beside an old sitemap. Dropped on error, the temporary files go.
     // The files are written side by side: flushing each to disk is a wait.
     use rayon::prelude::*;
+    // Feeds of a site's other languages live in their folders (`fr/atom.xml`).
+    for file in files {
+        if let Some(parent) = Path::new(&file.name)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            let dir = out_dir.join(parent);
+            fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+    }
     let written = files
         .par_iter()
         .map(|file| {

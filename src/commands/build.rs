@@ -66,10 +66,18 @@ fn verify(options: &Options, started: Instant, printer: &mut Printer<'_>) -> u8 
     }
 }
 
-/// What the build read and decided (the generator configuration it used), under `-v`.
+/// What the build read (the generator configuration it used), unless `-q`;
+/// what it left out (languages without posts), under `-v`; with
+/// `--print-urls`, each content file's URL on standard output.
 fn notes(report: &Report, printer: &mut Printer<'_>) {
     for note in &report.notes {
-        printer.detail(&format!("feedwright: {note}"));
+        printer.status(&format!("feedwright: {note}"));
+    }
+    for detail in &report.details {
+        printer.detail(&format!("feedwright: {detail}"));
+    }
+    for (file, url) in &report.urls {
+        printer.output(&format!("{file}\t{url}\n"));
     }
 }
 

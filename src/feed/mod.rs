@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::discover::Markup;
 use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
@@ -93,7 +94,7 @@ impl Feed {
     pub fn build(site: &Site, config: &Config) -> Result<Feed> {
         let templates = loader::site_context(site, config);
         let read = site
-            .newest_posts(config.limit)
+            .newest_posts_in(config.feed_language, config.limit)
             .par_iter()
             .map(|page| read_entry(page, config, &templates))
             .collect::<Result<Vec<_>>>()?;
@@ -107,7 +108,7 @@ impl Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
-            home: config.base_url.clone(),
+            home: config.feed_home.clone(),
             hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
@@ -174,7 +175,7 @@ pub(crate) fn read_entry_with<T>(
         .source
         .as_deref()
         .expect("posts always have a source file");
-    source::read_page(path, Keys::All, |split, front| {
+    source::read_page(path, Keys::All, config.duplicate_keys(), |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
         let (body, body_warnings) = render_body(page, path, split, templates)?;
         let file = path.display().to_string();
@@ -211,6 +212,10 @@ pub fn render_body(
     let expanded = templates::expand(split.body, templates, &context);
     let mut warnings = expanded.warnings;
     let mut broken = None;
+    if page.markup == Markup::Html {
+        let body = markdown::render_html(&expanded.markdown, &page.permalink, &expanded.fragments);
+        return Ok((body, warnings));
+    }
     let body = markdown::render_with(
         &expanded.markdown,
         &page.permalink,

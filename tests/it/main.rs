@@ -14,6 +14,7 @@ mod crash_safety;
 mod properties;
 mod robustness;
 mod sample_site;
+mod sites;
 mod syndicate;
 mod templates;
 

@@ -317,6 +317,9 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
                     lastmod: None,
                     section: String::new(),
                     in_bundle: false,
+                    language: 0,
+                    in_site_feed: false,
+                    markup: feedwright::internals::Markup::Markdown,
                 });
             let body = render_body(&page, &path, &split, &templates)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))

@@ -15,7 +15,7 @@ use std::fmt;
 use crate::error::{Error, Result, SourceLine};
 
 pub(crate) use fields::{field_for, FrontMatterSeed};
-pub use fields::{FrontMatter, Keys};
+pub use fields::{DuplicateKeys, FrontMatter, Keys};
 pub(crate) use split::next_line;
 pub use split::{split, Format, Split};
 pub use value::Value;
@@ -68,14 +68,25 @@ pub fn parse_full_yaml(
     keys: Keys,
 ) -> std::result::Result<FrontMatter, serde_yaml::Error> {
     use serde::de::DeserializeSeed;
-    FrontMatterSeed(keys).deserialize(serde_yaml::Deserializer::from_str(text))
+    FrontMatterSeed(keys, DuplicateKeys::Refuse)
+        .deserialize(serde_yaml::Deserializer::from_str(text))
 }
 
 /// Reads the `keys` of the front matter of `split`, naming `path` and the line in any error.
 pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> {
+    parse_with(path, split, keys, DuplicateKeys::Refuse)
+}
+
+/// [`parse`], with a key written twice taken as `duplicates` says.
+pub fn parse_with(
+    path: &Path,
+    split: &Split<'_>,
+    keys: Keys,
+    duplicates: DuplicateKeys,
+) -> Result<FrontMatter> {
     use serde::de::DeserializeSeed;
     check_bounds(path, split)?;
-    let seed = FrontMatterSeed(keys);
+    let seed = FrontMatterSeed(keys, duplicates);
     match split.format {
         None => Ok(FrontMatter::default()),
         Some(Format::Yaml) => match plain_yaml::read(split.front, keys) {
@@ -270,6 +281,20 @@ mod tests {
     }
 
     #[test]
+    fn jekyll_takes_the_last_of_duplicate_keys() {
+        let text = "---\ntitle: a\nredirect_from: x\ntitle: b\n---\n";
+        let f = parse_with(
+            Path::new("t.md"),
+            &split_ok(text),
+            Keys::All,
+            DuplicateKeys::LastWins,
+        )
+        .unwrap();
+        assert_eq!(f.title.text(), Some("b"));
+        assert_eq!(f.duplicate_keys, vec!["title".to_string()]);
+    }
+
+    #[test]
     fn yaml_errors_carry_the_file_line() {
         let err = parse_text("---\ntitle: a\ntags: [a, b\n---\n").unwrap_err();
         match err {
@@ -286,7 +311,7 @@ mod tests {
         let f = parse_text("---\ntitle: 1.1\nauthor: [\"Mark Dinn\", \"John Doe\"]\ncategory: release\ndraft: true\nparams: {a: [1, {b: 2}]}\n---\n").unwrap();
         assert_eq!(f.title.text(), Some("1.1"));
         assert_eq!(f.authors.texts(), vec!["Mark Dinn", "John Doe"]);
-        assert_eq!(f.categories.texts(), vec!["release"]);
+        assert_eq!(f.category.texts(), vec!["release"]);
         assert_eq!(f.draft, Value::Bool(true));
     }
 
