@@ -16,7 +16,7 @@ use crate::config::{Author, Config};
 use crate::content::front_matter::{FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::Result;
+use crate::error::{Result, Warning};
 
 use details::PostDetails;
 use markdown::RenderedBody;
@@ -79,14 +79,12 @@ pub struct FeedImage {
 }
 
 impl Feed {
-    /// Selects the newest posts (up to the configured limit) and renders each in parallel.
-    pub fn build(site: &Site, config: &Config) -> Result<Feed> {
-        let entries = site
-            .newest_posts(config.limit)
-            .par_iter()
-            .map(|page| read_entry(page, config))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Feed {
+    /// Selects the newest posts (up to the configured limit) and reads each
+    /// again for its entry, in parallel; and what the user should hear about
+    /// posts left out under `--keep-going`.
+    pub fn build(site: &Site, config: &Config) -> Result<(Feed, Vec<Warning>)> {
+        let (entries, warnings) = read_entries(site, config)?;
+        let feed = Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
@@ -102,8 +100,49 @@ impl Feed {
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
             entries,
-        })
+        };
+        Ok((feed, warnings))
     }
+}
+
+/// The entries of the newest posts, newest first. A post whose file fails
+/// to read now (a key only entries need is broken: the pass over the whole
+/// site skipped it) fails the build, or under `--keep-going` is left out with
+/// a warning and the next newest post takes its place.
+fn read_entries(site: &Site, config: &Config) -> Result<(Vec<FeedEntry>, Vec<Warning>)> {
+    let read = |pages: &[&Page]| -> Vec<Result<FeedEntry>> {
+        pages
+            .par_iter()
+            .map(|page| read_entry(page, config))
+            .collect()
+    };
+    let newest = site.newest_posts(config.limit);
+    let results = read(&newest);
+    if !config.keep_going {
+        let entries = results.into_iter().collect::<Result<Vec<_>>>()?;
+        return Ok((entries, Vec::new()));
+    }
+    let mut entries = Vec::with_capacity(results.len());
+    let mut warnings = Vec::new();
+    let mut keep = |results: Vec<Result<FeedEntry>>, entries: &mut Vec<FeedEntry>| {
+        for result in results {
+            match result {
+                Ok(entry) => entries.push(entry),
+                Err(error) => warnings.push(Warning::skipped(&error)),
+            }
+        }
+    };
+    keep(results, &mut entries);
+    if entries.len() < newest.len() && config.limit > 0 {
+        let all = site.newest_posts(0);
+        let mut next = newest.len();
+        while entries.len() < config.limit && next < all.len() {
+            let take = (config.limit - entries.len()).min(all.len() - next);
+            keep(read(&all[next..next + take]), &mut entries);
+            next += take;
+        }
+    }
+    Ok((entries, warnings))
 }
 
 /// When a feed without posts was last updated: the newest page's date, else the

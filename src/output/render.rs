@@ -24,7 +24,12 @@ pub struct Rendered {
 /// rendered side by side.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
     let (feeds, sitemaps) = rayon::join(
-        || render_feeds(Feed::build(site, config)?, config),
+        || {
+            let (feed, skipped) = Feed::build(site, config)?;
+            let mut feeds = render_feeds(feed, config)?;
+            feeds.warnings.splice(0..0, skipped);
+            Ok(feeds)
+        },
         || {
             if config.sitemap {
                 render_sitemap(site, config)
