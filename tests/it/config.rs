@@ -293,18 +293,7 @@ fn timezone_permalinks_and_sitemap() {
 
 #[test]
 fn unknown_config_keys_are_errors() {
-    let site = Site::new(&[("blog/a.md", POST)]);
-    fs::write(
-        site.dir.path().join("feedwright.yaml"),
-        "base_url: https://example.org/\ntitel: Typo\n",
-    )
-    .unwrap();
-    feedwright()
-        .current_dir(site.dir.path())
-        .args(["build"])
-        .assert()
-        .code(2)
-        .stderr(contains("feedwright.yaml").and(contains("titel")));
+    assert_config_refused("titel: Typo\n", "titel", 1, &["unknown field"]);
 }
 
 #[test]
