@@ -133,7 +133,7 @@ fn two_builds_give_identical_bytes() {
 }
 
 /// Golden files: any change to the sample site's feeds shows up as a diff in review.
-/// Refresh with `UPDATE_GOLDEN=1 cargo test --test sample_site`.
+/// Refresh with `UPDATE_GOLDEN=1 cargo test --test it sample_site`.
 #[test]
 fn golden_snapshots() {
     let out = build_sample();
@@ -147,7 +147,7 @@ fn golden_snapshots() {
         let expected = fs::read_to_string(&path).unwrap_or_default();
         assert!(
             actual == expected,
-            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test sample_site\n--- actual ---\n{actual}"
+            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test it sample_site\n--- actual ---\n{actual}"
         );
     }
 }
