@@ -222,6 +222,25 @@ fn base_url() {
 }
 
 #[test]
+fn hubs() {
+    for (bad, says) in [
+        (
+            "hubs: [\"hub.example.org\"]\n",
+            "not an absolute http(s) URL",
+        ),
+        ("hubs:\n  - https://hub.example.org/a|b\n", "`|`"),
+    ] {
+        assert_config_refused(bad, "`hubs`", 1, &[says]);
+    }
+    let site = assert_config_accepted(
+        "base_url: https://example.org/\nhubs: [https://pubsubhubbub.appspot.com/]\n",
+    );
+    assert!(site
+        .read("atom.xml")
+        .contains("href=\"https://pubsubhubbub.appspot.com/\""));
+}
+
+#[test]
 fn output_names() {
     for (config, key, line) in [
         ("output:\n  rss: \"a?b.xml\"\n", "`output.rss`", 2),
