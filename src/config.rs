@@ -12,7 +12,8 @@ use crate::content::permalink::PermalinkPattern;
 use feedwright_check::spec::is_uri_char;
 use feedwright_check::spec::sitemap::MAX_LOC;
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::site_config::{self, Generator, SiteSettings, Taxonomy};
 
 /// The config file read when `--config` is not given, if it exists.
 pub(crate) const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
@@ -42,6 +43,8 @@ pub struct Options {
     pub now: Option<String>,
     /// `--keep-going`.
     pub keep_going: bool,
+    /// `--site DIR`: the site's root folder, where its generator's configuration is.
+    pub site_dir: Option<PathBuf>,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.
@@ -62,6 +65,11 @@ struct ConfigFile {
     output: OutputNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// The generator whose site this is (`hugo`, `jekyll`, `zola`, `none`),
+    /// when it should not be recognised from the site's files.
+    generator: Option<String>,
+    /// The sections whose dated pages are feed entries.
+    feed_sections: Option<Vec<String>>,
     #[serde(default)]
     hubs: Vec<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
@@ -176,19 +184,45 @@ pub struct Config {
     pub keep_going: bool,
     /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
     pub hubs: Vec<Url>,
+    /// The generator whose site this is ([`Generator::None`] when none was recognised).
+    pub generator: Generator,
+    /// The taxonomies the site declares (tags and categories when it declares none).
+    pub taxonomies: Vec<Taxonomy>,
+    /// The sections whose dated pages are feed entries (`None`: every section's).
+    pub feed_sections: Option<Vec<String>>,
+    /// What the site's own configuration says (its params, data folder, URL
+    /// rules); the default when no generator was recognised.
+    pub site: SiteSettings,
+    /// What the user should hear about the configuration (which files were read).
+    pub notes: Vec<String>,
+    /// Warnings about the configuration (settings read but not followed).
+    pub warnings: Vec<Warning>,
+}
+
+/// `path` in the site's `root` (unchanged when the root is the working folder).
+fn under_root(root: &Path, path: &Path) -> PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    }
 }
 
 impl Config {
     /// Reads the config file (if any) and lays `options` over it.
     pub fn load(options: &Options) -> Result<Config> {
+        let root = options
+            .site_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let default_path = under_root(&root, Path::new(DEFAULT_CONFIG_FILE));
         let (path, text) = match &options.config_file {
             Some(path) => (path.clone(), read_config_text(path)?),
-            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
-                let path = PathBuf::from(DEFAULT_CONFIG_FILE);
-                let text = read_config_text(&path)?;
-                (path, text)
+            None if default_path.is_file() => {
+                let text = read_config_text(&default_path)?;
+                (default_path, text)
             }
-            None => (PathBuf::from(DEFAULT_CONFIG_FILE), String::new()),
+            None => (default_path, String::new()),
         };
         let file = parse_config_file(&path, &text)?;
         // A value the feeds could not carry is the user's to fix: named by its
@@ -198,23 +232,64 @@ impl Config {
             line: line_of_key(&text, key),
             message: format!("`{key}`: {message}"),
         };
+        let forced = file
+            .generator
+            .as_deref()
+            .map(str::parse::<Generator>)
+            .transpose()
+            .map_err(|m| config_error("generator", m))?;
+        let site = site_config::read(&root, forced)?.unwrap_or_else(|| SiteSettings {
+            root: root.clone(),
+            taxonomies: vec![
+                Taxonomy {
+                    name: "tags".into(),
+                    singular: Some("tag".into()),
+                    feed: false,
+                },
+                Taxonomy {
+                    name: "categories".into(),
+                    singular: Some("category".into()),
+                    feed: false,
+                },
+            ],
+            ..SiteSettings::default()
+        });
+        let mut notes = Vec::new();
+        if site.generator != Generator::None {
+            notes.push(format!("read {}", site.describe_source()));
+        }
+        let site_error = |message: String| Error::Config {
+            path: under_root(
+                &root,
+                site.files.first().map_or(Path::new("."), |f| f.as_path()),
+            ),
+            line: None,
+            message,
+        };
 
-        let base_url_text = options.base_url.clone().or(file.base_url).ok_or_else(|| {
-            Error::Usage(format!(
-                "no base URL: set `base_url` in {DEFAULT_CONFIG_FILE} or pass --base-url https://example.org/"
-            ))
-        })?;
+        let from_site = options.base_url.is_none() && file.base_url.is_none();
+        let base_url_text = options
+            .base_url
+            .clone()
+            .or(file.base_url)
+            .or_else(|| site.base_url.clone())
+            .ok_or_else(|| Error::Usage(no_base_url(&site)))?;
         let base_url = parse_base_url(&base_url_text).map_err(|message| {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
+            } else if from_site {
+                site_error(format!("the site's base URL: {message}"))
             } else {
                 config_error("base_url", message)
             }
         })?;
 
-        let timezone = match &file.timezone {
-            Some(text) => text.parse().map_err(|m| config_error("timezone", m))?,
-            None => SiteTimezone::default(),
+        let timezone = match (&file.timezone, &site.timezone) {
+            (Some(text), _) => text.parse().map_err(|m| config_error("timezone", m))?,
+            (None, Some(text)) => text
+                .parse()
+                .map_err(|m| site_error(format!("time zone: {m}")))?,
+            (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
         for (section, pattern) in &file.permalinks {
@@ -254,9 +329,35 @@ impl Config {
                     format!("`{}` is not a language tag: write an ISO 639 language code, alone or with a region, such as `en` or `en-us`", lang.escape_debug()),
                 ))
             }
-            other => other.map(|l| l.to_ascii_lowercase()),
+            Some(lang) => Some(lang.to_ascii_lowercase()),
+            None => site
+                .languages
+                .first()
+                .and_then(|l| l.language_code.as_deref())
+                .and_then(site_config::language_tag),
         };
-        if let Some(author) = &file.author {
+        let mut warnings: Vec<Warning> = site
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::new(None, None, w.clone()).into())
+            .collect();
+        let author = file.author.or_else(|| {
+            let author = site.author.as_ref()?;
+            let email = author.email.clone().filter(|email| {
+                let ok = feedwright_check::spec::addr_spec(email);
+                if !ok {
+                    warnings.push(Diagnostic::new(None, None, format!(
+                        "the site's author e-mail `{email}` is not an e-mail address; the feeds name the author without it"
+                    )).into());
+                }
+                ok
+            });
+            (!author.name.trim().is_empty()).then(|| Author {
+                name: author.name.clone(),
+                email,
+            })
+        });
+        if let Some(author) = &author {
             if author.name.trim().is_empty() {
                 return Err(config_error(
                     "author.name",
@@ -299,32 +400,48 @@ impl Config {
         let (now, now_given) = resolve_now(options.now.as_deref())?;
         let title = file
             .title
+            .or_else(|| site.title.clone())
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| base_url.host_str().unwrap_or("feed").to_string());
         let description = file
             .description
+            .or_else(|| site.description.clone())
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| title.clone());
+        let default_content = if site.generator == Generator::None {
+            PathBuf::from("content")
+        } else {
+            site.content_dir.clone()
+        };
+        let default_out = if site.generator == Generator::None {
+            PathBuf::from("public")
+        } else {
+            site.out_dir.clone()
+        };
 
         Ok(Config {
             content_dir: options
                 .content_dir
                 .clone()
-                .or(file.content)
-                .unwrap_or_else(|| PathBuf::from("content")),
+                .or_else(|| file.content.map(|c| under_root(&root, &c)))
+                .unwrap_or_else(|| under_root(&root, &default_content)),
             out_dir: options
                 .out_dir
                 .clone()
-                .or(file.out)
-                .unwrap_or_else(|| PathBuf::from("public")),
+                .or_else(|| file.out.map(|o| under_root(&root, &o)))
+                .unwrap_or_else(|| under_root(&root, &default_out)),
             base_url,
             title,
             description,
             language,
-            author: file.author,
+            author,
             timezone,
             permalinks,
-            limit: options.limit.or(file.limit.map(|l| l.0)).unwrap_or(20),
+            limit: options
+                .limit
+                .or(file.limit.map(|l| l.0))
+                .or(site.feed_limit)
+                .unwrap_or(20),
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
             output: file.output,
             include: Inclusion {
@@ -336,6 +453,12 @@ impl Config {
             now_given,
             keep_going: options.keep_going,
             hubs,
+            generator: site.generator,
+            taxonomies: site.taxonomies.clone(),
+            feed_sections: file.feed_sections.or_else(|| site.feed_sections.clone()),
+            site,
+            notes,
+            warnings,
         })
     }
 
@@ -344,6 +467,19 @@ impl Config {
         self.base_url
             .join(name)
             .expect("output names are validated plain file names")
+    }
+
+    /// The site's root folder: the one holding the content folder (`content/`,
+    /// Jekyll's `_posts/`), where `static/`, `data/`, `layouts/` and the
+    /// generator's own configuration live.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        if self.generator != Generator::None {
+            return self.site.root.clone();
+        }
+        match self.content_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }
     }
 }
 
@@ -470,6 +606,29 @@ fn check_feed_text(text: &str) -> std::result::Result<(), String> {
         )),
         None => Ok(()),
     }
+}
+
+/// Why there is no base URL, and where to set one.
+fn no_base_url(site: &SiteSettings) -> String {
+    let key = match site.generator {
+        Generator::Hugo => "baseURL",
+        Generator::Jekyll => "url",
+        Generator::Zola => "base_url",
+        Generator::None => {
+            return format!(
+                "no base URL: set `base_url` in {DEFAULT_CONFIG_FILE} or pass --base-url https://example.org/ (no Hugo, Jekyll or Zola configuration was found in {})",
+                if site.root.as_os_str().is_empty() || site.root == Path::new(".") {
+                    "this folder".to_string()
+                } else {
+                    site.root.display().to_string()
+                }
+            )
+        }
+    };
+    format!(
+        "no base URL: {} sets no `{key}`; set it there, or `base_url` in {DEFAULT_CONFIG_FILE}, or pass --base-url https://example.org/",
+        site.describe_source()
+    )
 }
 
 /// An absolute http(s) URL without query or fragment, given a trailing `/`.

@@ -81,10 +81,13 @@ enum OutputFormat {
 
 #[derive(clap::Args)]
 struct BuildArgs {
-    /// The folder of Markdown content [default: content].
+    /// The site's root folder, where its hugo.toml, _config.yml or config.toml is [default: .].
+    #[arg(long, value_name = "DIR")]
+    site: Option<PathBuf>,
+    /// The folder of Markdown content [default: content, or the generator's].
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// The folder to write into [default: public].
+    /// The folder to write into [default: public, or the generator's].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The config file [default: feedwright.yaml, when present].
@@ -202,9 +205,13 @@ fn build(args: BuildArgs) -> ExitCode {
         expired: args.expired,
         now: args.now,
         keep_going: args.keep_going,
+        site_dir: args.site,
     };
     match feedwright::build(&options) {
         Ok(report) => {
+            for note in &report.notes {
+                eprintln!("feedwright: {note}");
+            }
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
-use crate::error::{Error, Result, Warning};
+use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::feed::Feed;
 use crate::output::OutputFile;
 
 /// Checks every file in `files`, returning the warnings; `now` (the build's
@@ -51,4 +52,24 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warnin
     } else {
         Err(Error::SelfCheck { findings: errors })
     }
+}
+
+/// One warning for each entry of `feed` that still shows template text
+/// (`{{<`, `{{%`, `{%`, `{{ site.`, `{{ page.`, a Zola call) outside code:
+/// a reader would see it.
+pub(crate) fn template_text(feed: &Feed) -> Vec<Warning> {
+    feed.entries
+        .iter()
+        .filter_map(|entry| {
+            let found = crate::templates::leftovers::find(&entry.content_html)?;
+            Some(Warning::Site(Diagnostic::new(
+                Some(entry.source.clone()),
+                None,
+                format!(
+                    "the entry {} shows template text outside code: `{found}`",
+                    entry.permalink
+                ),
+            )))
+        })
+        .collect()
 }

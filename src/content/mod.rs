@@ -7,4 +7,5 @@ pub(crate) mod discover;
 pub mod front_matter;
 pub mod permalink;
 pub(crate) mod site;
+pub mod slug;
 pub(crate) mod source;

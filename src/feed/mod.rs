@@ -13,13 +13,16 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
-use crate::content::front_matter::{FrontMatter, Keys, Split};
+use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::{Result, Warning};
+use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::templates::{self, loader, PageContext, SiteContext, TemplateWarning};
+
+pub(crate) use crate::templates::authors::Author as Person;
 
 use details::PostDetails;
-use markdown::RenderedBody;
+use markdown::{LinkAction, RenderedBody};
 use sanitize::escape_text;
 use xml_text::clean;
 
@@ -42,6 +45,9 @@ pub struct Feed {
     pub hubs: Vec<Url>,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
+    /// What the site owner should hear about the entries' templates, one
+    /// per subject (a shortcode, a Liquid tag) with its files and lines.
+    pub warnings: Vec<Warning>,
 }
 
 /// One post as a feed entry.
@@ -57,8 +63,8 @@ pub struct FeedEntry {
     pub published: DateTime<Utc>,
     /// When it last changed.
     pub updated: DateTime<Utc>,
-    /// Author names.
-    pub authors: Vec<String>,
+    /// The authors: names as plain text, with a web page where the site gives one.
+    pub authors: Vec<Person>,
     /// Tags and categories.
     pub categories: Vec<String>,
     /// The post's front-matter image.
@@ -80,11 +86,17 @@ pub struct FeedImage {
 
 impl Feed {
     /// Selects the newest posts (up to the configured limit) and reads each
-    /// again for its entry, in parallel; and what the user should hear about
-    /// posts left out under `--keep-going`.
-    pub fn build(site: &Site, config: &Config) -> Result<(Feed, Vec<Warning>)> {
-        let (entries, warnings) = read_entries(site, config)?;
-        let feed = Feed {
+    /// again for its entry, in parallel.
+    pub fn build(site: &Site, config: &Config) -> Result<Feed> {
+        let templates = loader::site_context(site, config);
+        let (read, skipped) = read_entries(site, config, &templates)?;
+        let mut entries = Vec::with_capacity(read.len());
+        let mut warnings = Vec::new();
+        for (entry, entry_warnings) in read {
+            entries.push(entry);
+            warnings.extend(entry_warnings);
+        }
+        Ok(Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
@@ -100,20 +112,35 @@ impl Feed {
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
             entries,
-        };
-        Ok((feed, warnings))
+            warnings: skipped
+                .into_iter()
+                .chain(
+                    templates::summarize(&warnings)
+                        .into_iter()
+                        .map(|line| Warning::Site(Diagnostic::new(None, None, line))),
+                )
+                .collect(),
+        })
     }
 }
 
-/// The entries of the newest posts, newest first. A post whose file fails
-/// to read now (a key only entries need is broken: the pass over the whole
-/// site skipped it) fails the build, or under `--keep-going` is left out with
-/// a warning and the next newest post takes its place.
-fn read_entries(site: &Site, config: &Config) -> Result<(Vec<FeedEntry>, Vec<Warning>)> {
-    let read = |pages: &[&Page]| -> Vec<Result<FeedEntry>> {
+/// What [`read_entry`] gives: the entry, and what its templates left to say.
+type ReadEntry = (FeedEntry, Vec<(String, TemplateWarning)>);
+
+/// The entries of the newest posts, newest first; and the posts left out. A
+/// post whose file fails to read now (a key only entries need is broken: the
+/// pass over the whole site skipped it) fails the build, or under
+/// `--keep-going` is left out with a warning and the next newest post takes
+/// its place.
+fn read_entries(
+    site: &Site,
+    config: &Config,
+    templates: &SiteContext,
+) -> Result<(Vec<ReadEntry>, Vec<Warning>)> {
+    let read = |pages: &[&Page]| -> Vec<Result<ReadEntry>> {
         pages
             .par_iter()
-            .map(|page| read_entry(page, config))
+            .map(|page| read_entry(page, config, templates))
             .collect()
     };
     let newest = site.newest_posts(config.limit);
@@ -123,12 +150,12 @@ fn read_entries(site: &Site, config: &Config) -> Result<(Vec<FeedEntry>, Vec<War
         return Ok((entries, Vec::new()));
     }
     let mut entries = Vec::with_capacity(results.len());
-    let mut warnings = Vec::new();
-    let mut keep = |results: Vec<Result<FeedEntry>>, entries: &mut Vec<FeedEntry>| {
+    let mut skipped = Vec::new();
+    let mut keep = |results: Vec<Result<ReadEntry>>, entries: &mut Vec<ReadEntry>| {
         for result in results {
             match result {
                 Ok(entry) => entries.push(entry),
-                Err(error) => warnings.push(Warning::skipped(&error)),
+                Err(error) => skipped.push(Warning::skipped(&error)),
             }
         }
     };
@@ -142,7 +169,7 @@ fn read_entries(site: &Site, config: &Config) -> Result<(Vec<FeedEntry>, Vec<War
             next += take;
         }
     }
-    Ok((entries, warnings))
+    Ok((entries, skipped))
 }
 
 /// When a feed without posts was last updated: the newest page's date, else the
@@ -167,16 +194,21 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
 /// The feed's second pass: reads the file of `page`, a post the feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
 /// its details and its body, and renders its entry.
-fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
-    read_entry_with(page, config, |_, _| Ok(())).map(|(entry, ())| entry)
+fn read_entry(page: &Page, config: &Config, templates: &SiteContext) -> Result<ReadEntry> {
+    let mut warnings = Vec::new();
+    let (entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
+    Ok((entry, warnings))
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
 /// front matter and body (syndication's per-post settings, the Markdown itself).
+/// `warnings` receives what the post's templates left to say, by file.
 pub(crate) fn read_entry_with<T>(
     page: &Page,
     config: &Config,
+    templates: &SiteContext,
     extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+    warnings: &mut Vec<(String, TemplateWarning)>,
 ) -> Result<(FeedEntry, T)> {
     let path = page
         .source
@@ -184,25 +216,117 @@ pub(crate) fn read_entry_with<T>(
         .expect("posts always have a source file");
     source::read_page(path, Keys::All, |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
-        let body = markdown::render(split.body, &page.permalink);
-        let entry = FeedEntry::new(page, details, body, config);
+        let (body, body_warnings) = render_body(page, path, split, templates)?;
+        let file = path.display().to_string();
+        warnings.extend(body_warnings.into_iter().map(|w| (file.clone(), w)));
+        let entry = FeedEntry::new(page, details, body, config, templates);
         Ok((entry, extra(split, front)?))
     })
+}
+
+/// A page's body as feed HTML: its templates rendered as its generator
+/// renders them, then its Markdown, with internal links resolved.
+pub fn render_body(
+    page: &Page,
+    path: &std::path::Path,
+    split: &Split<'_>,
+    templates: &SiteContext,
+) -> Result<(RenderedBody, Vec<TemplateWarning>)> {
+    let rel_path = loader::content_relative(path, &templates.content_dir).unwrap_or_default();
+    let front_matter = if templates::has_template_syntax(split.body) {
+        loader::front_matter_value(split.front, split.format == Some(Format::Toml))
+    } else {
+        serde_json::Value::Null
+    };
+    let first_line = match split.format {
+        Some(_) => split.front_line + split.front.matches('\n').count() + 1,
+        None => 1,
+    };
+    let context = PageContext {
+        rel_path: &rel_path,
+        permalink: &page.permalink,
+        front_matter: &front_matter,
+        first_line,
+    };
+    let expanded = templates::expand(split.body, templates, &context);
+    let mut warnings = expanded.warnings;
+    let mut broken = None;
+    let body = markdown::render_with(
+        &expanded.markdown,
+        &page.permalink,
+        &expanded.fragments,
+        &mut |destination| match templates::links::internal_link(templates, &rel_path, destination)
+        {
+            None => LinkAction::Keep,
+            Some(Ok(url)) => LinkAction::Replace(url.to_string()),
+            Some(Err(message)) => {
+                let line = split
+                    .body
+                    .find(destination)
+                    .map(|at| first_line + templates::line_of(split.body, at) - 1);
+                if templates.broken_links_fatal {
+                    broken.get_or_insert((line, message));
+                } else {
+                    warnings.push(TemplateWarning {
+                        line: line.unwrap_or(first_line),
+                        subject: "internal link".into(),
+                        message: format!("{message}; the link was removed, its text kept (the site's link checker only warns)"),
+                        fatal: false,
+                    });
+                }
+                LinkAction::Unlink
+            }
+        },
+    );
+    if let Some((line, message)) = broken {
+        return Err(Error::content(
+            path,
+            line,
+            format!("{message} (Zola refuses the page; set `[link_checker] internal_level = \"warn\"` in its config.toml to let it pass)"),
+        ));
+    }
+    if let Some(fatal) = warnings.iter().position(|w| w.fatal) {
+        let w = warnings.remove(fatal);
+        return Err(Error::content(
+            path,
+            Some(w.line),
+            format!("{}: {}", w.subject, w.message),
+        ));
+    }
+    Ok((body, warnings))
 }
 
 impl FeedEntry {
     /// The entry of `page`, from its details and its rendered body. A post
     /// that names no author is credited to the site's author, if any.
-    fn new(page: &Page, details: PostDetails, body: RenderedBody, config: &Config) -> FeedEntry {
+    fn new(
+        page: &Page,
+        details: PostDetails,
+        body: RenderedBody,
+        config: &Config,
+        templates: &SiteContext,
+    ) -> FeedEntry {
         let summary_html = match &details.summary {
             Some(text) => clean(&escape_text(text)).into_owned(),
             None => body.summary,
         };
         let published = page.date.expect("posts always have a date");
-        let authors = if details.authors.is_empty() {
-            config.author.iter().map(|a| a.name.clone()).collect()
+        let authors: Vec<Person> = if details.authors.is_empty() {
+            config
+                .author
+                .iter()
+                .map(|a| Person {
+                    name: a.name.clone(),
+                    uri: None,
+                    email: None,
+                })
+                .collect()
         } else {
-            details.authors
+            details
+                .authors
+                .iter()
+                .map(|name| templates::authors::resolve(name, templates))
+                .collect()
         };
         FeedEntry {
             title: clean(details.title.trim()).into_owned(),
@@ -210,7 +334,20 @@ impl FeedEntry {
             source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
-            authors: authors.iter().map(|a| clean(a).into_owned()).collect(),
+            authors: authors
+                .into_iter()
+                .filter(|a| !a.name.trim().is_empty())
+                .map(|a| Person {
+                    name: clean(&a.name).into_owned(),
+                    // Only what feeds accept: an absolute web address, a valid e-mail address.
+                    uri: a
+                        .uri
+                        .and_then(|u| Url::parse(&u).ok())
+                        .filter(|u| matches!(u.scheme(), "http" | "https"))
+                        .map(String::from),
+                    email: a.email.filter(|e| feedwright_check::spec::addr_spec(e)),
+                })
+                .collect(),
             categories: details
                 .categories
                 .iter()

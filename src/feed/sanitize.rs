@@ -106,6 +106,7 @@ fn kept_elements() -> HashSet<&'static str> {
 
 /// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
 pub fn for_feed(html: &str, page: &Url) -> String {
+    let html = unwrap_noscript(html);
     let page = page.clone();
     let mut tags = kept_elements();
     // Kept through the pass, with its attributes filtered and its URL made
@@ -126,7 +127,7 @@ pub fn for_feed(html: &str, page: &Url) -> String {
         .attribute_filter(move |_element, attribute, value| {
             filter_attribute(&page, attribute, value)
         })
-        .clean(html)
+        .clean(&html)
         .to_string();
     xml_text::clean_owned(frames_to_links(cleaned))
 }
@@ -134,14 +135,24 @@ pub fn for_feed(html: &str, page: &Url) -> String {
 /// Absolute URLs; `style` kept only for table-cell alignment, the one inline
 /// style Markdown itself writes (and one the validator accepts).
 fn filter_attribute<'v>(page: &Url, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
-    if URL_ATTRIBUTES.contains(&attribute) {
+    if URL_ATTRIBUTES.contains(&attribute) || is_lazy_url_attribute(attribute) {
         return Some(absolutize(page, value).map_or(Cow::Borrowed(value), Cow::Owned));
     }
     match attribute {
-        "srcset" => Some(Cow::Owned(rewrite_srcset(value, page))),
+        "srcset" | "data-srcset" | "data-lazy-srcset" => {
+            Some(Cow::Owned(rewrite_srcset(value, page)))
+        }
         "style" => is_text_align(value).then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
+}
+
+/// The URL attributes lazy-loading scripts read (`data-src`, `data-lazy-src`,
+/// `data-original`, `data-href`): kept, so made absolute like the rest.
+fn is_lazy_url_attribute(attribute: &str) -> bool {
+    attribute
+        .strip_prefix("data-")
+        .is_some_and(|name| name.ends_with("src") || name.ends_with("href") || name == "original")
 }
 
 fn is_text_align(style: &str) -> bool {
@@ -230,6 +241,41 @@ fn push_escaped(out: &mut String, text: &str, attribute: bool) {
             c => out.push(c),
         }
     }
+}
+
+/// `<noscript>` tags removed, their content kept: a feed reader runs no
+/// script, so what a page shows without scripts is what a reader should show;
+/// and HTML parsers read a `<noscript>`'s content as raw text, so its images
+/// and links would otherwise keep their relative URLs.
+fn unwrap_noscript(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_noscript_tag = |at: usize| {
+        let rest = &bytes[at + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        rest.len() >= 8
+            && rest[..8].eq_ignore_ascii_case(b"noscript")
+            && matches!(
+                rest.get(8),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+            )
+    };
+    let mut found = memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| is_noscript_tag(at))
+        .peekable();
+    if found.peek().is_none() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in found {
+        if at < copied {
+            continue;
+        }
+        out.push_str(&html[copied..at]);
+        copied = memchr::memchr(b'>', &bytes[at..]).map_or(html.len(), |end| at + end + 1);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// `srcset` candidates (`url [descriptor]`, comma-separated) with each URL absolute.
@@ -362,9 +408,11 @@ mod tests {
     fn active_content_is_removed() {
         let html = r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><script async src="//platform.twitter.com/widgets.js"></script><a href="javascript:alert(1)" onclick="x()">x</a><style>p{}</style><noscript><script>alert(1)</script><b onclick="x()">b</b></noscript>"#;
         let out = for_feed(html, &page());
+        // A <noscript>'s content is what a reader shows (it runs no script):
+        // kept, and sanitised like the rest.
         assert_eq!(
             out,
-            r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><a>x</a>"#
+            r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><a>x</a><b>b</b>"#
         );
     }
 
@@ -416,6 +464,18 @@ mod tests {
         assert!(out.contains(r#"style="text-align: center""#), "{out}");
         assert!(!out.contains("color: red"), "{out}");
         assert!(!out.contains("controls"), "{out}");
+    }
+
+    #[test]
+    fn urls_inside_noscript_become_absolute() {
+        let out = for_feed(
+            "<figure><img data-src=\"lazy.png\"><NoScript><img src=\"a.png\" alt=\"a\"><a href=\"../x\">x</a></noscript></figure>",
+            &page(),
+        );
+        assert_eq!(
+            out,
+            "<figure><img data-src=\"https://example.org/blog/post-1/lazy.png\"><img src=\"https://example.org/blog/post-1/a.png\" alt=\"a\"><a href=\"https://example.org/blog/x\">x</a></figure>"
+        );
     }
 
     #[test]

@@ -124,10 +124,10 @@ fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> Entry {
         authors: entry
             .authors
             .iter()
-            .map(|name| Person {
-                name: name.clone(),
-                email: None,
-                uri: None,
+            .map(|author| Person {
+                name: author.name.clone(),
+                email: author.email.clone(),
+                uri: author.uri.clone(),
                 extensions: Default::default(),
             })
             .collect(),

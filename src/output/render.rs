@@ -22,12 +22,7 @@ pub struct Rendered {
 /// rendered side by side.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
     let (feeds, sitemaps) = rayon::join(
-        || {
-            let (feed, skipped) = Feed::build(site, config)?;
-            let mut feeds = render_feeds(feed, config)?;
-            feeds.warnings.splice(0..0, skipped);
-            Ok(feeds)
-        },
+        || render_feeds(Feed::build(site, config)?, config),
         || {
             if config.sitemap {
                 render_sitemap(site, config)
@@ -60,7 +55,8 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
 fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
     let rss_url = config.output_url(&config.output.rss);
     let atom_url = config.output_url(&config.output.atom);
-    let mut warnings = Vec::new();
+    let mut warnings = std::mem::take(&mut feed.warnings);
+    warnings.extend(crate::self_check::template_text(&feed));
     let wanted = feed.entries.len();
     loop {
         let rss = rss::render(&feed, &rss_url)?;

@@ -134,7 +134,7 @@ fn item(entry: &FeedEntry) -> Item {
             })
             .collect(),
         dublin_core_ext: (!entry.authors.is_empty()).then(|| DublinCoreExtension {
-            creators: entry.authors.clone(),
+            creators: entry.authors.iter().map(|a| a.name.clone()).collect(),
             ..DublinCoreExtension::default()
         }),
         content: Some(entry.content_html.clone()),
@@ -170,6 +170,7 @@ mod tests {
             author: None,
             updated: None,
             entries: vec![entry],
+            warnings: Vec::new(),
         };
         let bytes = render(&feed, &Url::parse("https://example.org/rss.xml").unwrap()).unwrap();
         let text = String::from_utf8(bytes).unwrap();

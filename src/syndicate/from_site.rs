@@ -35,14 +35,19 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
         ..Options::default()
     })?;
     let site = Site::load(&config)?;
-    let site_root = site_root(&config);
+    let site_root = config.site_root();
+    let templates = crate::templates::loader::site_context(&site, &config);
     let entries = site
         .newest_posts(0)
         .par_iter()
         .map(|page| {
-            let (entry, extras) = feed::read_entry_with(page, &config, |split, front| {
-                extras(page, split, front, &site_root)
-            })?;
+            let (entry, extras) = feed::read_entry_with(
+                page,
+                &config,
+                &templates,
+                |split, front| extras(page, split, front, &site_root),
+                &mut Vec::new(),
+            )?;
             Ok(match extras.networks {
                 Some(ref networks) if networks.is_empty() => None,
                 _ => Some(SyndicationEntry {
@@ -79,13 +84,6 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
 }
 
 /// The site's root: the folder holding the content folder (and `static/`).
-fn site_root(config: &Config) -> PathBuf {
-    match config.content_dir.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 fn extras(page: &Page, split: &Split<'_>, front: &FrontMatter, site_root: &Path) -> Result<Extras> {
     let path = page.source.as_deref().expect("posts have a source file");
     let networks = networks(&front.syndicate).map_err(|message| {

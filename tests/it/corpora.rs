@@ -217,7 +217,7 @@ fn fast_yaml_agrees_with_the_full_parser_on_real_front_matter() {
     assert!(compared > 40, "only {compared} comparisons");
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
+pub(crate) fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

@@ -13,6 +13,7 @@ mod properties;
 mod robustness;
 mod sample_site;
 mod syndicate;
+mod templates;
 
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.

@@ -372,6 +372,7 @@ pub fn fuzz_markdown(data: &[u8]) {
             summary_html: body.summary,
             content_html: body.content,
         }],
+        warnings: Vec::new(),
     };
     let rss = feedwright::internals::rss::render(&feed, &home.join("rss.xml").expect("url"))
         .expect("RSS renders");
@@ -452,6 +453,7 @@ fn build_one_post_in(root: &Path, selector: u8, post: &[u8]) {
         expired: every,
         now: Some("2026-01-01T00:00:00Z".into()),
         keep_going: selector & 32 != 0,
+        ..Default::default()
     };
     let config = feedwright::internals::Config::load(&options).expect("the fixed config is valid");
     let named = [post_path, sibling_path];

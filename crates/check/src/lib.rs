@@ -8,12 +8,14 @@
 //! the HTML checks (`html/`). [`spec`] holds the facts the generator shares.
 
 mod code;
+mod extensions;
 mod finding;
 mod format;
 mod formats;
 mod html;
 mod rules;
 pub mod spec;
+mod tree;
 mod xml;
 
 use std::path::Path;
@@ -30,12 +32,26 @@ pub use format::Format;
 pub struct Options {
     /// Dates after this instant (with some slack) are implausible.
     pub now: DateTime<Utc>,
+    /// The URL the document was fetched from, which its self link should
+    /// name; without one, the self link must end with the file's own name.
+    pub location: Option<String>,
 }
 
 impl Options {
     /// Options that judge dates against `now`.
     pub fn at(now: DateTime<Utc>) -> Options {
-        Options { now }
+        Options {
+            now,
+            location: None,
+        }
+    }
+
+    /// These options, for a document fetched from `location`.
+    pub fn located(self, location: impl Into<String>) -> Options {
+        Options {
+            location: Some(location.into()),
+            ..self
+        }
     }
 }
 
@@ -69,6 +85,7 @@ pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
     let ctx = Context {
         file_name: name.rsplit(['/', '\\']).next().unwrap_or(name).to_string(),
         now: options.now,
+        location: options.location.clone(),
         format,
     };
     let mut findings = formats::check(name, bytes, &ctx);
@@ -106,6 +123,7 @@ pub fn check_file(path: &Path) -> Vec<Finding> {
 pub fn compile_patterns() {
     rules::compile_patterns();
     html::compile_patterns();
+    tree::leaf::compile_patterns();
 }
 
 /// What every rule may need to know besides the document.
@@ -115,6 +133,8 @@ pub(crate) struct Context {
     pub(crate) file_name: String,
     /// Dates after this (with some slack) are implausible.
     pub(crate) now: DateTime<Utc>,
+    /// Where the document was fetched from, if it was.
+    pub(crate) location: Option<String>,
     /// The detected format.
     pub(crate) format: Format,
 }
