@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::discover::Markup;
 use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
@@ -41,6 +42,10 @@ pub struct Feed {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The newest publication date among the entries: when the feed last
+    /// gained an entry (RSS `pubDate`), where `updated` is when it last
+    /// changed (`lastBuildDate`).
+    pub published: Option<DateTime<Utc>>,
     /// The WebSub hubs subscribers may use (`rel="hub"`).
     pub hubs: Vec<Url>,
     /// The entries, newest first.
@@ -100,7 +105,7 @@ impl Feed {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
-            home: config.base_url.clone(),
+            home: config.feed_home.clone(),
             hubs: config.hubs.clone(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
@@ -111,6 +116,7 @@ impl Feed {
                 .map(|e| e.updated)
                 .max()
                 .or_else(|| undated_feed_time(site, config)),
+            published: entries.iter().map(|e| e.published).max(),
             entries,
             warnings: skipped
                 .into_iter()
@@ -143,7 +149,7 @@ fn read_entries(
             .map(|page| read_entry(page, config, templates))
             .collect()
     };
-    let newest = site.newest_posts(config.limit);
+    let newest = site.newest_posts_in(config.feed_language, config.limit);
     let results = read(&newest);
     if !config.keep_going {
         let entries = results.into_iter().collect::<Result<Vec<_>>>()?;
@@ -161,7 +167,7 @@ fn read_entries(
     };
     keep(results, &mut entries);
     if entries.len() < newest.len() && config.limit > 0 {
-        let all = site.newest_posts(0);
+        let all = site.newest_posts_in(config.feed_language, 0);
         let mut next = newest.len();
         while entries.len() < config.limit && next < all.len() {
             let take = (config.limit - entries.len()).min(all.len() - next);
@@ -214,7 +220,7 @@ pub(crate) fn read_entry_with<T>(
         .source
         .as_deref()
         .expect("posts always have a source file");
-    source::read_page(path, Keys::All, |split, front| {
+    source::read_page(path, Keys::All, config.duplicate_keys(), |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
         let (body, body_warnings) = render_body(page, path, split, templates)?;
         let file = path.display().to_string();
@@ -251,6 +257,10 @@ pub fn render_body(
     let expanded = templates::expand(split.body, templates, &context);
     let mut warnings = expanded.warnings;
     let mut broken = None;
+    if page.markup == Markup::Html {
+        let body = markdown::render_html(&expanded.markdown, &page.permalink, &expanded.fragments);
+        return Ok((body, warnings));
+    }
     let body = markdown::render_with(
         &expanded.markdown,
         &page.permalink,

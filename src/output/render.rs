@@ -16,6 +16,8 @@ pub struct Rendered {
     pub warnings: Vec<Warning>,
     /// The entries each feed holds.
     pub entries: usize,
+    /// The URLs the sitemap lists (0 without one).
+    pub sitemap_urls: usize,
 }
 
 /// Every output file for `site`, in memory: the feeds and the sitemap are
@@ -33,6 +35,9 @@ pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
     );
     let mut rendered = feeds?;
     rendered.files.extend(sitemaps);
+    if config.sitemap {
+        rendered.sitemap_urls = site.pages.len();
+    }
     Ok(rendered)
 }
 
@@ -88,6 +93,7 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
                 files,
                 warnings,
                 entries: feed.entries.len(),
+                sitemap_urls: 0,
             });
         }
         let n = feed.entries.len();

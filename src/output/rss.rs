@@ -36,7 +36,7 @@ pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
                 .map(|email| format!("{email} ({})", a.name))
         }),
         last_build_date: feed.updated.map(to_rfc822),
-        pub_date: feed.updated.map(to_rfc822),
+        pub_date: feed.published.map(to_rfc822),
         generator: Some(format!("{GENERATOR} {VERSION}")),
         docs: Some("https://www.rssboard.org/rss-specification".to_string()),
         atom_ext: Some(AtomExtension {
@@ -169,6 +169,7 @@ mod tests {
             hubs: Vec::new(),
             author: None,
             updated: None,
+            published: None,
             entries: vec![entry],
             warnings: Vec::new(),
         };

@@ -14,7 +14,7 @@ use super::{Source, SyndicateOptions};
 use crate::config::{Config, Options};
 use crate::content::front_matter::{self, FrontMatter, Split, Value};
 use crate::content::site::{Page, Site};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::feed::{self, markdown};
 
 /// What syndication reads from a post beside its feed entry.
@@ -86,13 +86,8 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
 /// The site's root: the folder holding the content folder (and `static/`).
 fn extras(page: &Page, split: &Split<'_>, front: &FrontMatter, site_root: &Path) -> Result<Extras> {
     let path = page.source.as_deref().expect("posts have a source file");
-    let networks = networks(&front.syndicate).map_err(|message| {
-        Error::content(
-            path,
-            front_matter::line_of_key(split, "syndicate"),
-            format!("syndicate: {message}"),
-        )
-    })?;
+    let networks = networks(&front.syndicate)
+        .map_err(|message| front_matter::key_error(path, split, "syndicate", message))?;
     let image_file = front
         .image
         .texts()

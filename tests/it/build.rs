@@ -130,7 +130,13 @@ fn now_comes_from_source_date_epoch_when_not_given() {
     let site = Site::new(&[("blog/a.md", "---\ntitle: A\ndate: 2025-06-01\n---\nx\n")]);
     let mut cmd = feedwright();
     cmd.current_dir(site.dir.path())
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())
@@ -278,7 +284,17 @@ fn pages_without_dates_go_to_the_sitemap_only() {
 #[test]
 fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
     let site = Site::new(&[("blog/d.md", "---\ntitle: D\ndraft: true\n---\nx\n")]);
-    site.build().arg("--sitemap").assert().success();
+    // Without --allow-empty, an empty feed is an error saying why.
+    site.build()
+        .arg("--sitemap")
+        .assert()
+        .code(1)
+        .stderr(contains("1 are drafts: pass --drafts").and(contains("--allow-empty")));
+    assert!(!site.out().exists(), "nothing may be written");
+    site.build()
+        .args(["--sitemap", "--allow-empty"])
+        .assert()
+        .success();
     for name in ["rss.xml", "atom.xml"] {
         let text = site.read(name);
         xml(&text);
@@ -296,7 +312,13 @@ fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
 fn an_undated_site_without_now_is_dated_by_its_files() {
     let site = Site::new(&[("about.md", "---\ntitle: About\n---\nx\n")]);
     feedwright()
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())
@@ -309,7 +331,13 @@ fn an_undated_site_without_now_is_dated_by_its_files() {
     assert!(updated.as_str() > "2020", "{updated}");
     // Same files, same bytes.
     feedwright()
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())

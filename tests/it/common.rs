@@ -10,10 +10,19 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
-/// The `feedwright` binary, with no `SOURCE_DATE_EPOCH` leaking in from the environment.
+/// Whether a command's standard error holds a warning (a message, not the
+/// summary's count of none).
+pub(crate) fn warned(stderr: &str) -> bool {
+    stderr.contains("warning:") || stderr.contains("warning[")
+}
+
+/// The `feedwright` binary, with no `SOURCE_DATE_EPOCH`, `NO_COLOR` or
+/// `GITHUB_WORKSPACE` leaking in from the environment.
 pub(crate) fn feedwright() -> Command {
     let mut cmd = Command::cargo_bin("feedwright").expect("binary is built");
-    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd.env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_WORKSPACE");
     cmd
 }
 
@@ -157,6 +166,14 @@ pub(crate) fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 // The child is reaped by `wait4` (for its rusage), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 pub(crate) fn run_measured(cmd: &mut StdCommand) -> (Option<i32>, String, i64) {
+    let (code, stderr, usage) = run_with_usage(cmd);
+    (code, stderr, usage.ru_maxrss)
+}
+
+/// Runs `cmd` and returns its exit code, its stderr and what `wait4` says it used.
+// The child is reaped by `wait4` (for its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
+fn run_with_usage(cmd: &mut StdCommand) -> (Option<i32>, String, libc::rusage) {
     use std::io::Read;
     let mut child = cmd
         .stdout(Stdio::null())
@@ -176,7 +193,114 @@ pub(crate) fn run_measured(cmd: &mut StdCommand) -> (Option<i32>, String, i64) {
     let pid = child.id() as libc::pid_t;
     assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
     let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    (code, stderr, usage.ru_maxrss)
+    (code, stderr, usage)
+}
+
+/// What [`peak_memory`] measured of a command.
+#[derive(Debug)]
+pub(crate) struct Measured {
+    /// The exit code, `None` when a signal ended it.
+    pub(crate) code: Option<i32>,
+    /// Its standard error.
+    pub(crate) stderr: String,
+    /// Its peak memory (resident set), in KiB.
+    pub(crate) peak_kib: i64,
+    /// The processor time it used (user and system), whatever else ran meanwhile.
+    pub(crate) cpu: Duration,
+}
+
+/// Runs `cmd` from a fresh copy of this test binary that runs nothing else
+/// (`peak_memory_probe`), and returns its exit code, stderr, peak memory and
+/// processor time.
+///
+/// A child's peak memory, as the kernel reports it, is at least that of the
+/// process that spawned it (it records the spawner's peak when the child
+/// replaces its program); this binary runs every test at once, so its own peak
+/// would hide the child's.
+pub(crate) fn peak_memory(cmd: &StdCommand) -> Measured {
+    let scratch = tempfile::tempdir().unwrap();
+    let stderr_file = scratch.path().join("stderr");
+    let argv: Vec<String> = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|arg| arg.to_str().expect("UTF-8 arguments").to_string())
+        .collect();
+    let unset: Vec<String> = cmd
+        .get_envs()
+        .filter(|(_, value)| value.is_none())
+        .map(|(key, _)| key.to_str().expect("UTF-8 names").to_string())
+        .collect();
+    let mut probe = StdCommand::new(std::env::current_exe().unwrap());
+    probe
+        .args([
+            "--exact",
+            "common::peak_memory_probe",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(PROBE_ARGV, argv.join(PROBE_SEPARATOR))
+        .env(PROBE_UNSET, unset.join(PROBE_SEPARATOR))
+        .env(PROBE_STDERR, &stderr_file)
+        .env(PROBE_DIR, cmd.get_current_dir().unwrap_or(Path::new(".")))
+        .stderr(Stdio::inherit());
+    let output = probe.output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let report = stdout
+        .lines()
+        .find_map(|line| {
+            line.split_once("peak-memory-probe: ")
+                .map(|(_, report)| report)
+        })
+        .unwrap_or_else(|| panic!("the probe did not report:\n{stdout}"));
+    let mut fields = report.split(' ');
+    Measured {
+        code: fields.next().unwrap().parse().ok(),
+        peak_kib: fields.next().unwrap().parse().unwrap(),
+        cpu: Duration::from_micros(fields.next().unwrap().parse().unwrap()),
+        stderr: fs::read_to_string(&stderr_file).unwrap(),
+    }
+}
+
+const PROBE_ARGV: &str = "FEEDWRIGHT_PROBE_ARGV";
+const PROBE_UNSET: &str = "FEEDWRIGHT_PROBE_UNSET";
+const PROBE_STDERR: &str = "FEEDWRIGHT_PROBE_STDERR";
+const PROBE_DIR: &str = "FEEDWRIGHT_PROBE_DIR";
+const PROBE_SEPARATOR: &str = "\u{1f}";
+
+/// [`peak_memory`]'s other half: run by it, measures the command it was
+/// given; run with the other tests, checks that a small command measured so
+/// reads as small while this process holds far more.
+#[test]
+fn peak_memory_probe() {
+    if let Some(argv) = std::env::var_os(PROBE_ARGV) {
+        let argv = argv.into_string().unwrap();
+        let mut argv = argv.split(PROBE_SEPARATOR);
+        let mut cmd = StdCommand::new(argv.next().unwrap());
+        cmd.args(argv)
+            .current_dir(std::env::var_os(PROBE_DIR).unwrap());
+        for name in std::env::var(PROBE_UNSET).unwrap().split(PROBE_SEPARATOR) {
+            if !name.is_empty() {
+                cmd.env_remove(name);
+            }
+        }
+        let (code, stderr, usage) = run_with_usage(&mut cmd);
+        fs::write(std::env::var_os(PROBE_STDERR).unwrap(), stderr).unwrap();
+        let code = code.map_or("signal".to_string(), |c| c.to_string());
+        let micros = |t: libc::timeval| t.tv_sec * 1_000_000 + t.tv_usec;
+        let cpu = micros(usage.ru_utime) + micros(usage.ru_stime);
+        println!("peak-memory-probe: {code} {} {cpu}", usage.ru_maxrss);
+        return;
+    }
+    let held = vec![1u8; 256 << 20];
+    let mut version = StdCommand::new(env!("CARGO_BIN_EXE_feedwright"));
+    version.arg("--version");
+    let measured = peak_memory(&version);
+    assert_eq!(measured.code, Some(0));
+    assert!(
+        measured.peak_kib < 64 * 1024,
+        "`feedwright --version` measured {measured:?}"
+    );
+    assert!(measured.cpu < Duration::from_secs(5), "{measured:?}");
+    assert_eq!(std::hint::black_box(held)[12345], 1);
 }
 
 /// A site holding one good post, built once so there are outputs to protect.

@@ -5,6 +5,7 @@
 
 mod build;
 mod check_cli;
+mod cli;
 mod common;
 mod config;
 mod corpora;

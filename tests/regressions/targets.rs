@@ -276,11 +276,10 @@ pub fn fuzz_front_matter(data: &[u8]) {
     let check_error = |e: Error| {
         let message = e.to_string();
         assert!(message.starts_with("content/post.md"), "{message}");
-        if let Error::Content {
-            line: Some(line), ..
-        } = e
-        {
-            assert!((1..=max_line).contains(&line), "line {line}: {message}");
+        if let Error::Content(diagnostic) = e {
+            if let Some(line) = diagnostic.line {
+                assert!((1..=max_line).contains(&line), "line {line}: {message}");
+            }
         }
     };
     let split = match front_matter::split(path, text) {
@@ -359,6 +358,7 @@ pub fn fuzz_markdown(data: &[u8]) {
         hubs: Vec::new(),
         author: None,
         updated: Some(published),
+        published: Some(published),
         entries: vec![feedwright::internals::FeedEntry {
             title: feedwright::internals::xml_text::clean(text.lines().next().unwrap_or(""))
                 .into_owned(),
