@@ -16,6 +16,7 @@ mod config;
 mod content;
 mod error;
 mod feed;
+mod init;
 mod output;
 pub mod report;
 mod self_check;

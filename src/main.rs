@@ -43,6 +43,13 @@ enum Command {
     /// Publish each new post to Mastodon, Bluesky, dev.to and WebSub hubs, exactly once.
     #[command(after_help = EXIT_CODES)]
     Syndicate(SyndicateArgs),
+    /// Write a commented feedwright.yaml for the site here, from its Hugo, Jekyll or Zola configuration; never overwrites one.
+    #[command(after_help = EXIT_CODES)]
+    Init {
+        /// The site's root folder [default: .].
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
+    },
     /// Print a shell's completion script (bash, zsh, fish, powershell, elvish).
     #[command(after_help = EXIT_CODES)]
     Completions {
@@ -255,6 +262,7 @@ fn main() -> ExitCode {
             };
             feedwright::commands::syndicate(&options, &mut printer)
         }
+        Command::Init { site } => feedwright::commands::init(site.as_deref(), &mut printer),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "feedwright", printer.out);
             report::exit::OK

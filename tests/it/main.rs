@@ -3,6 +3,7 @@
 //! sites, or the library on generated input, and parses what comes out with
 //! strict parsers.
 
+mod action;
 mod build;
 mod check_cli;
 mod cli;
