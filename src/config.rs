@@ -540,6 +540,16 @@ impl Config {
         }
     }
 
+    /// The generator's configuration file (the first read), for errors about its settings.
+    pub(crate) fn site_file(&self) -> PathBuf {
+        self.site_path(
+            self.site
+                .files
+                .first()
+                .map_or(Path::new("."), |f| f.as_path()),
+        )
+    }
+
     /// A path the site's configuration names (relative to the site's root).
     pub fn site_path(&self, path: &Path) -> PathBuf {
         under_root(&self.site.root, path)

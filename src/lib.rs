@@ -18,6 +18,7 @@
 mod config;
 mod content;
 mod feed;
+mod init;
 mod output;
 mod self_check;
 mod write;
@@ -209,7 +210,14 @@ fn page_urls(site: &Site, config: &Config) -> Vec<(String, String)> {
 /// gets none.
 fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> Result<Rendered> {
     let languages = &config.site.languages;
-    let prefixes = content::site::language_prefixes(config);
+    // Where each language's feeds go: under its URL prefix (Hugo, Zola);
+    // a Jekyll site's languages are folders of its own, so their feeds go there.
+    let mut prefixes = content::site::language_prefixes(config);
+    if config.generator == site_config::Generator::Jekyll {
+        for (prefix, language) in prefixes.iter_mut().zip(languages).skip(1) {
+            prefix.clone_from(&language.code);
+        }
+    }
     if languages.len() <= 1 && prefixes.first().is_none_or(String::is_empty) {
         return render(site, config);
     }

@@ -5,9 +5,11 @@
 
 mod build;
 mod check;
+mod init;
 
 pub use build::build;
 pub use check::check;
+pub use init::init;
 
 use crate::report::{exit, Message, Printer};
 use crate::syndicate::SyndicateOptions;

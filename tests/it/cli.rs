@@ -272,6 +272,22 @@ fn colour_is_on_at_a_terminal_unless_no_color_is_set() {
     assert!(!colored(&shown), "{shown:?}");
     let shown = on_a_terminal(site.path(), &[], "build --color never");
     assert!(!colored(&shown), "{shown:?}");
+    // clap's usage errors and help follow the same rules.
+    let shown = on_a_terminal(site.path(), &[], "frobnicate");
+    assert!(
+        shown.contains("unrecognized subcommand") && colored(&shown),
+        "{shown:?}"
+    );
+    let shown = on_a_terminal(site.path(), &[], "--color=never frobnicate");
+    assert!(
+        shown.contains("unrecognized subcommand") && !colored(&shown),
+        "{shown:?}"
+    );
+    let shown = on_a_terminal(site.path(), &[("NO_COLOR", "1")], "--help");
+    assert!(
+        shown.contains("Exit codes") && !colored(&shown),
+        "{shown:?}"
+    );
 }
 
 #[test]
@@ -399,7 +415,7 @@ fn completions_for_each_shell() {
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = text(&output.stdout);
         assert!(script.contains(marker), "{shell}: no {marker}");
-        for word in ["build", "check", "syndicate", "format"] {
+        for word in ["build", "check", "init", "syndicate", "format"] {
             assert!(script.contains(word), "{shell}: no {word}");
         }
     }
@@ -479,6 +495,7 @@ fn help_lists_the_exit_codes_for_every_command() {
         &[][..],
         &["build"],
         &["check"],
+        &["init"],
         &["syndicate"],
         &["completions"],
         &["man"],
@@ -535,6 +552,7 @@ fn exit_codes_hold_for_every_command() {
             &["syndicate", "--from", "missing.xml", "--dry-run"],
             2,
         ),
+        (&misconfigured, &["init"], 2),
         (&good, &["completions", "bash"], 0),
         (&good, &["completions"], 2),
         (&good, &["man"], 0),
@@ -570,4 +588,163 @@ fn the_channel_dates_are_the_newest_publication_and_the_newest_update() {
         atom.updated.map(|d| d.to_rfc3339()).as_deref(),
         Some("2025-03-01T00:00:00+00:00")
     );
+}
+
+/// A folder holding `files` (paths from its root).
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// `feedwright init` in `dir`: the file it wrote, read as YAML, after
+/// checking that a build with it writes what a build without it writes, and
+/// that a second `init` refuses to overwrite it.
+fn init_and_compare(dir: &Path, out: &str) -> serde_yaml::Value {
+    let build = |into: &str| {
+        let mut cmd = feedwright();
+        cmd.current_dir(dir).args([
+            "build",
+            "--sitemap",
+            "--now",
+            "2026-01-01T00:00:00Z",
+            "--out",
+            into,
+        ]);
+        let output = cmd.output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    };
+    build(&format!("{out}-without"));
+    let mut init = feedwright();
+    init.current_dir(dir).arg("init");
+    let output = init.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let line = only_line(&output);
+    assert!(
+        line.starts_with("feedwright: wrote feedwright.yaml from the "),
+        "{line}"
+    );
+    let written = std::fs::read_to_string(dir.join("feedwright.yaml")).unwrap();
+    build(&format!("{out}-with"));
+    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+        let read = |folder: String| std::fs::read(dir.join(folder).join(name)).unwrap();
+        assert!(
+            read(format!("{out}-without")) == read(format!("{out}-with")),
+            "{name} changed with the written feedwright.yaml:\n{written}"
+        );
+    }
+    // Never overwritten: exit 2, the file as it was.
+    let output = feedwright().current_dir(dir).arg("init").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "feedwright.yaml: error: already exists; `feedwright init` never overwrites it"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("feedwright.yaml")).unwrap(),
+        written
+    );
+    assert!(
+        written.lines().filter(|l| l.starts_with('#')).count() > 10,
+        "commented:\n{written}"
+    );
+    serde_yaml::from_str(&written).expect("valid YAML")
+}
+
+#[test]
+fn init_carries_over_a_hugo_configuration() {
+    let dir = folder(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://hugo.example.org/blog/'\ntitle = 'Notes: on # things'\nlanguageCode = 'en-GB'\ntimeZone = 'Europe/London'\n[permalinks]\nposts = '/:year/:month/:slug/'\n[params]\ndescription = 'About things'\n[params.author]\nname = 'Ann Author'\nemail = 'ann@example.org'\n",
+        ),
+        ("content/posts/one.md", "---\ntitle: One\ndate: 2025-06-01 10:00\n---\nHi.\n"),
+    ]);
+    let yaml = init_and_compare(dir.path(), "public");
+    assert_eq!(yaml["generator"], "hugo");
+    assert_eq!(yaml["base_url"], "https://hugo.example.org/blog/");
+    assert_eq!(yaml["title"], "Notes: on # things");
+    assert_eq!(yaml["language"], "en-gb");
+    assert_eq!(yaml["timezone"], "Europe/London");
+    assert_eq!(yaml["author"]["name"], "Ann Author");
+    assert_eq!(yaml["author"]["email"], "ann@example.org");
+    let written = std::fs::read_to_string(dir.path().join("feedwright.yaml")).unwrap();
+    assert!(
+        written.contains("#   posts: /:year/:month/:slug/"),
+        "{written}"
+    );
+}
+
+#[test]
+fn init_carries_over_a_jekyll_configuration() {
+    let dir = folder(&[
+        (
+            "_config.yml",
+            "url: https://jekyll.example.org\nbaseurl: /news\ntitle: Jekyll News\ndescription: What is new\nlang: fr\ntimezone: America/New_York\npermalink: /:year/:title/\nauthor:\n  name: Jo\n  email: not-an-address\n",
+        ),
+        ("_posts/2025-01-02-hello.md", "---\ntitle: Hello\n---\nHi.\n"),
+    ]);
+    let yaml = init_and_compare(dir.path(), "out");
+    assert_eq!(yaml["generator"], "jekyll");
+    assert_eq!(yaml["base_url"], "https://jekyll.example.org/news/");
+    assert_eq!(yaml["title"], "Jekyll News");
+    assert_eq!(yaml["description"], "What is new");
+    assert_eq!(yaml["language"], "fr");
+    assert_eq!(yaml["timezone"], "America/New_York");
+    assert_eq!(yaml["author"]["name"], "Jo");
+    // An e-mail the feeds could not carry is left out, as the build leaves it out.
+    assert!(yaml["author"]["email"].is_null());
+    let written = std::fs::read_to_string(dir.path().join("feedwright.yaml")).unwrap();
+    assert!(written.contains("#   posts: /:year/:title/"), "{written}");
+}
+
+#[test]
+fn init_carries_over_a_zola_configuration() {
+    let dir = folder(&[
+        (
+            "config.toml",
+            "base_url = \"https://zola.example.org\"\ntitle = \"Zola Site\"\ndescription = \"A Zola site\"\ndefault_language = \"de\"\nauthor = \"Zed\"\n",
+        ),
+        ("content/blog/post.md", "+++\ntitle = \"Post\"\ndate = 2025-03-04\n+++\nHi.\n"),
+    ]);
+    let yaml = init_and_compare(dir.path(), "public");
+    assert_eq!(yaml["generator"], "zola");
+    assert_eq!(yaml["base_url"], "https://zola.example.org");
+    assert_eq!(yaml["title"], "Zola Site");
+    assert_eq!(yaml["language"], "de");
+    assert_eq!(yaml["author"]["name"], "Zed");
+    assert!(yaml["timezone"].is_null(), "Zola has no time zone setting");
+}
+
+#[test]
+fn init_without_a_generator_writes_every_key_commented() {
+    let dir = folder(&[("content/blog/one.md", POST)]);
+    let output = feedwright()
+        .current_dir(dir.path())
+        .arg("init")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let written = std::fs::read_to_string(dir.path().join("feedwright.yaml")).unwrap();
+    let yaml: Option<serde_yaml::Value> = serde_yaml::from_str(&written).unwrap();
+    assert!(yaml.is_none(), "every key is commented out:\n{written}");
+    assert!(
+        written.contains("# base_url: https://example.org/"),
+        "{written}"
+    );
+    // Until the base URL is set, a build says so.
+    let build = feedwright()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(2));
+    assert!(stderr(&build).contains("no base URL"), "{}", stderr(&build));
 }

@@ -3,6 +3,7 @@
 //! sites, or the library on generated input, and parses what comes out with
 //! strict parsers.
 
+mod action;
 mod build;
 mod check_cli;
 mod cli;
@@ -13,6 +14,7 @@ mod crash_safety;
 mod properties;
 mod robustness;
 mod sample_site;
+mod sites;
 mod syndicate;
 mod templates;
 

@@ -8,6 +8,8 @@
 
 mod entities;
 mod parse;
+mod refs;
+mod scan;
 mod style;
 
 use std::sync::LazyLock;
@@ -15,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(crate) use entities::html4_entity;
-use parse::{first_parse_error, tokenize, Event};
+use parse::Event;
 pub(crate) use style::style_is_safe;
 
 use crate::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
@@ -50,43 +52,147 @@ const SECURITY_RISK_ELEMENTS: &[&str] = &[
     "xmp",
 ];
 
+/// What the W3C validator makes of an HTML element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Element {
+    /// An element it knows and lets through.
+    Acceptable,
+    /// An element it knows and calls a security risk.
+    Risky,
+    /// One it lets through but does not count as HTML (`keygen`, `spacer`, ...).
+    Unknown,
+}
+
+/// The elements the validator knows, by name.
+static ELEMENTS: LazyLock<foldhash::HashMap<&'static str, Element>> = LazyLock::new(|| {
+    let acceptable = ACCEPTABLE_ELEMENTS.iter().map(|&name| {
+        let kind = if NOT_KNOWN.contains(&name) {
+            Element::Unknown
+        } else {
+            Element::Acceptable
+        };
+        (name, kind)
+    });
+    let risky = SECURITY_RISK_ELEMENTS
+        .iter()
+        .map(|&name| (name, Element::Risky));
+    acceptable.chain(risky).collect()
+});
+
 /// Whether `name` is an HTML element the W3C validator knows.
 pub(crate) fn is_known_html(name: &str) -> bool {
-    (ACCEPTABLE_ELEMENTS.contains(&name) && !NOT_KNOWN.contains(&name))
-        || SECURITY_RISK_ELEMENTS.contains(&name)
+    matches!(
+        ELEMENTS.get(name),
+        Some(Element::Acceptable | Element::Risky)
+    )
+}
+
+/// Whether the validator lets element `name` through (a known or unknown harmless one).
+fn is_acceptable(name: &str) -> bool {
+    matches!(
+        ELEMENTS.get(name),
+        Some(Element::Acceptable | Element::Unknown)
+    )
 }
 
 /// Compiles every pattern of this module now rather than at its first use.
 pub(crate) fn compile_patterns() {
     style::compile_patterns();
-    for pattern in [
-        &ANCHOR_HREF,
-        &IMG_SRC,
-        &ABSOLUTE,
-        &REFERENCE,
-        &END_TAG,
-        &ENTITY,
-        &CHAR_DATA,
-    ] {
+    LazyLock::force(&ELEMENTS);
+    for pattern in [&ABSOLUTE, &REFERENCE, &END_TAG, &ENTITY, &CHAR_DATA] {
         LazyLock::force(pattern);
+    }
+}
+
+/// HTML to check, found in an element.
+#[derive(Debug, Clone)]
+pub(crate) struct HtmlCheck {
+    /// Where the element starts, for findings.
+    pub(crate) pos: usize,
+    /// The element, for messages.
+    pub(crate) what: String,
+    /// The HTML.
+    pub(crate) html: String,
+    /// Whether to run the relative-URL scan the W3C validator runs on RSS descriptions.
+    pub(crate) relative_refs: bool,
+}
+
+/// What checking one piece of HTML found: codes and messages.
+type Problems = Vec<(Code, String)>;
+
+/// Below this many bytes of HTML in all, the checks run on one thread.
+const PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Checks every piece of HTML of a document and reports what each holds at
+/// its element: side by side on the machine's cores when there is much.
+pub(crate) fn check_all(sink: &mut Sink, checks: Vec<HtmlCheck>) {
+    let bytes: usize = checks.iter().map(|c| c.html.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let problems: Vec<Problems> = if threads > 1 && bytes >= PARALLEL_BYTES {
+        // Contiguous runs of about equal bytes, one per thread.
+        let share = bytes.div_ceil(threads);
+        let mut runs: Vec<&[HtmlCheck]> = Vec::new();
+        let (mut start, mut filled) = (0, 0);
+        for (i, check) in checks.iter().enumerate() {
+            filled += check.html.len();
+            if filled >= share {
+                runs.push(&checks[start..=i]);
+                (start, filled) = (i + 1, 0);
+            }
+        }
+        runs.push(&checks[start..]);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .into_iter()
+                .map(|run| scope.spawn(move || run.iter().map(review).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        checks.iter().map(review).collect()
+    };
+    for (check, problems) in checks.iter().zip(problems) {
+        for (code, message) in problems {
+            sink.report(check.pos, code, message);
+        }
     }
 }
 
 /// Checks HTML found in element `what` at `pos`; `relative_refs` turns on the
 /// relative-URL scan the W3C validator runs on RSS descriptions.
 pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, relative_refs: bool) {
-    let events = tokenize(html);
-    if let Some(problem) = first_parse_error(html, &events) {
-        sink.report(
-            pos,
-            Code::NotHtml,
-            format!("{what} has invalid HTML: {problem}"),
-        );
+    let check = HtmlCheck {
+        pos,
+        what: what.to_string(),
+        html: html.to_string(),
+        relative_refs,
+    };
+    for (code, message) in review(&check) {
+        sink.report(pos, code, message);
+    }
+}
+
+/// What a strict reading of the HTML finds: a parse error (`NotHtml`), or
+/// else unsafe elements, attributes and styles; and relative URLs.
+fn review(check: &HtmlCheck) -> Problems {
+    let HtmlCheck {
+        what,
+        html,
+        relative_refs,
+        ..
+    } = check;
+    let mut problems = Problems::new();
+    let (events, problem) = parse::read(html);
+    if let Some(problem) = problem {
+        problems.push((Code::NotHtml, format!("{what} has invalid HTML: {problem}")));
     } else {
         let mut reported: Vec<(Code, String)> = Vec::new();
-        let mut report = |sink: &mut Sink, code: Code, detail: String, message: String| {
+        let mut report = |problems: &mut Problems, code: Code, detail: String, message: String| {
             if !reported.iter().any(|(c, d)| *c == code && *d == detail) {
-                sink.report(pos, code, message);
+                problems.push((code, message));
                 reported.push((code, detail));
             }
         };
@@ -96,27 +202,27 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
             };
             if !is_known_html(name) {
                 report(
-                    sink,
+                    &mut problems,
                     Code::NotHtml,
-                    name.clone(),
+                    name.to_string(),
                     format!("{what} has a non-HTML tag <{name}>"),
                 );
-            } else if !ACCEPTABLE_ELEMENTS.contains(&name.as_str()) {
+            } else if !is_acceptable(name) {
                 report(
-                    sink,
+                    &mut problems,
                     Code::SecurityRisk,
-                    name.clone(),
+                    name.to_string(),
                     format!("{what} should not contain the <{name}> tag: readers strip it"),
                 );
             } else {
+                // Attribute names are in lower case, as the tokenizers write them.
                 for (attr, value) in attrs {
-                    let attr = attr.to_ascii_lowercase();
                     if attr == "style" {
                         if !style_is_safe(value) {
                             report(
-                                sink,
+                                &mut problems,
                                 Code::DangerousStyleAttr,
-                                value.clone(),
+                                value.to_string(),
                                 format!(
                                     "{what} has a style attribute readers will strip: {value:?}"
                                 ),
@@ -124,9 +230,9 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
                         }
                     } else if attr.starts_with("on") {
                         report(
-                            sink,
+                            &mut problems,
                             Code::SecurityRiskAttr,
-                            attr.clone(),
+                            attr.to_string(),
                             format!("{what} should not contain the {attr} attribute (on <{name}>)"),
                         );
                     }
@@ -134,74 +240,56 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
             }
         }
         if html.contains("<?import ") {
-            sink.report(
-                pos,
+            problems.push((
                 Code::SecurityRisk,
                 format!("{what} should not contain <?import"),
-            );
+            ));
         }
     }
-    if relative_refs {
-        relative_references(sink, pos, what, html);
+    if *relative_refs {
+        relative_references(&mut problems, what, html);
     }
+    problems
 }
 
-static ANCHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<a\s+href=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
-});
-static IMG_SRC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<img\s+[^>]*src=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
-});
 static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w+:").expect("a valid pattern"));
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&#?(\w+);").expect("a valid pattern"));
 
-/// The references in `<img src>` and first-attribute `<a href>`, as the W3C
-/// validator scans for them (a pattern scan, not a parse).
-fn references(html: &str) -> impl Iterator<Item = String> + '_ {
-    IMG_SRC
-        .captures_iter(html)
-        .chain(ANCHOR_HREF.captures_iter(html))
-        .filter_map(|caps| {
-            let found = [1, 2, 3]
-                .iter()
-                .filter_map(|&i| caps.get(i))
-                .map(|m| m.as_str())
-                .find(|s| !s.is_empty())?;
-            Some(decode_references(found).trim().to_string())
-        })
-}
-
 /// Relative URLs in HTML, which readers cannot resolve (`ContainsRelRef`),
 /// and characters no URL holds (`InvalidUriChar`).
-fn relative_references(sink: &mut Sink, pos: usize, what: &str, html: &str) {
+fn relative_references(problems: &mut Problems, what: &str, html: &str) {
     let mut relative = None;
-    for reference in references(html) {
-        if ABSOLUTE.is_match(&reference) {
+    for reference in refs::references(html) {
+        let reference = if reference.contains('&') {
+            decode_references(reference)
+        } else {
+            reference.to_string()
+        };
+        let reference = reference.trim();
+        if ABSOLUTE.is_match(reference) {
             continue;
         }
         let bad = reference.chars().find(|&c| {
             c.is_ascii() && !(c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c))
         });
         match bad {
-            Some(c) => sink.report(
-                pos,
+            Some(c) => problems.push((
                 Code::InvalidUriChar,
                 format!(
                     "{what} links to {reference:?}, which contains {c:?}: URLs do not allow it"
                 ),
-            ),
+            )),
             None => {
-                relative.get_or_insert(reference);
+                relative.get_or_insert_with(|| reference.to_string());
             }
         }
     }
     if let Some(reference) = relative {
-        sink.report(
-            pos,
+        problems.push((
             Code::ContainsRelRef,
             format!("{what} has a relative URL {reference:?}: readers cannot resolve it; make it absolute"),
-        );
+        ));
     }
 }
 
@@ -301,7 +389,9 @@ mod tests {
     use super::*;
 
     fn relative(html: &str) -> Option<String> {
-        references(html).find(|r| !ABSOLUTE.is_match(r))
+        refs::references(html)
+            .map(|r| decode_references(r).trim().to_string())
+            .find(|r| !ABSOLUTE.is_match(r))
     }
 
     #[test]
@@ -313,6 +403,13 @@ mod tests {
         );
         assert_eq!(relative("<a href=\"#fn1\">1</a>").as_deref(), Some("#fn1"));
         assert_eq!(relative("<a href=\"https://x/\">x</a>"), None);
+        // The service reports an empty reference too.
+        assert_eq!(relative("<img src=\"\">").as_deref(), Some(""));
+        // The last src= of the tag whose value runs to its end.
+        assert_eq!(
+            relative("<img data-src=\"a.png\" src=\"b.png\">").as_deref(),
+            Some("b.png")
+        );
         assert_eq!(relative("<a href=\"http&#58;//x/\">x</a>"), None);
         // Only a first-attribute href counts, as in the W3C scan.
         assert_eq!(relative("<a class=\"c\" href=\"/x\">x</a>"), None);
