@@ -393,12 +393,20 @@ impl Config {
                 let url = Url::parse(hub.trim()).ok().filter(|u| {
                     matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
                 });
-                url.ok_or_else(|| {
+                let url = url.ok_or_else(|| {
                     config_error(
                         "hubs",
                         format!("`{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"),
                     )
-                })
+                })?;
+                // The feeds link to it: what validators refuse in a URI cannot be there.
+                match url.as_str().chars().find(|&c| !is_uri_char(c)) {
+                    Some(c) => Err(config_error(
+                        "hubs",
+                        format!("`{hub}` has `{c}`, which feed validators refuse in a URL"),
+                    )),
+                    None => Ok(url),
+                }
             })
             .collect::<Result<Vec<_>>>()?;
         let (now, now_given) = resolve_now(options.now.as_deref())?;
@@ -530,6 +538,16 @@ impl Config {
         } else {
             DuplicateKeys::Refuse
         }
+    }
+
+    /// The generator's configuration file (the first read), for errors about its settings.
+    pub(crate) fn site_file(&self) -> PathBuf {
+        self.site_path(
+            self.site
+                .files
+                .first()
+                .map_or(Path::new("."), |f| f.as_path()),
+        )
     }
 
     /// A path the site's configuration names (relative to the site's root).

@@ -1,29 +1,38 @@
 //! feedwright: full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a
 //! Hugo-style Markdown site.
 //!
-//! The modules are the stages of the pipeline, in the order [`build`] runs them:
-//! the [`config`]; the [`content`] (discover the files, read their front matter,
-//! build the site model with its dates and permalinks); the [`feed`] (the
-//! posts a feed carries, read again, their Markdown rendered and sanitised);
-//! every [`output`] file rendered in memory (each body's [`templates`] first:
-//! shortcodes, Liquid, internal links); the [`mod@self_check`] of what was
-//! rendered; and [`mod@write`], all files at once. Every stage returns values;
-//! only the last touches the output folder. [`syndicate`] publishes the same
-//! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
+//! A program calls [`build`] with [`Options`]; the stages it runs are modules
+//! of their own, in this order: `config` (the config file and flags laid over
+//! the site's own generator configuration, `site_config`, every value
+//! checked); `content` (discover the files, read their front matter, build
+//! the site model with its dates and permalinks); `feed` (the posts a feed
+//! carries, read again, each body's `templates` rendered (shortcodes, Liquid,
+//! internal links), then its Markdown, sanitised); `output` (every file
+//! rendered in memory); `self_check` (what was rendered, checked as
+//! `feedwright check` would); and `write` (all files at once). Every stage
+//! returns values; only the last touches the output folder. [`syndicate`]
+//! publishes the same entries to Mastodon, Bluesky, dev.to and WebSub hubs;
+//! only it touches the network.
 
-pub mod commands;
+// The stages, in the order `build` runs them.
 mod config;
 mod content;
-mod error;
 mod feed;
 mod init;
 mod output;
-pub mod report;
 mod self_check;
+mod write;
+
+// What the stages share: the one error type, the site's own generator
+// configuration (read by `config`) and the body templates (rendered by
+// `feed`); the commands' own modules (`commands`, and `report`, which prints
+// diagnostics); and `feedwright syndicate`.
+pub mod commands;
+mod error;
+pub mod report;
 mod site_config;
 pub mod syndicate;
 mod templates;
-mod write;
 
 pub use config::Options;
 pub use error::{Diagnostic, Error, Result, SourceLine, Warning};
@@ -40,7 +49,7 @@ use self_check::self_check;
 /// tests, which exercise its stages one by one.
 ///
 /// **Not a stable API**: anything here may change or go in any release. A
-/// program using feedwright calls [`build`](crate::build).
+/// program using feedwright calls [`build`].
 pub mod internals {
     pub use crate::config::{Author, Config, OutputNames};
     pub use crate::content::discover::Markup;

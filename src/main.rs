@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use feedwright::report::{self, ColorChoice, Printer, Styles, Verbosity};
 use feedwright::Options;
 
@@ -216,7 +216,15 @@ impl BuildArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap's own help and usage errors follow `--color` too, which it has
+    // to be told before it parses anything.
+    let clap_color = match color_flag(std::env::args_os()) {
+        Some(ColorArg::Always) => clap::ColorChoice::Always,
+        Some(ColorArg::Never) => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    };
+    let matches = Cli::command().color(clap_color).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let color = match cli.color {
         ColorArg::Auto => ColorChoice::Auto,
         ColorArg::Always => ColorChoice::Always,
@@ -275,6 +283,27 @@ fn main() -> ExitCode {
         Command::Man { dir } => man(dir, &mut printer),
     };
     ExitCode::from(code)
+}
+
+/// The last `--color WHEN` (or `--color=WHEN`) among `args`, read before
+/// clap parses them.
+fn color_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<ColorArg> {
+    let mut found = None;
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.to_str() {
+            Some("--") => break,
+            Some("--color") => args.next(),
+            Some(text) => text.strip_prefix("--color=").map(Into::into),
+            None => None,
+        };
+        if let Some(value) = value {
+            found = ColorArg::from_str(&value.to_string_lossy(), false)
+                .ok()
+                .or(found);
+        }
+    }
+    found
 }
 
 fn message_format(format: MessageFormat) -> report::Format {

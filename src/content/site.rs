@@ -147,19 +147,7 @@ impl Site {
                     .map(|l| l.permalinks.clone())
                     .collect();
                 let urls = HugoUrls::new(rules, &language_patterns, &config.generator_permalinks)
-                    .map_err(|message| {
-                    Error::config(
-                        &config.site.root.join(
-                            config
-                                .site
-                                .files
-                                .first()
-                                .map_or(Path::new("."), |f| f.as_path()),
-                        ),
-                        None,
-                        message,
-                    )
-                })?;
+                    .map_err(|message| Error::config(&config.site_file(), None, message))?;
                 Rules::Hugo(Box::new(urls), rules.clone())
             }
             GeneratorRules::Jekyll(rules) => Rules::Jekyll(rules.clone()),
@@ -329,38 +317,37 @@ fn discover_files(config: &Config, rules: &Rules) -> Result<discover::Discovery>
             discover::jekyll::discover(&config.content_dir, rules, &codes, &config.out_dir)
         }
         Rules::Hugo(_, hugo) => {
-            let mut roots = vec![(config.content_dir.clone(), 0)];
-            // Languages with their own content folder (Hugo `contentDir`).
-            if !config.content_dir_given {
+            // Each language's content folder (Hugo `contentDir`), the site's
+            // for languages without their own; a folder's files are in the
+            // first language (the default first) that reads it.
+            let mut roots: Vec<(PathBuf, usize)> = Vec::new();
+            if config.content_dir_given {
+                roots.push((config.content_dir.clone(), 0));
+            } else {
                 for (index, language) in config.site.languages.iter().enumerate() {
-                    if let Some(dir) = &language.content_dir {
-                        let dir = config.site_path(dir);
-                        if let Some(root) = roots.iter_mut().find(|(r, _)| *r == dir) {
-                            root.1 = index;
-                        } else {
-                            roots.push((dir, index));
-                        }
+                    let dir = language
+                        .content_dir
+                        .as_deref()
+                        .map_or_else(|| config.content_dir.clone(), |dir| config.site_path(dir));
+                    if !roots.iter().any(|(r, _)| *r == dir) {
+                        roots.push((dir, index));
                     }
+                }
+                if roots.is_empty() {
+                    roots.push((config.content_dir.clone(), 0));
                 }
             }
             roots.retain(|(dir, lang)| *lang == 0 || dir.is_dir());
+            if roots.is_empty() {
+                roots.push((config.content_dir.clone(), 0));
+            }
             let patterns = hugo
                 .ignore_files
                 .iter()
                 .map(|p| regex::Regex::new(p))
                 .collect::<std::result::Result<Vec<_>, _>>()
                 .map_err(|e| {
-                    Error::config(
-                        &config.site.root.join(
-                            config
-                                .site
-                                .files
-                                .first()
-                                .map_or(Path::new("."), |f| f.as_path()),
-                        ),
-                        None,
-                        format!("ignoreFiles: {e}"),
-                    )
+                    Error::config(&config.site_file(), None, format!("ignoreFiles: {e}"))
                 })?;
             let layout = Layout {
                 kind: LayoutKind::Hugo,
@@ -375,24 +362,14 @@ fn discover_files(config: &Config, rules: &Rules) -> Result<discover::Discovery>
             discover::discover_all(&roots, &layout)
         }
         Rules::Zola(zola) => {
+            let ignored_error = |e: globset::Error| {
+                Error::config(&config.site_file(), None, format!("ignored_content: {e}"))
+            };
             let mut builder = globset::GlobSetBuilder::new();
             for pattern in &zola.ignored_content {
-                let glob = globset::Glob::new(pattern).map_err(|e| {
-                    Error::config(
-                        &config.site.root.join("config.toml"),
-                        None,
-                        format!("ignored_content: {e}"),
-                    )
-                })?;
-                builder.add(glob);
+                builder.add(globset::Glob::new(pattern).map_err(ignored_error)?);
             }
-            let set = builder.build().map_err(|e| {
-                Error::config(
-                    &config.site.root.join("config.toml"),
-                    None,
-                    format!("ignored_content: {e}"),
-                )
-            })?;
+            let set = builder.build().map_err(ignored_error)?;
             let layout = Layout {
                 kind: LayoutKind::Zola,
                 languages: codes,
@@ -453,11 +430,7 @@ fn settle_errors(
     }
     errors.sort_by_key(|e| e.to_string());
     if config.keep_going {
-        warnings.extend(errors.iter().map(|e| {
-            let mut skipped = e.to_diagnostic();
-            skipped.message.push_str(" (skipped)");
-            Warning::from(skipped)
-        }));
+        warnings.extend(errors.iter().map(Warning::skipped));
         Ok(())
     } else {
         Err(Error::Many(errors))

@@ -2,33 +2,17 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use feedwright::internals::{self_check, OutputFile};
 
-use crate::common::warned;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::*;
 
 fn fixture(name: &str) -> PathBuf {
-    repo().join("crates/check/tests/check").join(name)
-}
-
-fn feedwright() -> Command {
-    Command::cargo_bin("feedwright").expect("the binary builds")
+    repo_root().join("crates/check/tests/check").join(name)
 }
 
 #[test]
 fn the_sample_site_builds_and_checks_clean() {
-    let out = tempfile::tempdir().expect("a temp dir");
-    let build = feedwright()
-        .current_dir(repo())
-        .args(["build", "--sitemap", "--out"])
-        .arg(out.path())
-        .args(["--content", "content", "--config", "feedwright.yaml"])
-        .assert()
-        .success();
+    let (out, build) = build_sample_site();
     let stderr = String::from_utf8_lossy(&build.get_output().stderr).to_string();
     assert!(!warned(&stderr), "the build warned:\n{stderr}");
 

@@ -272,6 +272,22 @@ fn colour_is_on_at_a_terminal_unless_no_color_is_set() {
     assert!(!colored(&shown), "{shown:?}");
     let shown = on_a_terminal(site.path(), &[], "build --color never");
     assert!(!colored(&shown), "{shown:?}");
+    // clap's usage errors and help follow the same rules.
+    let shown = on_a_terminal(site.path(), &[], "frobnicate");
+    assert!(
+        shown.contains("unrecognized subcommand") && colored(&shown),
+        "{shown:?}"
+    );
+    let shown = on_a_terminal(site.path(), &[], "--color=never frobnicate");
+    assert!(
+        shown.contains("unrecognized subcommand") && !colored(&shown),
+        "{shown:?}"
+    );
+    let shown = on_a_terminal(site.path(), &[("NO_COLOR", "1")], "--help");
+    assert!(
+        shown.contains("Exit codes") && !colored(&shown),
+        "{shown:?}"
+    );
 }
 
 #[test]

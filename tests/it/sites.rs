@@ -126,6 +126,25 @@ fn a_hugo_site_needs_no_setup_and_gets_a_feed_set_per_language() {
 }
 
 #[test]
+fn a_hugo_site_with_a_content_folder_per_language_keeps_them_apart() {
+    let site = copy_site("parity/sites", "hugo-content-per-language");
+    build_in(site.path()).assert().success();
+    let public = site.path().join("public");
+    // uglyURLs: `name.html`; English at the root, Japanese under /ja/.
+    assert_eq!(
+        links(&read(public.join("rss.xml"))),
+        [
+            "https://example.org/post/second.html",
+            "https://example.org/post/first-post.html",
+        ]
+    );
+    let ja = read(public.join("ja/rss.xml"));
+    assert_eq!(links(&ja), ["https://example.org/ja/post/first-post.html"]);
+    assert_eq!(child_text(xml(&ja).root_element(), "title"), Some("T ja"));
+    assert_eq!(child_text(xml(&ja).root_element(), "language"), Some("ja"));
+}
+
+#[test]
 fn a_language_without_posts_gets_no_feed_and_says_so_under_v() {
     let site = copy_site("parity/sites", "hugo-insubdir");
     fs::remove_file(site.path().join("content/post/hello.fr.md")).unwrap();

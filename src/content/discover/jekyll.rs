@@ -60,7 +60,7 @@ pub(crate) fn discover(
         let dir = collections_dir.join(format!("_{}", collection.label));
         if dir.is_dir() {
             let label: Arc<str> = collection.label.as_str().into();
-            walker.read_documents(&dir, &mut Vec::new(), &label, &mut found)?;
+            walker.read_documents(&dir, &label, &mut found)?;
         }
     }
     if found.files.is_empty() && found.errors.is_empty() {
@@ -72,6 +72,10 @@ pub(crate) fn discover(
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
 }
+
+/// What [`Walker::read_collection`] does with each file it keeps: its path,
+/// the folders between, its stem and its markup.
+type AddFile<'f> = dyn FnMut(PathBuf, &[String], &str, Markup, &mut Discovery) + 'f;
 
 struct Walker<'a> {
     rules: &'a JekyllRules,
@@ -145,7 +149,7 @@ impl Walker<'_> {
             };
             if file_type.is_dir() && name == "_posts" {
                 let categories: Arc<[String]> = folders.as_slice().into();
-                self.read_posts(&path, &mut Vec::new(), &categories, found)?;
+                self.read_posts(&path, &categories, found)?;
                 continue;
             }
             let mut relative = folders.join("/");
@@ -188,64 +192,68 @@ impl Walker<'_> {
     fn read_posts(
         &self,
         dir: &Path,
-        inner: &mut Vec<String>,
         categories: &Arc<[String]>,
         found: &mut Discovery,
     ) -> Result<()> {
-        for (os_name, file_type) in read_entries(dir)? {
-            let path = dir.join(&os_name);
-            let Some(name) = os_name.to_str() else {
-                continue;
-            };
-            let mut relative = inner.join("/");
-            if !relative.is_empty() {
-                relative.push('/');
-            }
-            relative.push_str(name);
-            if !self.keeps(&relative, file_type.is_dir()) || file_type.is_symlink() {
-                continue;
-            }
-            if file_type.is_dir() {
-                if inner.len() < MAX_DEPTH {
-                    inner.push(name.to_string());
-                    self.read_posts(&path, inner, categories, found)?;
-                    inner.pop();
+        let posts: Arc<str> = "posts".into();
+        self.read_collection(
+            dir,
+            &mut Vec::new(),
+            found,
+            &mut |path, _, stem, markup, found| {
+                if dated_name(stem).is_none() {
+                    found.warnings.push(Diagnostic::new(
+                        Some(path),
+                        None,
+                        "in _posts but not named YYYY-MM-DD-title; Jekyll does not publish it",
+                    ));
+                    return;
                 }
-                continue;
-            }
-            let Some(markup) = self.markup(name) else {
-                continue;
-            };
-            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-            if dated_name(stem).is_none() {
-                found.warnings.push(Diagnostic::new(
-                    Some(path),
-                    None,
-                    "in _posts but not named YYYY-MM-DD-title; Jekyll does not publish it",
-                ));
-                continue;
-            }
-            found.files.push(SourceFile {
-                path,
-                folders: Arc::clone(categories),
-                name: stem.to_string(),
-                kind: FileKind::Regular,
-                language: None,
-                lang: self.language(categories),
-                markup,
-                collection: Some("posts".into()),
-            });
-        }
-        Ok(())
+                found.files.push(SourceFile {
+                    path,
+                    folders: Arc::clone(categories),
+                    name: stem.to_string(),
+                    kind: FileKind::Regular,
+                    language: None,
+                    lang: self.language(categories),
+                    markup,
+                    collection: Some(Arc::clone(&posts)),
+                });
+            },
+        )
     }
 
     /// Every document of a collection's folder.
-    fn read_documents(
+    fn read_documents(&self, dir: &Path, label: &Arc<str>, found: &mut Discovery) -> Result<()> {
+        self.read_collection(
+            dir,
+            &mut Vec::new(),
+            found,
+            &mut |path, inner, stem, markup, found| {
+                found.files.push(SourceFile {
+                    path,
+                    folders: inner.into(),
+                    name: stem.to_string(),
+                    kind: FileKind::Regular,
+                    language: None,
+                    lang: 0,
+                    markup,
+                    collection: Some(Arc::clone(label)),
+                });
+            },
+        )
+    }
+
+    /// Every file of a collection's folder (`_posts`, `_<label>`) and its
+    /// subfolders that the entry filter keeps (on its path inside the
+    /// folder) and Jekyll renders: `add` gets its path, the folders between,
+    /// its stem and its markup.
+    fn read_collection(
         &self,
         dir: &Path,
         inner: &mut Vec<String>,
-        label: &Arc<str>,
         found: &mut Discovery,
+        add: &mut AddFile<'_>,
     ) -> Result<()> {
         for (os_name, file_type) in read_entries(dir)? {
             let path = dir.join(&os_name);
@@ -263,25 +271,15 @@ impl Walker<'_> {
             if file_type.is_dir() {
                 if inner.len() < MAX_DEPTH {
                     inner.push(name.to_string());
-                    self.read_documents(&path, inner, label, found)?;
+                    self.read_collection(&path, inner, found, add)?;
                     inner.pop();
                 }
                 continue;
             }
-            let Some(markup) = self.markup(name) else {
-                continue;
-            };
-            let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-            found.files.push(SourceFile {
-                path,
-                folders: inner.as_slice().into(),
-                name: stem.to_string(),
-                kind: FileKind::Regular,
-                language: None,
-                lang: 0,
-                markup,
-                collection: Some(Arc::clone(label)),
-            });
+            if let Some(markup) = self.markup(name) {
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                add(path, inner, stem, markup, found);
+            }
         }
         Ok(())
     }
