@@ -18,14 +18,15 @@ struct Folder {
 
 impl Folder {
     fn new(config: &str, files: &[(&str, &str)]) -> Folder {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("feedwright.yaml"), config).unwrap();
-        for (path, text) in files {
-            let path = dir.path().join("content").join(path);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
+        let content: Vec<(String, &str)> = files
+            .iter()
+            .map(|(path, text)| (format!("content/{path}"), *text))
+            .chain([("feedwright.yaml".to_string(), config)])
+            .collect();
+        let files: Vec<(&str, &str)> = content.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+        Folder {
+            dir: folder(&files),
         }
-        Folder { dir }
     }
 
     fn path(&self) -> &Path {
