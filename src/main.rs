@@ -37,7 +37,10 @@ enum Command {
     /// Read the content folder and write rss.xml, atom.xml (and sitemap.xml).
     #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
-    /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
+    /// List what a build would publish: each page's UTC date, title, permalink, feeds and fate; writes nothing.
+    #[command(after_help = EXIT_CODES)]
+    List(ListArgs),
+    /// Validate feeds and sitemaps (RSS, Atom, JSON Feed, sitemaps), files or URLs; exit 1 on an error.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Publish each new post to Mastodon, Bluesky, dev.to and WebSub hubs, exactly once.
@@ -116,9 +119,13 @@ enum ResultFormat {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The files to check; each one's format is detected from its content.
-    #[arg(required = true, value_name = "FILE")]
+    /// The files to check, or URLs to fetch and check where they are served
+    /// (https, or http on this machine); each one's format is detected from its content.
+    #[arg(required = true, value_name = "FILE|URL")]
     files: Vec<PathBuf>,
+    /// For URLs: the longest a request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = MessageFormat::Text)]
     format: MessageFormat,
@@ -138,17 +145,15 @@ enum MessageFormat {
     Github,
 }
 
+/// What a build reads and publishes: the options `build` and `list` share.
 #[derive(clap::Args)]
-struct BuildArgs {
+struct SiteArgs {
     /// The site's root folder, where its hugo.toml, _config.yml or config.toml is [default: .].
     #[arg(long, value_name = "DIR")]
     site: Option<PathBuf>,
     /// The folder of Markdown content [default: content, or the generator's].
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// The folder to write into [default: public, or the generator's].
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
     /// The config file [default: feedwright.yaml, when present].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -176,6 +181,34 @@ struct BuildArgs {
     /// Skip broken posts with a warning instead of failing.
     #[arg(long)]
     keep_going: bool,
+}
+
+impl SiteArgs {
+    fn options(self) -> Options {
+        Options {
+            content_dir: self.content,
+            config_file: self.config,
+            base_url: self.base_url,
+            sitemap: self.sitemap,
+            limit: self.limit,
+            drafts: self.drafts,
+            future: self.future,
+            expired: self.expired,
+            now: self.now,
+            keep_going: self.keep_going,
+            site_dir: self.site,
+            ..Options::default()
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The folder to write into [default: public, or the generator's].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     /// Build in memory and write nothing; exit 1 naming each output that differs from the file on disk.
     #[arg(long)]
     check: bool,
@@ -191,24 +224,34 @@ struct BuildArgs {
 }
 
 impl BuildArgs {
-    fn options(self) -> Options {
+    /// The build's options; `verbose` asks for every page's fate.
+    fn options(self, verbose: bool) -> Options {
         Options {
-            content_dir: self.content,
             out_dir: self.out,
-            config_file: self.config,
-            base_url: self.base_url,
-            sitemap: self.sitemap,
-            limit: self.limit,
-            drafts: self.drafts,
-            future: self.future,
-            expired: self.expired,
-            now: self.now,
-            keep_going: self.keep_going,
-            site_dir: self.site,
             allow_empty: self.allow_empty,
             print_urls: self.print_urls,
+            fates: verbose,
+            ..self.site.options()
         }
     }
+}
+
+#[derive(clap::Args)]
+struct ListArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// How to print the pages: a table, or a JSON array.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    /// A table: date (UTC), title, permalink, feeds, fate.
+    #[value(alias = "table")]
+    Text,
+    /// A JSON array of pages, each with its fate and why.
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -249,11 +292,13 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             printer.format = message_format(args.format);
             let check = args.check;
-            feedwright::commands::build(&args.options(), check, &mut printer)
+            let options = args.options(verbosity == Verbosity::Verbose);
+            feedwright::commands::build(&options, check, &mut printer)
         }
         Command::Check(args) => {
             printer.format = message_format(args.format);
-            feedwright::commands::check(&args.files, args.deny_warnings, &mut printer)
+            let timeout = std::time::Duration::from_secs(args.timeout);
+            feedwright::commands::check(&args.files, args.deny_warnings, timeout, &mut printer)
         }
         Command::Syndicate(args) => {
             let options = feedwright::syndicate::SyndicateOptions {
@@ -269,6 +314,10 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
             };
             feedwright::commands::syndicate(&options, &mut printer)
+        }
+        Command::List(args) => {
+            let json = matches!(args.format, ListFormat::Json);
+            feedwright::commands::list(&args.site.options(), json, &mut printer)
         }
         Command::Init { site } => feedwright::commands::init(site.as_deref(), &mut printer),
         Command::Completions { shell } => {

@@ -90,14 +90,11 @@ pub struct FeedImage {
 }
 
 impl Feed {
-    /// Selects the newest posts (up to the configured limit) and renders each in parallel.
+    /// Selects the newest posts (up to the configured limit) and reads each
+    /// again for its entry, in parallel.
     pub fn build(site: &Site, config: &Config) -> Result<Feed> {
         let templates = loader::site_context(site, config);
-        let read = site
-            .newest_posts_in(config.feed_language, config.limit)
-            .par_iter()
-            .map(|page| read_entry(page, config, &templates))
-            .collect::<Result<Vec<_>>>()?;
+        let (read, skipped) = read_entries(site, config, &templates)?;
         let mut entries = Vec::with_capacity(read.len());
         let mut warnings = Vec::new();
         for (entry, entry_warnings) in read {
@@ -121,12 +118,64 @@ impl Feed {
                 .or_else(|| undated_feed_time(site, config)),
             published: entries.iter().map(|e| e.published).max(),
             entries,
-            warnings: templates::summarize(&warnings)
+            warnings: skipped
                 .into_iter()
-                .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+                .chain(
+                    templates::summarize(&warnings)
+                        .into_iter()
+                        .map(|line| Warning::Site(Diagnostic::new(None, None, line))),
+                )
                 .collect(),
         })
     }
+}
+
+/// What [`read_entry`] gives: the entry, and what its templates left to say.
+type ReadEntry = (FeedEntry, Vec<(String, TemplateWarning)>);
+
+/// The entries of the newest posts, newest first; and the posts left out. A
+/// post whose file fails to read now (a key only entries need is broken: the
+/// pass over the whole site skipped it) fails the build, or under
+/// `--keep-going` is left out with a warning and the next newest post takes
+/// its place.
+fn read_entries(
+    site: &Site,
+    config: &Config,
+    templates: &SiteContext,
+) -> Result<(Vec<ReadEntry>, Vec<Warning>)> {
+    let read = |pages: &[&Page]| -> Vec<Result<ReadEntry>> {
+        pages
+            .par_iter()
+            .map(|page| read_entry(page, config, templates))
+            .collect()
+    };
+    let newest = site.newest_posts_in(config.feed_language, config.limit);
+    let results = read(&newest);
+    if !config.keep_going {
+        let entries = results.into_iter().collect::<Result<Vec<_>>>()?;
+        return Ok((entries, Vec::new()));
+    }
+    let mut entries = Vec::with_capacity(results.len());
+    let mut skipped = Vec::new();
+    let mut keep = |results: Vec<Result<ReadEntry>>, entries: &mut Vec<ReadEntry>| {
+        for result in results {
+            match result {
+                Ok(entry) => entries.push(entry),
+                Err(error) => skipped.push(Warning::skipped(&error)),
+            }
+        }
+    };
+    keep(results, &mut entries);
+    if entries.len() < newest.len() && config.limit > 0 {
+        let all = site.newest_posts_in(config.feed_language, 0);
+        let mut next = newest.len();
+        while entries.len() < config.limit && next < all.len() {
+            let take = (config.limit - entries.len()).min(all.len() - next);
+            keep(read(&all[next..next + take]), &mut entries);
+            next += take;
+        }
+    }
+    Ok((entries, skipped))
 }
 
 /// When a feed without posts was last updated: the newest page's date, else the
@@ -151,11 +200,7 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
 /// The feed's second pass: reads the file of `page`, a post the feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
 /// its details and its body, and renders its entry.
-fn read_entry(
-    page: &Page,
-    config: &Config,
-    templates: &SiteContext,
-) -> Result<(FeedEntry, Vec<(String, TemplateWarning)>)> {
+fn read_entry(page: &Page, config: &Config, templates: &SiteContext) -> Result<ReadEntry> {
     let mut warnings = Vec::new();
     let (entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
     Ok((entry, warnings))

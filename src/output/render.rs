@@ -1,13 +1,11 @@
 //! Rendering: the site model into every output file, in memory.
 
 use super::sitemap::{self, SitemapUrl};
-use super::OutputFile;
+use super::{atom, rss, OutputFile, MAX_FEED_BYTES};
 use crate::config::Config;
 use crate::content::site::Site;
 use crate::error::{Diagnostic, Error, Result, Warning};
-use crate::feed::sanitize as html;
-use crate::feed::Feed;
-use crate::output;
+use crate::feed::{sanitize, Feed};
 
 /// Every output file for `site`, in memory, and what the user should hear about them.
 #[derive(Debug, Default)]
@@ -56,7 +54,7 @@ fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
     sitemap::render(&urls, &config.output.sitemap, &config.base_url)
 }
 
-/// Both feeds, kept under [`output::MAX_FEED_BYTES`]: past it validators give
+/// Both feeds, kept under [`MAX_FEED_BYTES`]: past it validators give
 /// up and readers truncate or refuse the feed, so the oldest entries are left
 /// out, and a single post too large on its own is carried as its summary.
 fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
@@ -66,10 +64,10 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
     warnings.extend(crate::self_check::template_text(&feed));
     let wanted = feed.entries.len();
     loop {
-        let rss = output::rss::render(&feed, &rss_url)?;
-        let atom = output::atom::render(&feed, &atom_url)?;
+        let rss = rss::render(&feed, &rss_url)?;
+        let atom = atom::render(&feed, &atom_url)?;
         let largest = rss.len().max(atom.len());
-        if largest <= output::MAX_FEED_BYTES {
+        if largest <= MAX_FEED_BYTES {
             if feed.entries.len() < wanted {
                 warnings.push(Warning::from(Diagnostic::new(
                     None,
@@ -77,7 +75,7 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
                     format!(
                         "the feeds hold the newest {} of {wanted} entries: with more they would pass {} bytes, more than validators and many readers accept",
                         feed.entries.len(),
-                        output::MAX_FEED_BYTES
+                        MAX_FEED_BYTES
                     ),
                 )));
             }
@@ -101,7 +99,7 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
         let n = feed.entries.len();
         if n > 1 {
             // Shrink in proportion (each entry's share is roughly even), at least by one.
-            let keep = (n * output::MAX_FEED_BYTES / largest).clamp(1, n - 1);
+            let keep = (n * MAX_FEED_BYTES / largest).clamp(1, n - 1);
             feed.entries.truncate(keep);
             continue;
         }
@@ -114,7 +112,7 @@ fn render_feeds(mut feed: Feed, config: &Config) -> Result<Rendered> {
         let link = format!(
             "<p><a href=\"{}\">{}</a></p>",
             entry.permalink,
-            html::escape_text(&entry.title)
+            sanitize::escape_text(&entry.title)
         );
         if entry.content_html == link {
             return Err(Error::Render {

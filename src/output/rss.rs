@@ -8,7 +8,7 @@ use rss::extension::ExtensionMap;
 use rss::{Category, Channel, Guid, Item};
 use url::Url;
 
-use feedwright_check::spec::MEDIA_NS;
+use feedwright_check::spec::{ATOM_NS, CONTENT_NS, DC_NS, MEDIA_NS};
 
 use super::media::media_content;
 use super::{GENERATOR, VERSION};
@@ -19,18 +19,9 @@ use crate::feed::{Feed, FeedEntry};
 /// The RSS 2.0 document for `feed`, served at `self_url`.
 pub fn render(feed: &Feed, self_url: &Url) -> Result<Vec<u8>> {
     let mut namespaces = BTreeMap::new();
-    namespaces.insert(
-        "atom".to_string(),
-        "http://www.w3.org/2005/Atom".to_string(),
-    );
-    namespaces.insert(
-        "content".to_string(),
-        "http://purl.org/rss/1.0/modules/content/".to_string(),
-    );
-    namespaces.insert(
-        "dc".to_string(),
-        "http://purl.org/dc/elements/1.1/".to_string(),
-    );
+    namespaces.insert("atom".to_string(), ATOM_NS.to_string());
+    namespaces.insert("content".to_string(), CONTENT_NS.to_string());
+    namespaces.insert("dc".to_string(), DC_NS.to_string());
     if feed.entries.iter().any(|e| e.image.is_some()) {
         namespaces.insert("media".to_string(), MEDIA_NS.to_string());
     }

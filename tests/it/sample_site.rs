@@ -5,22 +5,8 @@ use std::fs;
 
 use crate::common::*;
 
-/// Builds the sample site with its own `feedwright.yaml` into a temporary folder.
 fn build_sample() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    feedwright()
-        .current_dir(repo_root())
-        .args([
-            "build",
-            "--sitemap",
-            "--now",
-            "2026-01-01T00:00:00Z",
-            "--out",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
-    out
+    build_sample_site().0
 }
 
 fn read(dir: &tempfile::TempDir, name: &str) -> String {
@@ -147,7 +133,7 @@ fn two_builds_give_identical_bytes() {
 }
 
 /// Golden files: any change to the sample site's feeds shows up as a diff in review.
-/// Refresh with `UPDATE_GOLDEN=1 cargo test --test sample_site`.
+/// Refresh with `UPDATE_GOLDEN=1 cargo test --test it sample_site`.
 #[test]
 fn golden_snapshots() {
     let out = build_sample();
@@ -161,7 +147,7 @@ fn golden_snapshots() {
         let expected = fs::read_to_string(&path).unwrap_or_default();
         assert!(
             actual == expected,
-            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test sample_site\n--- actual ---\n{actual}"
+            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test it sample_site\n--- actual ---\n{actual}"
         );
     }
 }
