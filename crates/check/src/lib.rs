@@ -30,12 +30,20 @@ pub use format::Format;
 pub struct Options {
     /// Dates after this instant (with some slack) are implausible.
     pub now: DateTime<Utc>,
+    /// A feed larger than this is refused unread (`ValidatorLimit`), as the
+    /// W3C validator refuses one over [`spec::MAX_FEED_BYTES`]; `None` reads
+    /// feeds of any size (a generator checking what it wrote past that limit
+    /// on purpose).
+    pub max_feed_bytes: Option<usize>,
 }
 
 impl Options {
     /// Options that judge dates against `now`.
     pub fn at(now: DateTime<Utc>) -> Options {
-        Options { now }
+        Options {
+            now,
+            max_feed_bytes: Some(spec::MAX_FEED_BYTES),
+        }
     }
 }
 
@@ -67,6 +75,7 @@ impl Report {
 pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
     let format = Format::detect(bytes);
     let ctx = Context {
+        max_feed_bytes: options.max_feed_bytes,
         file_name: name.rsplit(['/', '\\']).next().unwrap_or(name).to_string(),
         now: options.now,
         format,
@@ -111,6 +120,8 @@ pub fn compile_patterns() {
 /// What every rule may need to know besides the document.
 #[derive(Debug, Clone)]
 pub(crate) struct Context {
+    /// Feeds larger than this are refused unread.
+    pub(crate) max_feed_bytes: Option<usize>,
     /// The checked file's own name, which the self link should end with.
     pub(crate) file_name: String,
     /// Dates after this (with some slack) are implausible.
