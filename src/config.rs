@@ -10,6 +10,8 @@ use url::Url;
 use crate::content::date::{self, SiteTimezone};
 use crate::content::permalink::PermalinkPattern;
 use crate::error::{Error, Result};
+use crate::output::preset::Preset;
+use crate::output::FeedFormat;
 
 /// The config file read when `--config` is not given, if it exists.
 pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
@@ -39,6 +41,10 @@ pub struct Options {
     pub now: Option<String>,
     /// `--keep-going`.
     pub keep_going: bool,
+    /// `--formats rss,atom,json`.
+    pub formats: Option<Vec<FeedFormat>>,
+    /// `--html`.
+    pub html: bool,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.
@@ -56,9 +62,20 @@ struct ConfigFile {
     limit: Option<usize>,
     sitemap: Option<bool>,
     #[serde(default)]
-    output: OutputNames,
+    output: OutputFileNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    formats: Option<Vec<FeedFormat>>,
+    #[serde(default)]
+    feeds: FeedsSection,
+    #[serde(default)]
+    hubs: Vec<String>,
+    max_feed_bytes: Option<usize>,
+    full_content: Option<bool>,
+    static_dir: Option<PathBuf>,
+    html: Option<bool>,
+    icon: Option<String>,
+    favicon: Option<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
     syndicate: Option<crate::syndicate::SyndicateSection>,
 }
@@ -73,27 +90,76 @@ pub struct Author {
     pub email: Option<String>,
 }
 
-/// The names of the files written into the output folder.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+/// The config file's `output:` names; a name not given is the preset's.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
+struct OutputFileNames {
+    rss: Option<String>,
+    atom: Option<String>,
+    json: Option<String>,
+    sitemap: Option<String>,
+    html: Option<String>,
+}
+
+/// The config file's `feeds:` section.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+struct FeedsSection {
+    preset: Option<Preset>,
+    sections: bool,
+    taxonomies: Vec<String>,
+    limit: Option<usize>,
+}
+
+/// The names of the files written into the output folder (the site's feeds;
+/// a section's or a term's are laid out by the [`Preset`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputNames {
     /// The RSS 2.0 feed.
     pub rss: String,
     /// The Atom 1.0 feed.
     pub atom: String,
+    /// The JSON Feed.
+    pub json: String,
     /// The sitemap (or sitemap index, when the site needs several sitemaps).
     pub sitemap: String,
+    /// The page listing every feed (`html: true`).
+    pub html: String,
 }
 
-impl Default for OutputNames {
-    fn default() -> Self {
-        OutputNames {
-            rss: "rss.xml".into(),
-            atom: "atom.xml".into(),
-            sitemap: "sitemap.xml".into(),
+impl OutputNames {
+    /// The site feed's file name in `format`.
+    pub fn feed(&self, format: FeedFormat) -> &str {
+        match format {
+            FeedFormat::Rss => &self.rss,
+            FeedFormat::Atom => &self.atom,
+            FeedFormat::Json => &self.json,
         }
     }
 }
+
+impl Default for OutputNames {
+    /// feedwright's own preset's names.
+    fn default() -> Self {
+        Preset::Feedwright.output_names()
+    }
+}
+
+/// Which feeds are written besides the site's, and where: `feeds:` in the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSetSettings {
+    /// Where the feeds go: each generator's own layout, or feedwright's.
+    pub preset: Preset,
+    /// A feed set per top-level section.
+    pub sections: bool,
+    /// A feed set per term of each of these taxonomies (their front-matter keys).
+    pub taxonomies: Vec<String>,
+    /// Entries per section or term feed; 0 means all.
+    pub limit: usize,
+}
+
+/// The largest feed written by default: [`crate::output::MAX_FEED_BYTES`].
+pub const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
 
 /// Which pages that are normally left out are published anyway.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -133,6 +199,25 @@ pub struct Config {
     pub sitemap: bool,
     /// Output file names.
     pub output: OutputNames,
+    /// The feed formats written, in the order RSS, Atom, JSON Feed.
+    pub formats: Vec<FeedFormat>,
+    /// The feeds per section and per term, and where every feed goes.
+    pub feed_sets: FeedSetSettings,
+    /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
+    pub hubs: Vec<Url>,
+    /// The largest a feed may be, in bytes (0: no limit); past it the oldest entries go.
+    pub max_feed_bytes: usize,
+    /// Whether entries carry the whole post (else their summary only).
+    pub full_content: bool,
+    /// The folder of static files (post images for enclosures): `static` beside
+    /// the content folder unless configured.
+    pub static_dir: PathBuf,
+    /// Whether to write the HTML page listing every feed.
+    pub html: bool,
+    /// The site's large square icon (JSON Feed's `icon`), an absolute URL.
+    pub icon: Option<Url>,
+    /// The site's small icon (JSON Feed's `favicon`), an absolute URL.
+    pub favicon: Option<Url>,
     /// Which excluded pages to publish anyway.
     pub include: Inclusion,
     /// The instant that decides future and expired pages.
@@ -185,21 +270,41 @@ impl Config {
                 .map_err(|m| config_error(format!("permalinks.{section}: {m}")))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
         }
-        for (key, name) in [
-            ("rss", &file.output.rss),
-            ("atom", &file.output.atom),
-            ("sitemap", &file.output.sitemap),
-        ] {
-            check_output_name(name).map_err(|m| config_error(format!("output.{key}: {m}")))?;
+        let preset = file.feeds.preset.unwrap_or_default();
+        let output = output_names(preset, &file.output).map_err(config_error)?;
+        let formats =
+            formats(options.formats.as_deref().or(file.formats.as_deref())).map_err(|m| {
+                match options.formats {
+                    Some(_) => Error::Usage(format!("--formats: {m}")),
+                    None => config_error(format!("formats: {m}")),
+                }
+            })?;
+        let mut taxonomies: Vec<String> = Vec::new();
+        for taxonomy in &file.feeds.taxonomies {
+            let name = taxonomy.trim().to_lowercase();
+            if name.is_empty() || name.contains(['/', '\\']) {
+                return Err(config_error(format!(
+                    "feeds.taxonomies: `{taxonomy}` is not a taxonomy name such as `tags`"
+                )));
+            }
+            if !taxonomies.contains(&name) {
+                taxonomies.push(name);
+            }
         }
-        if file.output.rss == file.output.atom
-            || file.output.rss == file.output.sitemap
-            || file.output.atom == file.output.sitemap
-        {
-            return Err(config_error(
-                "output: the three file names must differ".into(),
-            ));
-        }
+        let hubs = file
+            .hubs
+            .iter()
+            .map(|hub| {
+                Url::parse(hub.trim())
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+                    .ok_or_else(|| {
+                        config_error(format!(
+                            "hubs: `{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"
+                        ))
+                    })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let language = match file.language {
             Some(lang) if !feedwright_check::spec::language(&lang) => {
                 return Err(config_error(format!(
@@ -231,12 +336,44 @@ impl Config {
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| title.clone());
 
+        let content_dir = options
+            .content_dir
+            .clone()
+            .or(file.content)
+            .unwrap_or_else(|| PathBuf::from("content"));
+        let static_dir = file
+            .static_dir
+            .unwrap_or_else(|| site_root(&content_dir).join("static"));
+        let limit = options.limit.or(file.limit).unwrap_or(20);
+        let icon_url = |key: &str, value: &Option<String>| -> Result<Option<Url>> {
+            let Some(text) = value.as_deref().map(str::trim) else {
+                return Ok(None);
+            };
+            let url = match Url::parse(text) {
+                Ok(url) => url,
+                Err(_) if !text.is_empty() && !text.contains(['\\', '?', '#']) => {
+                    crate::output::preset::file_url(&base_url, text.trim_start_matches('/'))
+                }
+                Err(_) => {
+                    return Err(config_error(format!(
+                        "{key}: `{text}` is neither an absolute URL nor a path on the site such as /images/icon.png"
+                    )))
+                }
+            };
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(config_error(format!(
+                    "{key}: `{text}` must be an http(s) URL or a path on the site"
+                )));
+            }
+            Ok(Some(url))
+        };
+        let icon = icon_url("icon", &file.icon)?;
+        let favicon = icon_url("favicon", &file.favicon)?;
         Ok(Config {
-            content_dir: options
-                .content_dir
-                .clone()
-                .or(file.content)
-                .unwrap_or_else(|| PathBuf::from("content")),
+            icon,
+            favicon,
+            static_dir,
+            content_dir,
             out_dir: options
                 .out_dir
                 .clone()
@@ -249,9 +386,20 @@ impl Config {
             author: file.author,
             timezone,
             permalinks,
-            limit: options.limit.or(file.limit).unwrap_or(20),
+            limit,
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
-            output: file.output,
+            output,
+            formats,
+            feed_sets: FeedSetSettings {
+                preset,
+                sections: file.feeds.sections,
+                taxonomies,
+                limit: file.feeds.limit.unwrap_or(limit),
+            },
+            hubs,
+            max_feed_bytes: file.max_feed_bytes.unwrap_or(DEFAULT_MAX_FEED_BYTES),
+            full_content: file.full_content.unwrap_or(true),
+            html: options.html || file.html.unwrap_or(false),
             include: Inclusion {
                 drafts: options.drafts,
                 future: options.future,
@@ -263,11 +411,67 @@ impl Config {
         })
     }
 
-    /// The absolute URL of an output file.
+    /// The absolute URL of an output file, `name` being its path in the
+    /// output folder (segments percent-encoded as URLs need them).
     pub fn output_url(&self, name: &str) -> Url {
-        self.base_url
-            .join(name)
-            .expect("output names are validated plain file names")
+        crate::output::preset::file_url(&self.base_url, name)
+    }
+}
+
+/// The site's root folder: the one holding the content folder (and `static/`).
+pub fn site_root(content_dir: &Path) -> PathBuf {
+    match content_dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The output names: the preset's, with those the config file gives laid over them.
+fn output_names(
+    preset: Preset,
+    given: &OutputFileNames,
+) -> std::result::Result<OutputNames, String> {
+    let defaults = preset.output_names();
+    let pick = |key: &str, given: &Option<String>, default: String| match given {
+        Some(name) => check_output_name(name)
+            .map(|()| name.clone())
+            .map_err(|m| format!("output.{key}: {m}")),
+        None => Ok(default),
+    };
+    let names = OutputNames {
+        rss: pick("rss", &given.rss, defaults.rss)?,
+        atom: pick("atom", &given.atom, defaults.atom)?,
+        json: pick("json", &given.json, defaults.json)?,
+        sitemap: pick("sitemap", &given.sitemap, defaults.sitemap)?,
+        html: pick("html", &given.html, defaults.html)?,
+    };
+    let all = [
+        &names.rss,
+        &names.atom,
+        &names.json,
+        &names.sitemap,
+        &names.html,
+    ];
+    for (i, name) in all.iter().enumerate() {
+        if all[..i].contains(name) {
+            return Err(format!(
+                "output: `{name}` is named twice; the RSS, Atom, JSON Feed, sitemap and HTML files need names of their own"
+            ));
+        }
+    }
+    Ok(names)
+}
+
+/// The formats to write: those asked for, once each, in the order RSS, Atom,
+/// JSON Feed; all three when none are named.
+fn formats(asked: Option<&[FeedFormat]>) -> std::result::Result<Vec<FeedFormat>, String> {
+    match asked {
+        None => Ok(FeedFormat::ALL.to_vec()),
+        Some([]) => Err("name at least one of rss, atom, json".into()),
+        Some(asked) => Ok(FeedFormat::ALL
+            .into_iter()
+            .filter(|f| asked.contains(f))
+            .collect()),
     }
 }
 

@@ -1,5 +1,6 @@
-//! feedwright: full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a
-//! Hugo-style Markdown site.
+//! feedwright: full-content RSS 2.0, Atom 1.0 and JSON Feed feeds (the site's,
+//! and per section and per term), a sitemap and a page listing the feeds, from
+//! a Hugo, Jekyll or Zola Markdown site.
 //!
 //! The modules are the stages of the pipeline, in the order [`build`] runs them:
 //! the [`config`]; the [`content`] (discover the files, read their front matter,
@@ -14,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feed;
+pub mod lint;
 pub mod output;
 pub mod self_check;
 pub mod syndicate;
@@ -28,7 +30,7 @@ pub use feed::{markdown, xml_text};
 pub use config::{Config, Options};
 pub use error::{Error, Result};
 
-pub use output::{render, Rendered};
+pub use output::{render, Rendered, WrittenFeed};
 pub use self_check::self_check;
 
 use content::site::Site;
@@ -44,6 +46,18 @@ pub struct Report {
     pub written: Vec<String>,
     /// Things the user should hear about.
     pub warnings: Vec<String>,
+    /// What `-v` tells: the terms merged into one.
+    pub notes: Vec<String>,
+    /// Every feed file written, the site's own first.
+    pub feeds: Vec<WrittenFeed>,
+}
+
+impl Report {
+    /// The autodiscovery `<link rel="alternate">` tags of the site's feeds,
+    /// one a line, for a theme's `<head>` (`--print-discovery`).
+    pub fn discovery_tags(&self) -> String {
+        output::feeds_html::discovery_tags(&self.feeds)
+    }
 }
 
 /// Runs the whole pipeline; nothing is written unless everything rendered.
@@ -56,9 +70,11 @@ pub fn build(options: &Options) -> Result<Report> {
     let Rendered {
         files,
         warnings: render_warnings,
+        notes,
         entries,
+        feeds,
     } = render(&site, &config)?;
-    let check_warnings = self_check(&files, config.now)?;
+    let check_warnings = self_check(&files, config.now, config.max_feed_bytes)?;
     let mut warnings = site.warnings;
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
@@ -68,5 +84,7 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
+        notes,
+        feeds,
     })
 }

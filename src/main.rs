@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use feedwright::Options;
 
-/// Full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a Hugo-style Markdown site.
+/// Full-content RSS 2.0, Atom 1.0 and JSON Feed feeds, a sitemap and a page of feeds, from a Hugo, Jekyll or Zola Markdown site.
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
@@ -16,7 +16,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read the content folder and write rss.xml, atom.xml (and sitemap.xml).
+    /// Read the content folder and write the feeds (rss.xml, atom.xml, feed.json, and more as configured).
     Build(BuildArgs),
     /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
     Check(CheckArgs),
@@ -69,6 +69,9 @@ struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also say what these platforms will do to each entry on import or post (comma-separated: devto, mastodon, bluesky).
+    #[arg(long, value_name = "PLATFORMS", value_delimiter = ',')]
+    target: Vec<feedwright::lint::Target>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -114,6 +117,18 @@ struct BuildArgs {
     /// Skip broken posts with a warning instead of failing.
     #[arg(long)]
     keep_going: bool,
+    /// The feed formats to write (comma-separated: rss, atom, json) [default: formats: in the config, else all three].
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
+    formats: Option<Vec<feedwright::output::FeedFormat>>,
+    /// Also write feeds.html, a page listing every feed.
+    #[arg(long)]
+    html: bool,
+    /// Print the feeds' autodiscovery <link> tags, for a theme's <head>.
+    #[arg(long)]
+    print_discovery: bool,
+    /// Say more: the terms merged into one feed.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 fn main() -> ExitCode {
@@ -162,22 +177,49 @@ fn check(args: CheckArgs) -> ExitCode {
         .iter()
         .flat_map(|path| check_file(path))
         .collect();
+    let mut platform_findings = Vec::new();
+    for target in &args.target {
+        for path in &args.files {
+            let Ok(bytes) = std::fs::read(path) else {
+                continue; // The check above reported it.
+            };
+            let name = path.display().to_string();
+            match feedwright::lint::lint(&name, &bytes, *target) {
+                Ok(found) => platform_findings.extend(found),
+                Err(message) => {
+                    eprintln!("{name}: cannot read it as a feed for {target}: {message}")
+                }
+            }
+        }
+    }
     match args.format {
         OutputFormat::Text => {
             for finding in &findings {
                 println!("{finding}");
             }
-        }
-        OutputFormat::Json => match serde_json::to_string_pretty(&findings) {
-            Ok(json) => println!("{json}"),
-            Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
-                return ExitCode::from(2);
+            for finding in &platform_findings {
+                println!("{finding}");
             }
-        },
+        }
+        OutputFormat::Json => {
+            let mut all: Vec<serde_json::Value> = Vec::new();
+            for finding in &findings {
+                all.extend(serde_json::to_value(finding).ok());
+            }
+            for finding in &platform_findings {
+                all.extend(serde_json::to_value(finding).ok());
+            }
+            match serde_json::to_string_pretty(&all) {
+                Ok(json) => println!("{json}"),
+                Err(e) => {
+                    eprintln!("error: cannot write JSON: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
     }
     let errors = findings.iter().filter(|f| f.level == Level::Error).count();
-    let warnings = findings.len() - errors;
+    let warnings = findings.len() - errors + platform_findings.len();
     eprintln!(
         "feedwright: checked {} files: {errors} errors, {warnings} warnings",
         args.files.len()
@@ -187,6 +229,28 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `feedwright: 7 pages, 4 entries in the site's feed; wrote rss.xml, …`: the
+/// site's files by name, the sections' and terms' counted.
+fn written_line(report: &feedwright::Report) -> String {
+    const NAMED: usize = 8;
+    let mut line = format!(
+        "feedwright: {} pages, {} feed entries; wrote {}",
+        report.pages,
+        report.entries,
+        report
+            .written
+            .iter()
+            .take(NAMED)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    if report.written.len() > NAMED {
+        line.push_str(&format!(" and {} more files", report.written.len() - NAMED));
+    }
+    line
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -202,18 +266,23 @@ fn build(args: BuildArgs) -> ExitCode {
         expired: args.expired,
         now: args.now,
         keep_going: args.keep_going,
+        formats: args.formats,
+        html: args.html,
     };
     match feedwright::build(&options) {
         Ok(report) => {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }
-            eprintln!(
-                "feedwright: {} pages, {} feed entries; wrote {}",
-                report.pages,
-                report.entries,
-                report.written.join(", ")
-            );
+            if args.verbose {
+                for note in &report.notes {
+                    eprintln!("note: {note}");
+                }
+            }
+            if args.print_discovery {
+                print!("{}", report.discovery_tags());
+            }
+            eprintln!("{}", written_line(&report));
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -9,10 +9,28 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::output::OutputFile;
 
-/// Checks every file in `files`, returning the warnings; `now` (the build's
-/// own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String>> {
-    let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
+/// Checks every feed and sitemap in `files` (the HTML page is not one),
+/// returning the warnings; `now` (the build's own instant, so builds stay
+/// reproducible) decides which dates are in the future, and `max_feed_bytes`
+/// (0: none) is the size a feed may reach.
+pub fn self_check(
+    files: &[OutputFile],
+    now: DateTime<Utc>,
+    max_feed_bytes: usize,
+) -> Result<Vec<String>> {
+    let options = feedwright_check::Options {
+        now,
+        max_feed_bytes: match max_feed_bytes {
+            0 => None,
+            cap => Some(cap.max(feedwright_check::spec::MAX_FEED_BYTES)),
+        },
+    };
+    let check =
+        |file: &OutputFile| feedwright_check::check(&file.name, &file.bytes, &options).findings;
+    let files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| !f.name.ends_with(".html"))
+        .collect();
     let is_sitemap = |file: &&OutputFile| {
         matches!(
             Format::detect(&file.bytes),
@@ -20,7 +38,7 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<String
         )
     };
     let (sitemaps, feeds): (Vec<&OutputFile>, Vec<&OutputFile>) =
-        files.iter().partition(is_sitemap);
+        files.into_iter().partition(is_sitemap);
     // The feeds are checked side by side, and beside them the sitemap parts
     // two at a time: a parsed sitemap of 50,000 URLs takes tens of megabytes,
     // and a site with many parts must not hold one per core.

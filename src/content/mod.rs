@@ -5,6 +5,7 @@
 pub mod date;
 pub mod discover;
 pub mod front_matter;
+pub mod listing;
 pub mod permalink;
 pub mod site;
 pub mod source;

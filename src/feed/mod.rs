@@ -1,13 +1,17 @@
-//! The feed, format-independent: which posts enter it, each rendered once,
-//! with every string XML-safe. RSS and Atom are both written from this.
+//! The feeds, format-independent: which posts each feed set carries
+//! ([`sets`]), and each post's entry, rendered once, with every string
+//! XML-safe. RSS, Atom and JSON Feed are all written from these.
 
 pub mod details;
+pub mod image;
 pub mod markdown;
 pub mod sanitize;
+pub mod sets;
 pub mod xml_text;
 
+use std::path::PathBuf;
+
 use chrono::{DateTime, SubsecRound, Utc};
-use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
@@ -21,21 +25,36 @@ use markdown::RenderedBody;
 use sanitize::escape_text;
 use xml_text::clean;
 
-/// A feed's channel-level data and its entries, newest first.
+/// A feed's channel-level data: everything but its entries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Feed {
-    /// The site title.
+pub struct FeedHead {
+    /// The feed's title.
     pub title: String,
-    /// The site description.
+    /// The feed's description (RSS) and subtitle (Atom).
     pub description: String,
-    /// The site language.
+    /// The feed's language.
     pub language: Option<String>,
-    /// The site's home page.
+    /// The page the feed is of: the site's home page, a section's or a term's page.
     pub home: Url,
+    /// The Atom feed's id: the site's URL for the site's feed, the feed's
+    /// own URL for the others.
+    pub id: String,
     /// The site's author.
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The WebSub hubs subscribers may use (`rel="hub"`).
+    pub hubs: Vec<Url>,
+    /// Whether the feed holds every post it is about (RFC 5005's
+    /// `fh:complete`), so a reader may take an entry missing from it as deleted.
+    pub complete: bool,
+}
+
+/// A feed: its head, and its entries, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// The channel-level data.
+    pub head: FeedHead,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
 }
@@ -43,9 +62,12 @@ pub struct Feed {
 /// One post as a feed entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedEntry {
+    /// The entry's id in every format: the id the post pins, else its permalink;
+    /// so readers never see it as new twice.
+    pub id: String,
     /// The post's title.
     pub title: String,
-    /// The post's absolute URL; also its id, so readers never see it as new twice.
+    /// The post's absolute URL.
     pub permalink: Url,
     /// When it was published.
     pub published: DateTime<Utc>,
@@ -59,8 +81,9 @@ pub struct FeedEntry {
     pub image: Option<FeedImage>,
     /// The summary as HTML.
     pub summary_html: String,
-    /// The whole post as HTML.
-    pub content_html: String,
+    /// The whole post as HTML; `None` when the feeds carry summaries only
+    /// (`full_content: false`).
+    pub content_html: Option<String>,
 }
 
 /// An image, with the media type its file name implies.
@@ -70,39 +93,51 @@ pub struct FeedImage {
     pub url: Url,
     /// `image/jpeg` and so on, when the extension is a known one.
     pub media_type: Option<&'static str>,
+    /// The file served at the URL, when it is one of the site's (its page
+    /// bundle's, or in its static folder).
+    pub file: Option<PathBuf>,
+    /// The file's length in bytes, when the file was found.
+    pub length: Option<u64>,
 }
 
-impl Feed {
-    /// Selects the newest posts (up to the configured limit) and renders each in parallel.
-    pub fn build(site: &Site, config: &Config) -> Result<Feed> {
-        let entries = site
-            .newest_posts(config.limit)
-            .par_iter()
-            .map(|page| read_entry(page, config))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Feed {
+impl FeedImage {
+    /// Whether the image can be an enclosure: a known type and an exact length.
+    pub fn is_enclosure(&self) -> bool {
+        self.media_type.is_some() && self.length.is_some()
+    }
+}
+
+impl FeedEntry {
+    /// The whole post, or its summary when the feeds carry summaries only.
+    pub fn body_html(&self) -> &str {
+        self.content_html.as_deref().unwrap_or(&self.summary_html)
+    }
+}
+
+impl FeedHead {
+    /// The head of the site's own feed.
+    pub fn site(site: &Site, config: &Config, updated: Option<DateTime<Utc>>) -> FeedHead {
+        FeedHead {
             title: clean(&config.title).into_owned(),
             description: clean(&config.description).into_owned(),
             language: config.language.clone(),
             home: config.base_url.clone(),
+            id: config.base_url.to_string(),
             author: config.author.as_ref().map(|a| Author {
                 name: clean(&a.name).into_owned(),
                 email: a.email.clone(),
             }),
-            updated: entries
-                .iter()
-                .map(|e| e.updated)
-                .max()
-                .or_else(|| undated_feed_time(site, config)),
-            entries,
-        })
+            updated: updated.or_else(|| undated_feed_time(site, config)),
+            hubs: config.hubs.clone(),
+            complete: false,
+        }
     }
 }
 
 /// When a feed without posts was last updated: the newest page's date, else the
 /// explicit "now" (`--now`, `SOURCE_DATE_EPOCH`), else when the content last
 /// changed on disk. Never the clock: an unchanged site keeps its feed's bytes.
-fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
+pub fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
     site.pages
         .iter()
         .filter_map(|p| p.lastmod)
@@ -121,8 +156,12 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
 /// The feed's second pass: reads the file of `page`, a post the feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
 /// its details and its body, and renders its entry.
-fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
-    read_entry_with(page, config, |_, _| Ok(())).map(|(entry, ())| entry)
+pub fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
+    let (mut entry, ()) = read_entry_with(page, config, |_, _| Ok(()))?;
+    if !config.full_content {
+        entry.content_html = None;
+    }
+    Ok(entry)
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
@@ -139,7 +178,27 @@ pub fn read_entry_with<T>(
     source::read_page(path, Keys::All, |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
         let body = markdown::render(split.body, &page.permalink);
-        let entry = FeedEntry::new(page, details, body, config);
+        let image_src = front.image.texts().into_iter().next();
+        let mut entry = FeedEntry::new(page, details, body, config);
+        if let (Some(image), Some(src)) = (&mut entry.image, image_src) {
+            let source = page
+                .source
+                .as_deref()
+                .expect("posts always have a source file");
+            image.file = image::image_file(
+                &src,
+                &image.url,
+                source,
+                page.in_bundle,
+                &config.base_url,
+                std::slice::from_ref(&config.static_dir),
+            );
+            image.length = image
+                .file
+                .as_deref()
+                .and_then(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len());
+        }
         Ok((entry, extra(split, front)?))
     })
 }
@@ -159,6 +218,10 @@ impl FeedEntry {
             details.authors
         };
         FeedEntry {
+            id: page
+                .pinned_id
+                .as_deref()
+                .map_or_else(|| page.permalink.to_string(), str::to_string),
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
             published,
@@ -172,9 +235,11 @@ impl FeedEntry {
             image: details.image.map(|url| FeedImage {
                 media_type: image_media_type(url.path()),
                 url,
+                file: None,
+                length: None,
             }),
             summary_html,
-            content_html: body.content,
+            content_html: Some(body.content),
         }
     }
 }

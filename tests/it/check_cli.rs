@@ -116,7 +116,8 @@ fn the_build_refuses_output_that_fails_its_own_check() {
         bytes: b"<rss version=\"2.0\"><channel><link>https://example.org/</link></channel></rss>"
             .to_vec(),
     };
-    let error = feedwright::self_check(&[broken], chrono::Utc::now()).expect_err("a broken feed");
+    let error = feedwright::self_check(&[broken], chrono::Utc::now(), 5_000_000)
+        .expect_err("a broken feed");
     let reports = error.reports();
     assert!(
         reports
@@ -135,7 +136,8 @@ fn the_builds_self_check_returns_warnings() {
         name: "rss-MissingGuid.fail.xml".into(),
         bytes: text,
     };
-    let warnings = feedwright::self_check(&[file], chrono::Utc::now()).expect("only warnings");
+    let warnings =
+        feedwright::self_check(&[file], chrono::Utc::now(), 5_000_000).expect("only warnings");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(warnings[0].contains("warning[MissingGuid]"));
 }

@@ -8,6 +8,8 @@ mod check_cli;
 mod common;
 mod corpora;
 mod crash_safety;
+mod feeds;
+mod html_page;
 mod properties;
 mod robustness;
 mod sample_site;

@@ -96,7 +96,7 @@ fn built_site() -> (Site, BTreeMap<String, Vec<u8>>) {
     let site = Site::new(&[("blog/good.md", POST)]);
     assert!(build(&site).status().unwrap().success());
     let before = snapshot(&site.out());
-    assert_eq!(before.len(), 3, "{:?}", before.keys());
+    assert_eq!(before.len(), 4, "{:?}", before.keys());
     (site, before)
 }
 
@@ -759,6 +759,7 @@ fn no_front_matter_value_reaches_outside_the_site() {
         [
             "public/",
             "public/atom.xml",
+            "public/feed.json",
             "public/rss.xml",
             "public/sitemap.xml"
         ]

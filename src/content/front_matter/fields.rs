@@ -44,34 +44,40 @@ pub struct FrontMatter {
     pub headless: Value,
     /// `syndicate: false`, or the networks a post may go to (`[mastodon, devto]`).
     pub syndicate: Value,
+    /// `id` (or `guid`): the entry id pinned in every feed, in place of the permalink.
+    pub id: Value,
+    /// `feed: false` leaves the post out of every feed.
+    pub feed: Value,
+    /// `sitemap: false`, or Hugo's `sitemap: {disable: true}`.
+    pub sitemap: Value,
+    /// Hugo's build options, `build` (or the older `_build`): `{list: never}` and so on.
+    pub build: Value,
 }
 
 /// Which front-matter keys to read; the rest are skipped unread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keys {
-    /// What every page needs (title, dates, draft, slug, url, headless): the
-    /// pass over the whole site reads only these.
+    /// What every page needs (title, dates, draft, slug, url, headless, which
+    /// feeds and sitemap list it, its pinned id): the pass over the whole site
+    /// reads only these.
     Metadata,
+    /// [`Keys::Metadata`] and the taxonomies' terms: the pass over the whole
+    /// site when there are feeds per term, which must know every post's terms.
+    Listing,
     /// Everything feedwright uses, for the few pages that become feed entries.
     All,
 }
 
-/// Whether a field is needed only for feed entries.
-fn is_entry_detail(key: &str) -> bool {
-    matches!(
-        key,
-        "description"
-            | "summary"
-            | "tags"
-            | "categories"
-            | "category"
-            | "author"
-            | "authors"
-            | "image"
-            | "images"
-            | "taxonomies"
-            | "syndicate"
-    )
+/// Whether a field is needed only for feed entries, or (`taxonomy`) for
+/// feeds per term too.
+fn is_entry_detail(key: &str) -> (bool, bool) {
+    let taxonomy = matches!(key, "tags" | "categories" | "category" | "taxonomies");
+    let detail = taxonomy
+        || matches!(
+            key,
+            "description" | "summary" | "author" | "authors" | "image" | "images" | "syndicate"
+        );
+    (detail, taxonomy)
 }
 
 /// Which field a front-matter key fills; keys are case-insensitive, as in Hugo.
@@ -86,7 +92,13 @@ pub(crate) fn field_for<'f>(
     lower.copy_from_slice(key.as_bytes());
     lower.make_ascii_lowercase();
     let key = std::str::from_utf8(lower).ok()?;
-    if keys == Keys::Metadata && is_entry_detail(key) {
+    let (detail, taxonomy) = is_entry_detail(key);
+    let skipped = match keys {
+        Keys::Metadata => detail,
+        Keys::Listing => detail && !taxonomy,
+        Keys::All => false,
+    };
+    if skipped {
         return None;
     }
     Some(match key {
@@ -107,6 +119,10 @@ pub(crate) fn field_for<'f>(
         "taxonomies" => &mut front.taxonomies,
         "headless" => &mut front.headless,
         "syndicate" => &mut front.syndicate,
+        "id" | "guid" => &mut front.id,
+        "feed" => &mut front.feed,
+        "sitemap" => &mut front.sitemap,
+        "build" | "_build" => &mut front.build,
         _ => return None,
     })
 }
