@@ -9,12 +9,16 @@ use url::Url;
 
 use crate::content::date::{self, SiteTimezone};
 use crate::content::permalink::PermalinkPattern;
-use crate::error::{Error, Result};
+use feedwright_check::spec::is_uri_char;
+use feedwright_check::spec::sitemap::MAX_LOC;
+
+use crate::error::{Diagnostic, Error, Result, Warning};
 use crate::output::preset::Preset;
 use crate::output::FeedFormat;
+use crate::site_config::{self, Generator, SiteSettings, Taxonomy};
 
 /// The config file read when `--config` is not given, if it exists.
-pub const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
+pub(crate) const DEFAULT_CONFIG_FILE: &str = "feedwright.yaml";
 
 /// What the command line asked for; `None` means "not given, use the config file".
 #[derive(Debug, Clone, Default)]
@@ -41,6 +45,8 @@ pub struct Options {
     pub now: Option<String>,
     /// `--keep-going`.
     pub keep_going: bool,
+    /// `--site DIR`: the site's root folder, where its generator's configuration is.
+    pub site_dir: Option<PathBuf>,
     /// `--formats rss,atom,json`.
     pub formats: Option<Vec<FeedFormat>>,
     /// `--html`.
@@ -59,17 +65,22 @@ struct ConfigFile {
     timezone: Option<String>,
     #[serde(default)]
     permalinks: BTreeMap<String, String>,
-    limit: Option<usize>,
+    limit: Option<EntryLimit>,
     sitemap: Option<bool>,
     #[serde(default)]
     output: OutputFileNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
+    /// The generator whose site this is (`hugo`, `jekyll`, `zola`, `none`),
+    /// when it should not be recognised from the site's files.
+    generator: Option<String>,
+    /// The sections whose dated pages are feed entries.
+    feed_sections: Option<Vec<String>>,
+    #[serde(default)]
+    hubs: Vec<String>,
     formats: Option<Vec<FeedFormat>>,
     #[serde(default)]
     feeds: FeedsSection,
-    #[serde(default)]
-    hubs: Vec<String>,
     max_feed_bytes: Option<usize>,
     full_content: Option<bool>,
     static_dir: Option<PathBuf>,
@@ -78,6 +89,33 @@ struct ConfigFile {
     favicon: Option<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
     syndicate: Option<crate::syndicate::SyndicateSection>,
+}
+
+/// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
+#[derive(Debug, Clone, Copy)]
+struct EntryLimit(usize);
+
+impl<'de> Deserialize<'de> for EntryLimit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = EntryLimit;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a whole number of entries per feed (0 for all)")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<EntryLimit, E> {
+                usize::try_from(v)
+                    .map(EntryLimit)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<EntryLimit, E> {
+                u64::try_from(v)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
+                    .and_then(|v| self.visit_u64(v))
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
+    }
 }
 
 /// The site's author, named in both feeds.
@@ -159,7 +197,7 @@ pub struct FeedSetSettings {
 }
 
 /// The largest feed written by default: [`crate::output::MAX_FEED_BYTES`].
-pub const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
+pub(crate) const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
 
 /// Which pages that are normally left out are published anyway.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -203,8 +241,6 @@ pub struct Config {
     pub formats: Vec<FeedFormat>,
     /// The feeds per section and per term, and where every feed goes.
     pub feed_sets: FeedSetSettings,
-    /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
-    pub hubs: Vec<Url>,
     /// The largest a feed may be, in bytes (0: no limit); past it the oldest entries go.
     pub max_feed_bytes: usize,
     /// Whether entries carry the whole post (else their summary only).
@@ -227,124 +263,281 @@ pub struct Config {
     pub now_given: bool,
     /// Skip broken posts with a warning instead of failing.
     pub keep_going: bool,
+    /// The WebSub hubs the feeds name (`rel="hub"`), which `syndicate` pings.
+    pub hubs: Vec<Url>,
+    /// The generator whose site this is ([`Generator::None`] when none was recognised).
+    pub generator: Generator,
+    /// The taxonomies the site declares (tags and categories when it declares none).
+    pub taxonomies: Vec<Taxonomy>,
+    /// The sections whose dated pages are feed entries (`None`: every section's).
+    pub feed_sections: Option<Vec<String>>,
+    /// What the site's own configuration says (its params, data folder, URL
+    /// rules); the default when no generator was recognised.
+    pub site: SiteSettings,
+    /// What the user should hear about the configuration (which files were read).
+    pub notes: Vec<String>,
+    /// Warnings about the configuration (settings read but not followed).
+    pub warnings: Vec<Warning>,
+}
+
+/// `path` in the site's `root` (unchanged when the root is the working folder).
+fn under_root(root: &Path, path: &Path) -> PathBuf {
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        path.to_path_buf()
+    } else {
+        root.join(path)
+    }
 }
 
 impl Config {
     /// Reads the config file (if any) and lays `options` over it.
     pub fn load(options: &Options) -> Result<Config> {
-        let (file, path) = match &options.config_file {
-            Some(path) => (read_config_file(path)?, path.clone()),
-            None if Path::new(DEFAULT_CONFIG_FILE).is_file() => {
-                let path = PathBuf::from(DEFAULT_CONFIG_FILE);
-                (read_config_file(&path)?, path)
+        let root = options
+            .site_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let default_path = under_root(&root, Path::new(DEFAULT_CONFIG_FILE));
+        let has_config_file = options.config_file.is_some() || default_path.is_file();
+        let (path, text) = match &options.config_file {
+            Some(path) => (path.clone(), read_config_text(path)?),
+            None if default_path.is_file() => {
+                let text = read_config_text(&default_path)?;
+                (default_path, text)
             }
-            None => (ConfigFile::default(), PathBuf::from(DEFAULT_CONFIG_FILE)),
+            None => (default_path, String::new()),
         };
-        let config_error = |message: String| Error::Config {
+        let file = parse_config_file(&path, &text)?;
+        // A value the feeds could not carry is the user's to fix: named by its
+        // key and line, with what is accepted, before anything is read.
+        let config_error = |key: &str, message: String| Error::Config {
             path: path.clone(),
+            line: line_of_key(&text, key),
+            message: format!("`{key}`: {message}"),
+        };
+        let forced = file
+            .generator
+            .as_deref()
+            .map(str::parse::<Generator>)
+            .transpose()
+            .map_err(|m| config_error("generator", m))?;
+        let site = site_config::read(&root, forced)?.unwrap_or_else(|| SiteSettings {
+            root: root.clone(),
+            taxonomies: vec![
+                Taxonomy {
+                    name: "tags".into(),
+                    singular: Some("tag".into()),
+                    feed: false,
+                },
+                Taxonomy {
+                    name: "categories".into(),
+                    singular: Some("category".into()),
+                    feed: false,
+                },
+            ],
+            ..SiteSettings::default()
+        });
+        let mut notes = Vec::new();
+        if site.generator != Generator::None {
+            notes.push(format!("read {}", site.describe_source()));
+        }
+        let site_error = |message: String| Error::Config {
+            path: under_root(
+                &root,
+                site.files.first().map_or(Path::new("."), |f| f.as_path()),
+            ),
+            line: None,
             message,
         };
 
-        let base_url_text = options.base_url.clone().or(file.base_url).ok_or_else(|| {
-            Error::Usage(format!(
-                "no base URL: set `base_url` in {DEFAULT_CONFIG_FILE} or pass --base-url https://example.org/"
-            ))
-        })?;
+        let from_site = options.base_url.is_none() && file.base_url.is_none();
+        let base_url_text = options
+            .base_url
+            .clone()
+            .or(file.base_url)
+            .or_else(|| site.base_url.clone())
+            .ok_or_else(|| Error::Usage(no_base_url(&site)))?;
         let base_url = parse_base_url(&base_url_text).map_err(|message| {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
+            } else if from_site {
+                site_error(format!("the site's base URL: {message}"))
             } else {
-                config_error(format!("base_url: {message}"))
+                config_error("base_url", message)
             }
         })?;
 
-        let timezone = match &file.timezone {
-            Some(text) => text
+        let timezone = match (&file.timezone, &site.timezone) {
+            (Some(text), _) => text.parse().map_err(|m| config_error("timezone", m))?,
+            (None, Some(text)) => text
                 .parse()
-                .map_err(|m| config_error(format!("timezone: {m}")))?,
-            None => SiteTimezone::default(),
+                .map_err(|m| site_error(format!("time zone: {m}")))?,
+            (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
         for (section, pattern) in &file.permalinks {
             let parsed = PermalinkPattern::parse(pattern)
-                .map_err(|m| config_error(format!("permalinks.{section}: {m}")))?;
+                .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
         }
-        let preset = file.feeds.preset.unwrap_or_default();
-        let output = output_names(preset, &file.output).map_err(config_error)?;
         let formats =
             formats(options.formats.as_deref().or(file.formats.as_deref())).map_err(|m| {
                 match options.formats {
                     Some(_) => Error::Usage(format!("--formats: {m}")),
-                    None => config_error(format!("formats: {m}")),
+                    None => config_error("formats", m),
                 }
             })?;
         let mut taxonomies: Vec<String> = Vec::new();
         for taxonomy in &file.feeds.taxonomies {
             let name = taxonomy.trim().to_lowercase();
             if name.is_empty() || name.contains(['/', '\\']) {
-                return Err(config_error(format!(
-                    "feeds.taxonomies: `{taxonomy}` is not a taxonomy name such as `tags`"
-                )));
+                return Err(config_error(
+                    "feeds.taxonomies",
+                    format!("`{taxonomy}` is not a taxonomy name such as `tags`"),
+                ));
             }
             if !taxonomies.contains(&name) {
                 taxonomies.push(name);
             }
         }
-        let hubs = file
-            .hubs
-            .iter()
-            .map(|hub| {
-                Url::parse(hub.trim())
-                    .ok()
-                    .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
-                    .ok_or_else(|| {
-                        config_error(format!(
-                            "hubs: `{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"
-                        ))
-                    })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        for (key, value) in [
+            ("title", file.title.as_deref()),
+            ("description", file.description.as_deref()),
+            ("author.name", file.author.as_ref().map(|a| a.name.as_str())),
+        ] {
+            if let Some(value) = value {
+                check_feed_text(value).map_err(|m| config_error(key, m))?;
+            }
+        }
         let language = match file.language {
             Some(lang) if !feedwright_check::spec::language(&lang) => {
-                return Err(config_error(format!(
-                    "language: `{lang}` is not a language tag such as `en` or `en-us`"
-                )))
+                return Err(config_error(
+                    "language",
+                    format!("`{}` is not a language tag: write an ISO 639 language code, alone or with a region, such as `en` or `en-us`", lang.escape_debug()),
+                ))
             }
-            other => other.map(|l| l.to_ascii_lowercase()),
+            Some(lang) => Some(lang.to_ascii_lowercase()),
+            None => site
+                .languages
+                .first()
+                .and_then(|l| l.language_code.as_deref())
+                .and_then(site_config::language_tag),
         };
-        if let Some(author) = &file.author {
+        let mut warnings: Vec<Warning> = site
+            .warnings
+            .iter()
+            .map(|w| Diagnostic::new(None, None, w.clone()).into())
+            .collect();
+        let author = file.author.or_else(|| {
+            let author = site.author.as_ref()?;
+            let email = author.email.clone().filter(|email| {
+                let ok = feedwright_check::spec::addr_spec(email);
+                if !ok {
+                    warnings.push(Diagnostic::new(None, None, format!(
+                        "the site's author e-mail `{email}` is not an e-mail address; the feeds name the author without it"
+                    )).into());
+                }
+                ok
+            });
+            (!author.name.trim().is_empty()).then(|| Author {
+                name: author.name.clone(),
+                email,
+            })
+        });
+        if let Some(author) = &author {
             if author.name.trim().is_empty() {
-                return Err(config_error("author.name is empty".into()));
+                return Err(config_error(
+                    "author.name",
+                    "is empty: write the name the feeds credit, or leave `author` out".into(),
+                ));
             }
             if let Some(email) = &author.email {
                 if !feedwright_check::spec::addr_spec(email) {
-                    return Err(config_error(format!(
-                        "author.email: `{email}` is not an e-mail address"
-                    )));
+                    return Err(config_error(
+                        "author.email",
+                        format!("`{}` is not an e-mail address: write a plain address such as `jane@example.org`, without a name or angle brackets, or leave `email` out", email.escape_debug()),
+                    ));
                 }
             }
         }
 
+        let hubs = file
+            .hubs
+            .iter()
+            .map(|hub| {
+                let url = Url::parse(hub.trim()).ok().filter(|u| {
+                    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
+                });
+                url.ok_or_else(|| {
+                    config_error(
+                        "hubs",
+                        format!("`{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
         let (now, now_given) = resolve_now(options.now.as_deref())?;
         let title = file
             .title
+            .or_else(|| site.title.clone())
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| base_url.host_str().unwrap_or("feed").to_string());
         let description = file
             .description
+            .or_else(|| site.description.clone())
             .filter(|d| !d.trim().is_empty())
             .unwrap_or_else(|| title.clone());
+        let default_content = if site.generator == Generator::None {
+            PathBuf::from("content")
+        } else {
+            site.content_dir.clone()
+        };
+        let default_out = if site.generator == Generator::None {
+            PathBuf::from("public")
+        } else {
+            site.out_dir.clone()
+        };
 
         let content_dir = options
             .content_dir
             .clone()
-            .or(file.content)
-            .unwrap_or_else(|| PathBuf::from("content"));
-        let static_dir = file
-            .static_dir
-            .unwrap_or_else(|| site_root(&content_dir).join("static"));
-        let limit = options.limit.or(file.limit).unwrap_or(20);
+            .or_else(|| file.content.map(|c| under_root(&root, &c)))
+            .unwrap_or_else(|| under_root(&root, &default_content));
+        // Hugo's and Zola's `static/` in the site's root; a Jekyll site's
+        // root; without a generator, `static/` beside the content folder.
+        let static_dir = match (file.static_dir, site.generator) {
+            (Some(dir), _) => under_root(&root, &dir),
+            (None, Generator::Jekyll) => site.root.clone(),
+            (None, Generator::Hugo | Generator::Zola) => site.root.join("static"),
+            (None, Generator::None) => match content_dir.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.join("static"),
+                _ => PathBuf::from("static"),
+            },
+        };
+        let limit = options
+            .limit
+            .or(file.limit.map(|l| l.0))
+            .or(site.feed_limit)
+            .unwrap_or(20);
+        // A site read with no feedwright.yaml keeps its generator's feeds:
+        // their paths, and the feeds per section and term it writes.
+        let defaults_from_site = !has_config_file && site.generator != Generator::None;
+        let preset = match (file.feeds.preset, site.generator) {
+            (Some(preset), _) => preset,
+            (None, generator) if defaults_from_site => Preset::of(generator),
+            (None, _) => Preset::Feedwright,
+        };
+        let output =
+            output_names(preset, &file.output).map_err(|(key, m)| config_error(&key, m))?;
+        if defaults_from_site && file.feeds.taxonomies.is_empty() {
+            taxonomies = site
+                .taxonomies
+                .iter()
+                .filter(|t| t.feed)
+                .map(|t| t.name.to_lowercase())
+                .collect();
+        }
+        let sections =
+            file.feeds.sections || (defaults_from_site && site.generator == Generator::Hugo);
         let icon_url = |key: &str, value: &Option<String>| -> Result<Option<Url>> {
             let Some(text) = value.as_deref().map(str::trim) else {
                 return Ok(None);
@@ -355,15 +548,17 @@ impl Config {
                     crate::output::preset::file_url(&base_url, text.trim_start_matches('/'))
                 }
                 Err(_) => {
-                    return Err(config_error(format!(
-                        "{key}: `{text}` is neither an absolute URL nor a path on the site such as /images/icon.png"
-                    )))
+                    return Err(config_error(
+                        key,
+                        format!("`{text}` is neither an absolute URL nor a path on the site such as /images/icon.png"),
+                    ))
                 }
             };
             if !matches!(url.scheme(), "http" | "https") {
-                return Err(config_error(format!(
-                    "{key}: `{text}` must be an http(s) URL or a path on the site"
-                )));
+                return Err(config_error(
+                    key,
+                    format!("`{text}` must be an http(s) URL or a path on the site"),
+                ));
             }
             Ok(Some(url))
         };
@@ -377,13 +572,13 @@ impl Config {
             out_dir: options
                 .out_dir
                 .clone()
-                .or(file.out)
-                .unwrap_or_else(|| PathBuf::from("public")),
+                .or_else(|| file.out.map(|o| under_root(&root, &o)))
+                .unwrap_or_else(|| under_root(&root, &default_out)),
             base_url,
             title,
             description,
             language,
-            author: file.author,
+            author,
             timezone,
             permalinks,
             limit,
@@ -392,11 +587,10 @@ impl Config {
             formats,
             feed_sets: FeedSetSettings {
                 preset,
-                sections: file.feeds.sections,
+                sections,
                 taxonomies,
                 limit: file.feeds.limit.unwrap_or(limit),
             },
-            hubs,
             max_feed_bytes: file.max_feed_bytes.unwrap_or(DEFAULT_MAX_FEED_BYTES),
             full_content: file.full_content.unwrap_or(true),
             html: options.html || file.html.unwrap_or(false),
@@ -408,6 +602,13 @@ impl Config {
             now,
             now_given,
             keep_going: options.keep_going,
+            hubs,
+            generator: site.generator,
+            taxonomies: site.taxonomies.clone(),
+            feed_sections: file.feed_sections.or_else(|| site.feed_sections.clone()),
+            site,
+            notes,
+            warnings,
         })
     }
 
@@ -416,13 +617,18 @@ impl Config {
     pub fn output_url(&self, name: &str) -> Url {
         crate::output::preset::file_url(&self.base_url, name)
     }
-}
 
-/// The site's root folder: the one holding the content folder (and `static/`).
-pub fn site_root(content_dir: &Path) -> PathBuf {
-    match content_dir.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
+    /// The site's root folder: the one holding the content folder (`content/`,
+    /// Jekyll's `_posts/`), where `static/`, `data/`, `layouts/` and the
+    /// generator's own configuration live.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        if self.generator != Generator::None {
+            return self.site.root.clone();
+        }
+        match self.content_dir.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        }
     }
 }
 
@@ -430,12 +636,12 @@ pub fn site_root(content_dir: &Path) -> PathBuf {
 fn output_names(
     preset: Preset,
     given: &OutputFileNames,
-) -> std::result::Result<OutputNames, String> {
+) -> std::result::Result<OutputNames, (String, String)> {
     let defaults = preset.output_names();
     let pick = |key: &str, given: &Option<String>, default: String| match given {
         Some(name) => check_output_name(name)
             .map(|()| name.clone())
-            .map_err(|m| format!("output.{key}: {m}")),
+            .map_err(|m| (format!("output.{key}"), m)),
         None => Ok(default),
     };
     let names = OutputNames {
@@ -454,8 +660,9 @@ fn output_names(
     ];
     for (i, name) in all.iter().enumerate() {
         if all[..i].contains(name) {
-            return Err(format!(
-                "output: `{name}` is named twice; the RSS, Atom, JSON Feed, sitemap and HTML files need names of their own"
+            return Err((
+                "output".to_string(),
+                format!("`{name}` is named twice: the names of the RSS, Atom, JSON Feed, sitemap and HTML files must differ"),
             ));
         }
     }
@@ -477,7 +684,7 @@ fn formats(asked: Option<&[FeedFormat]>) -> std::result::Result<Vec<FeedFormat>,
 
 /// The config file's `syndicate:` section (empty without a config file), the
 /// file's path and its text (for the line of a setting named in an error).
-pub fn syndicate_section(
+pub(crate) fn syndicate_section(
     config_file: Option<&Path>,
 ) -> Result<(crate::syndicate::SyndicateSection, PathBuf, String)> {
     let path = match config_file {
@@ -491,15 +698,48 @@ pub fn syndicate_section(
             ))
         }
     };
-    let file = read_config_file(&path)?;
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let text = read_config_text(&path)?;
+    let file = parse_config_file(&path, &text)?;
     Ok((file.syndicate.unwrap_or_default(), path, text))
 }
 
-/// The 1-based line of the dotted `key` (`syndicate.mastodon.instance`) in
-/// YAML `text`, or of the deepest part of it that is written there.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+/// The text of the config file at `path`.
+fn read_config_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::Usage(format!("{}: config file not found", path.display()))
+        }
+        _ => Error::io(path, e),
+    })
+}
+
+/// The config file's settings, or an error naming the line YAML stopped at.
+fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
+    if text.trim().is_empty() {
+        return Ok(ConfigFile::default());
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e
+            .location()
+            .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        Error::Config {
+            path: path.to_path_buf(),
+            line,
+            message: message.to_string(),
+        }
+    })
+}
+
+/// The 1-based line of the dotted `key` (`author.email`,
+/// `syndicate.mastodon.instance`) in YAML `text`, the config file: of the
+/// deepest part of it that is written there (a mapping written on one line,
+/// `author: {name: Jane, email: x}`, holds all its keys on its line); `None`
+/// when not even its first part is (a default).
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<usize> {
     let mut found = None;
+    // The indentation of the part found last; a top-level key has none.
     let mut parent_indent: Option<usize> = None;
     let mut lines = text.lines().enumerate();
     'parts: for part in key.split('.') {
@@ -513,19 +753,14 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
                 // Left the parent's block without finding this part.
                 break 'parts;
             }
-            let name = trimmed
-                .split(':')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches(['"', '\'']);
-            if name == part
-                && trimmed[name.len()..]
-                    .trim_start_matches(['"', '\''])
-                    .trim_start()
-                    .starts_with(':')
-            {
+            if parent_indent.is_none() && indent > 0 {
+                continue;
+            }
+            if let Some(value) = value_of(trimmed, part) {
                 found = Some(number + 1);
+                if value.trim_start().starts_with('{') {
+                    break 'parts;
+                }
                 parent_indent = Some(indent);
                 continue 'parts;
             }
@@ -535,31 +770,64 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
     found
 }
 
-fn read_config_file(path: &Path) -> Result<ConfigFile> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Error::Usage(format!("{}: config file not found", path.display()))
-        }
-        _ => Error::io(path, e),
-    })?;
-    if text.trim().is_empty() {
-        return Ok(ConfigFile::default());
+/// What follows `key:` when `line` (without its indentation) sets `key`,
+/// written plain or quoted.
+fn value_of<'l>(line: &'l str, key: &str) -> Option<&'l str> {
+    let line = line.strip_prefix(['"', '\'']).unwrap_or(line);
+    let rest = line.strip_prefix(key)?;
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    rest.trim_start().strip_prefix(':')
+}
+
+/// The longest title, description or author name accepted: far more than any
+/// real one, and small enough that the feeds' own texts can never approach
+/// the size feed readers accept.
+pub(crate) const MAX_FEED_TEXT_BYTES: usize = 10_000;
+
+/// A text the feeds carry as it is (the title, the description, the author's
+/// name): within [`MAX_FEED_TEXT_BYTES`], and without the characters XML or
+/// feed validators refuse (control characters, U+FFFD), which could only be
+/// dropped, leaving a text other than the one written, or none.
+fn check_feed_text(text: &str) -> std::result::Result<(), String> {
+    if text.len() > MAX_FEED_TEXT_BYTES {
+        return Err(format!(
+            "is {} bytes long; at most {MAX_FEED_TEXT_BYTES} are accepted",
+            text.len()
+        ));
     }
-    serde_yaml::from_str(&text).map_err(|e| {
-        let at = e
-            .location()
-            .map(|l| {
-                let line = crate::content::front_matter::text_line_of_yaml_line(&text, l.line());
-                format!("line {line}: ")
-            })
-            .unwrap_or_default();
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message);
-        Error::Config {
-            path: path.to_path_buf(),
-            message: format!("{at}{message}"),
+    match text
+        .chars()
+        .find(|&c| !feedwright_check::spec::is_xml_char(c))
+    {
+        Some(c) => Err(format!(
+            "contains U+{:04X}, a character feeds cannot carry (a control character, or the replacement character left by a damaged encoding); remove it",
+            c as u32
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Why there is no base URL, and where to set one.
+fn no_base_url(site: &SiteSettings) -> String {
+    let key = match site.generator {
+        Generator::Hugo => "baseURL",
+        Generator::Jekyll => "url",
+        Generator::Zola => "base_url",
+        Generator::None => {
+            return format!(
+                "no base URL: set `base_url` in {DEFAULT_CONFIG_FILE} or pass --base-url https://example.org/ (no Hugo, Jekyll or Zola configuration was found in {})",
+                if site.root.as_os_str().is_empty() || site.root == Path::new(".") {
+                    "this folder".to_string()
+                } else {
+                    site.root.display().to_string()
+                }
+            )
         }
-    })
+    };
+    format!(
+        "no base URL: {} sets no `{key}`; set it there, or `base_url` in {DEFAULT_CONFIG_FILE}, or pass --base-url https://example.org/",
+        site.describe_source()
+    )
 }
 
 /// An absolute http(s) URL without query or fragment, given a trailing `/`.
@@ -580,28 +848,44 @@ fn parse_base_url(text: &str) -> std::result::Result<Url, String> {
         let path = format!("{}/", url.path());
         url.set_path(&path);
     }
+    // Every link in the feeds starts with it: what feed validators refuse in a
+    // URI (an IPv6 address's `[`, a `|` in the path) would be refused everywhere.
+    if let Some(c) = url.as_str().chars().find(|&c| !is_uri_char(c)) {
+        return Err(format!(
+            "`{text}` has `{c}`, which feed validators refuse in a URL; use a host name and a plain path, such as https://example.org/blog/"
+        ));
+    }
+    if url.as_str().len() > MAX_LOC {
+        return Err(format!(
+            "`{text}` is {} characters long; sitemaps and many readers stop at {MAX_LOC} for any page's URL",
+            url.as_str().len()
+        ));
+    }
     Ok(url)
 }
 
-/// Output names are plain file names: nothing a config file says may write outside `--out`.
+/// Output names are plain file names: nothing a config file says may write
+/// outside `--out`; and a name is its own URL (no character needs encoding),
+/// so each feed's link to itself ends with the name of the file it is in.
 fn check_output_name(name: &str) -> std::result::Result<(), String> {
     let plain = !name.is_empty()
-        && name != "."
-        && name != ".."
         && name.len() <= 200
-        && !name.contains(['/', '\\', ':', '\0'])
-        && !name.starts_with('.');
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
     if plain {
         Ok(())
     } else {
         Err(format!(
-            "`{name}` must be a plain file name such as `feed.xml`"
+            "`{}` must be a plain file name such as `feed.xml`: ASCII letters, digits, `-`, `_`, `.` and `~`, not starting with `.`, at most 200 characters",
+            name.escape_debug()
         ))
     }
 }
 
 /// "Now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock; and whether it was given.
-pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
+pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
@@ -625,15 +909,6 @@ pub fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_are_found_on_their_lines() {
-        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
-        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
-        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
-        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
-        assert_eq!(line_of_key("", "syndicate"), None);
-    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {
@@ -661,9 +936,44 @@ mod tests {
     }
 
     #[test]
+    fn keys_are_found_on_their_lines() {
+        let text = "base_url: https://example.org/\n# author: {email: x}\nauthor:\n  name: Jane\n\n  email: j@x.org\noutput: {rss: a.xml, 'atom': b.xml}\nlanguage: en\n";
+        assert_eq!(line_of_key(text, "base_url"), Some(1));
+        assert_eq!(line_of_key(text, "author"), Some(3));
+        assert_eq!(line_of_key(text, "author.email"), Some(6));
+        assert_eq!(line_of_key(text, "output.atom"), Some(7));
+        assert_eq!(line_of_key(text, "output.sitemap"), Some(7));
+        assert_eq!(line_of_key(text, "language"), Some(8));
+        assert_eq!(line_of_key(text, "title"), None);
+        let text = "base_url: https://x.org/\nsyndicate:\n  # networks\n  mastodon:\n    token_env: T\n    instance: http://m.org\n  devto: {}\n";
+        assert_eq!(line_of_key(text, "syndicate.mastodon.instance"), Some(6));
+        assert_eq!(line_of_key(text, "syndicate.devto.api"), Some(7));
+        assert_eq!(line_of_key(text, "syndicate.bluesky.handle"), Some(2));
+        assert_eq!(line_of_key("", "syndicate"), None);
+        // A key of the same name deeper down is not the top-level one.
+        assert_eq!(line_of_key("a:\n  title: x\ntitle: y\n", "title"), Some(3));
+    }
+
+    #[test]
     fn output_names_are_plain() {
-        assert!(check_output_name("feed.xml").is_ok());
-        for bad in ["", "..", "../x.xml", "/etc/x", "a\\b", ".hidden", "C:x"] {
+        for good in ["feed.xml", "index~1.xml", "site_map-2.xml", "atom"] {
+            assert!(check_output_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "..",
+            "../x.xml",
+            "/etc/x",
+            "a\\b",
+            ".hidden",
+            "C:x",
+            "a?b",
+            "a#b",
+            "a%20b",
+            "a b.xml",
+            "caf\u{e9}.xml",
+            "a\nb",
+        ] {
             assert!(check_output_name(bad).is_err(), "{bad}");
         }
     }

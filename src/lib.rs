@@ -6,34 +6,63 @@
 //! the [`config`]; the [`content`] (discover the files, read their front matter,
 //! build the site model with its dates and permalinks); the [`feed`] (the
 //! posts a feed carries, read again, their Markdown rendered and sanitised);
-//! every [`output`] file rendered in memory; the [`mod@self_check`] of what was
+//! every [`output`] file rendered in memory (each body's [`templates`] first:
+//! shortcodes, Liquid, internal links); the [`mod@self_check`] of what was
 //! rendered; and [`mod@write`], all files at once. Every stage returns values;
 //! only the last touches the output folder. [`syndicate`] publishes the same
 //! entries to Mastodon, Bluesky, dev.to and WebSub hubs; only it touches the network.
 
-pub mod config;
-pub mod content;
-pub mod error;
-pub mod feed;
+mod config;
+mod content;
+mod error;
+mod feed;
 pub mod lint;
-pub mod output;
-pub mod self_check;
+mod output;
+mod self_check;
+mod site_config;
 pub mod syndicate;
-pub mod write;
+mod templates;
+mod write;
 
-// The paths the tests, benchmarks and fuzz targets use until they move.
-pub use content::front_matter::plain_yaml as simple_yaml;
-pub use content::{date, discover, front_matter, permalink, site};
-pub use feed::sanitize as html;
-pub use feed::{markdown, xml_text};
+pub use config::Options;
+pub use error::{Diagnostic, Error, Result, Warning};
+pub use feed::sets::Scope;
+pub use output::{FeedFormat, WrittenFeed};
 
-pub use config::{Config, Options};
-pub use error::{Error, Result};
-
-pub use output::{render, Rendered, WrittenFeed};
-pub use self_check::self_check;
-
+use config::Config;
 use content::site::Site;
+use output::{render, Rendered};
+use self_check::self_check;
+
+/// The pipeline's insides, for feedwright's own benchmarks, fuzz targets and
+/// tests, which exercise its stages one by one.
+///
+/// **Not a stable API**: anything here may change or go in any release. A
+/// program using feedwright calls [`build`](crate::build).
+pub mod internals {
+    pub use crate::config::{Author, Config, OutputNames};
+    pub use crate::content::front_matter::{self, plain_yaml};
+    pub use crate::content::site::{Page, PageKind, Site};
+    pub use crate::content::slug;
+    pub use crate::content::{date, permalink};
+    pub use crate::feed::render_body;
+    pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedHead, FeedImage};
+    pub use crate::output::{atom, json_feed, preset, render, rss, OutputFile, Rendered};
+    pub use crate::self_check::self_check;
+    /// Template syntax in bodies: Hugo shortcodes, Liquid, Zola calls, internal links.
+    pub mod templates {
+        pub use crate::templates::{
+            authors, expand, has_template_syntax, hugo, jekyll, leftovers, links, loader, markup,
+            summarize, zola, Expanded, Fragments, Generator, PageContext, PageIndex, SiteContext,
+            TemplateWarning,
+        };
+    }
+
+    /// The site's own generator configuration ([`crate::site_config`]).
+    pub mod site_config {
+        pub use crate::site_config::*;
+    }
+}
 
 /// What a successful build did.
 #[derive(Debug, Default)]
@@ -45,9 +74,11 @@ pub struct Report {
     /// The files written, by name.
     pub written: Vec<String>,
     /// Things the user should hear about.
-    pub warnings: Vec<String>,
-    /// What `-v` tells: the terms merged into one.
+    pub warnings: Vec<Warning>,
+    /// What the build read and decided (which generator configuration was used).
     pub notes: Vec<String>,
+    /// What `-v` tells besides: the terms merged into one feed.
+    pub details: Vec<String>,
     /// Every feed file written, the site's own first.
     pub feeds: Vec<WrittenFeed>,
 }
@@ -75,7 +106,8 @@ pub fn build(options: &Options) -> Result<Report> {
         feeds,
     } = render(&site, &config)?;
     let check_warnings = self_check(&files, config.now, config.max_feed_bytes)?;
-    let mut warnings = site.warnings;
+    let mut warnings = config.warnings.clone();
+    warnings.extend(site.warnings);
     warnings.extend(render_warnings);
     warnings.extend(check_warnings);
     write::write_all(&config.out_dir, &files)?;
@@ -84,7 +116,8 @@ pub fn build(options: &Options) -> Result<Report> {
         entries,
         written: files.into_iter().map(|f| f.name).collect(),
         warnings,
-        notes,
+        notes: config.notes,
+        details: notes,
         feeds,
     })
 }

@@ -84,10 +84,13 @@ enum OutputFormat {
 
 #[derive(clap::Args)]
 struct BuildArgs {
-    /// The folder of Markdown content [default: content].
+    /// The site's root folder, where its hugo.toml, _config.yml or config.toml is [default: .].
+    #[arg(long, value_name = "DIR")]
+    site: Option<PathBuf>,
+    /// The folder of Markdown content [default: content, or the generator's].
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// The folder to write into [default: public].
+    /// The folder to write into [default: public, or the generator's].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The config file [default: feedwright.yaml, when present].
@@ -119,7 +122,7 @@ struct BuildArgs {
     keep_going: bool,
     /// The feed formats to write (comma-separated: rss, atom, json) [default: formats: in the config, else all three].
     #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
-    formats: Option<Vec<feedwright::output::FeedFormat>>,
+    formats: Option<Vec<feedwright::FeedFormat>>,
     /// Also write feeds.html, a page listing every feed.
     #[arg(long)]
     html: bool,
@@ -266,17 +269,21 @@ fn build(args: BuildArgs) -> ExitCode {
         expired: args.expired,
         now: args.now,
         keep_going: args.keep_going,
+        site_dir: args.site,
         formats: args.formats,
         html: args.html,
     };
     match feedwright::build(&options) {
         Ok(report) => {
+            for note in &report.notes {
+                eprintln!("feedwright: {note}");
+            }
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }
             if args.verbose {
-                for note in &report.notes {
-                    eprintln!("note: {note}");
+                for detail in &report.details {
+                    eprintln!("feedwright: {detail}");
                 }
             }
             if args.print_discovery {

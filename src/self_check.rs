@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Warning};
 use crate::output::OutputFile;
 
 /// Checks every feed and sitemap in `files` (the HTML page is not one),
@@ -17,13 +17,13 @@ pub fn self_check(
     files: &[OutputFile],
     now: DateTime<Utc>,
     max_feed_bytes: usize,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Warning>> {
     let options = feedwright_check::Options {
-        now,
         max_feed_bytes: match max_feed_bytes {
             0 => None,
             cap => Some(cap.max(feedwright_check::spec::MAX_FEED_BYTES)),
         },
+        ..feedwright_check::Options::at(now)
     };
     let check =
         |file: &OutputFile| feedwright_check::check(&file.name, &file.bytes, &options).findings;
@@ -64,12 +64,9 @@ pub fn self_check(
         .into_iter()
         .chain(sitemap_findings)
         .partition(|finding| finding.level == Level::Error);
-    let warnings = warnings.iter().map(ToString::to_string).collect();
     if errors.is_empty() {
-        Ok(warnings)
+        Ok(warnings.into_iter().map(Warning::Output).collect())
     } else {
-        Err(Error::SelfCheck {
-            findings: errors.iter().map(ToString::to_string).collect(),
-        })
+        Err(Error::SelfCheck { findings: errors })
     }
 }

@@ -13,10 +13,10 @@ use std::io::Write;
 use std::path::{Component, Path};
 
 use crate::error::{Error, Result};
-pub use crate::output::OutputFile;
+use crate::output::OutputFile;
 
 /// Writes every file into `out_dir` (created if missing), each atomically.
-pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
+pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     if out_dir.exists() && !out_dir.is_dir() {
         return Err(Error::Usage(format!(
             "{}: the output path exists and is not a folder (pass --out DIR)",

@@ -5,14 +5,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result};
 
 /// How deep folders may nest before the walk stops (a guard, not a real limit).
 const MAX_DEPTH: usize = 64;
 
 /// What Hugo makes of a content file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// `name.md`: a page whose name is its file name.
     Regular,
     /// `name/index.md`: a leaf bundle, named after its folder; resources live beside it.
@@ -23,7 +23,7 @@ pub enum FileKind {
 
 /// A Markdown file found under the content folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// The path to read it from.
     pub path: PathBuf,
     /// The folders between the content folder and the page (for a bundle, its
@@ -39,11 +39,11 @@ pub struct SourceFile {
 
 /// What the walk found besides pages.
 #[derive(Debug, Default)]
-pub struct Discovery {
+pub(crate) struct Discovery {
     /// The content files, sorted by path.
     pub files: Vec<SourceFile>,
     /// Things skipped that the user should hear about.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
     /// Symbolic links that loop, dangle or lead out of the content folder.
     pub errors: Vec<Error>,
     /// The content folder, resolved, to tell where links lead.
@@ -52,7 +52,7 @@ pub struct Discovery {
 
 /// Walks `root` (not following symbolic links, so nothing outside it is read
 /// and no link loop can trap the walk), in byte order of names.
-pub fn discover(root: &Path) -> Result<Discovery> {
+pub(crate) fn discover(root: &Path) -> Result<Discovery> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::Usage(format!(
             "{}: content folder not found (pass --content DIR)",
@@ -86,9 +86,10 @@ pub fn discover(root: &Path) -> Result<Discovery> {
 /// where it is.
 fn check_link(path: &Path, found: &mut Discovery) {
     match fs::canonicalize(path) {
-        Ok(target) if target.starts_with(&found.root) => found.warnings.push(format!(
-            "{}: symbolic link not followed (its target is read where it is)",
-            path.display()
+        Ok(target) if target.starts_with(&found.root) => found.warnings.push(Diagnostic::new(
+            Some(path.to_path_buf()),
+            None,
+            "symbolic link not followed (its target is read where it is)",
         )),
         Ok(target) => found.errors.push(Error::content(
             path,
@@ -108,9 +109,10 @@ fn check_link(path: &Path, found: &mut Discovery) {
 
 fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<()> {
     if folders.len() > MAX_DEPTH {
-        found.warnings.push(format!(
-            "{}: folders nest more than {MAX_DEPTH} deep; skipped",
-            dir.display()
+        found.warnings.push(Diagnostic::new(
+            Some(dir.to_path_buf()),
+            None,
+            format!("folders nest more than {MAX_DEPTH} deep; skipped"),
         ));
         return Ok(());
     }
@@ -136,9 +138,10 @@ fn walk(dir: &Path, folders: &mut Vec<String>, found: &mut Discovery) -> Result<
     for (os_name, file_type) in entries {
         let path = dir.join(&os_name);
         let Some(name) = os_name.to_str() else {
-            found.warnings.push(format!(
-                "{}: file name is not UTF-8; skipped",
-                path.display()
+            found.warnings.push(Diagnostic::new(
+                Some(path.clone()),
+                None,
+                "file name is not UTF-8; skipped",
             ));
             continue;
         };
@@ -192,7 +195,7 @@ fn markdown_stem(name: &str) -> Option<&str> {
 
 /// `post.fr` → (`post`, Some(`fr`)) when the suffix is an ISO 639-1 code
 /// (optionally with a region, `pt-br`); anything else is part of the name.
-pub fn split_language(stem: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_language(stem: &str) -> (&str, Option<&str>) {
     if let Some((base, suffix)) = stem.rsplit_once('.') {
         let primary = suffix.split('-').next().unwrap_or("");
         let region_ok = suffix[primary.len()..].strip_prefix('-').is_none_or(|r| {

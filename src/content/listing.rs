@@ -155,7 +155,11 @@ fn boolean(value: &Value) -> Option<bool> {
 
 /// The entry id the front matter pins (`id` or `guid`), checked: an absolute
 /// URI as feed readers and the checker read ids.
-pub fn pinned_id(path: &Path, split: &Split<'_>, front: &FrontMatter) -> Result<Option<Box<str>>> {
+pub(crate) fn pinned_id(
+    path: &Path,
+    split: &Split<'_>,
+    front: &FrontMatter,
+) -> Result<Option<Box<str>>> {
     let key = || {
         if line_of_key(split, "id").is_some() {
             "id"

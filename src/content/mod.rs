@@ -3,9 +3,10 @@
 //! UTC). It knows nothing of feeds or output formats.
 
 pub mod date;
-pub mod discover;
+pub(crate) mod discover;
 pub mod front_matter;
-pub mod listing;
+pub(crate) mod listing;
 pub mod permalink;
-pub mod site;
-pub mod source;
+pub(crate) mod site;
+pub mod slug;
+pub(crate) mod source;

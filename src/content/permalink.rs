@@ -231,6 +231,17 @@ fn segmented_page_url(base: &Url, path: &str) -> Url {
             path_segments.push("");
         }
     }
+    // `url` leaves these as they are in a path, but RFC 3986 keeps `[` and `]`
+    // for hosts and has no `|` or `^`: feed validators refuse all four.
+    if url.path().contains(['[', ']', '|', '^']) {
+        let path = url
+            .path()
+            .replace('[', "%5B")
+            .replace(']', "%5D")
+            .replace('|', "%7C")
+            .replace('^', "%5E");
+        url.set_path(&path);
+    }
     url
 }
 
@@ -301,6 +312,20 @@ pub fn calendar_date(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_urls_hold_only_characters_uris_allow() {
+        let base = Url::parse("https://example.org/").unwrap();
+        let url = page_url(&base, "/a|b/[c]/^d/{e}/`f`/");
+        assert_eq!(
+            url.as_str(),
+            "https://example.org/a%7Cb/%5Bc%5D/%5Ed/%7Be%7D/%60f%60/"
+        );
+        assert!(url
+            .as_str()
+            .chars()
+            .all(feedwright_check::spec::is_uri_char));
+    }
 
     fn base() -> Url {
         Url::parse("https://example.org/blog/").unwrap()

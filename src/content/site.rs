@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use feedwright_check::spec::sitemap::MAX_LOC;
 use rayon::prelude::*;
 use url::Url;
 
@@ -15,10 +16,7 @@ use super::listing::{self, FeedListing, Listing};
 use super::permalink::{self, PermalinkPattern, PermalinkVars};
 use super::source::read_page;
 use crate::config::Config;
-use crate::error::{Error, Result};
-
-/// The longest URL a page may have: the sitemaps.org limit, which readers share.
-pub const MAX_URL_LENGTH: usize = 2048;
+use crate::error::{Diagnostic, Error, Result, Warning};
 
 /// What a page is in the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,7 +75,7 @@ pub struct Site {
     /// The pages, sorted by permalink.
     pub pages: Vec<Page>,
     /// Things the user should hear about (skipped files, broken posts under `--keep-going`).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Site {
@@ -85,7 +83,7 @@ impl Site {
     /// matter only, bodies are rendered later and only for feed entries).
     pub fn load(config: &Config) -> Result<Site> {
         let mut discovery = discover::discover(&config.content_dir)?;
-        let mut warnings = std::mem::take(&mut discovery.warnings);
+        let mut warnings: Vec<Warning> = discovery.warnings.drain(..).map(Warning::from).collect();
         settle_errors(config, std::mem::take(&mut discovery.errors), &mut warnings)?;
         let translations = discovery
             .files
@@ -109,9 +107,11 @@ impl Site {
             }
         }
         if translations > 0 {
-            warnings.push(format!(
-                "skipped {translations} translated pages (`name.LANG.md`) not in the site language; build each language separately"
-            ));
+            warnings.push(Warning::from(Diagnostic::new(
+                Some(config.content_dir.clone()),
+                None,
+                format!("skipped {translations} translated pages (`name.LANG.md`) not in the site language; build each language separately"),
+            )));
         }
         settle_errors(config, errors, &mut warnings)?;
 
@@ -241,14 +241,18 @@ fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
 fn settle_errors(
     config: &Config,
     mut errors: Vec<Error>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<()> {
     if errors.is_empty() {
         return Ok(());
     }
     errors.sort_by_key(|e| e.to_string());
     if config.keep_going {
-        warnings.extend(errors.iter().map(|e| format!("{e} (skipped)")));
+        warnings.extend(errors.iter().map(|e| {
+            let mut skipped = e.to_diagnostic();
+            skipped.message.push_str(" (skipped)");
+            Warning::from(skipped)
+        }));
         Ok(())
     } else {
         Err(Error::Many(errors))
@@ -409,7 +413,7 @@ fn build_page(
         }
     };
 
-    if permalink.as_str().len() > MAX_URL_LENGTH {
+    if permalink.as_str().len() > MAX_LOC {
         let key = if front.url.text().is_some() {
             "url"
         } else {
@@ -419,7 +423,7 @@ fn build_page(
             path,
             front_matter::line_of_key(split, key),
             format!(
-                "its URL would be {} characters long; sitemaps and many readers stop at {MAX_URL_LENGTH}: shorten its `slug`, `url` or file name",
+                "its URL would be {} characters long; sitemaps and many readers stop at {MAX_LOC}: shorten its `slug`, `url` or file name",
                 permalink.as_str().len()
             ),
         ));

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 
 /// Content files larger than this are refused: no real post comes near it, and
 /// reading one must not exhaust a CI machine's memory.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 thread_local! {
     /// Each thread reads every file into one buffer, which saves an

@@ -12,7 +12,7 @@ use crate::content::site::Page;
 /// What only a feed entry needs: read in a second pass, for those pages alone,
 /// so the pass over the whole site holds no more than a sitemap needs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostDetails {
+pub(crate) struct PostDetails {
     /// The title.
     pub title: String,
     /// The front matter's `summary`, else its `description`.
@@ -27,7 +27,11 @@ pub struct PostDetails {
 
 impl PostDetails {
     /// Reads the details of `page` from its front matter.
-    pub fn from_front_matter(page: &Page, front: &FrontMatter, config: &Config) -> PostDetails {
+    pub(crate) fn from_front_matter(
+        page: &Page,
+        front: &FrontMatter,
+        config: &Config,
+    ) -> PostDetails {
         let mut categories: Vec<String> = Vec::new();
         let taxonomy = |name: &str| match &front.taxonomies {
             Value::Table(entries) => entries

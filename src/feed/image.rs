@@ -12,7 +12,7 @@ use url::Url;
 /// the post whose content file is `source`: in its bundle (`in_bundle`, `src`
 /// relative), else under one of `folders` (the site's static folder first)
 /// at the URL's path below `base`. Paths that would leave a folder are refused.
-pub fn image_file(
+pub(crate) fn image_file(
     src: &str,
     url: &Url,
     source: &Path,

@@ -8,6 +8,7 @@ use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd
 use url::Url;
 
 use super::sanitize as html_rewrite;
+use crate::templates::Fragments;
 
 /// The marker Hugo (and Jekyll, and Zola) use to end a post's summary.
 pub const MORE_MARKER: &str = "<!--more-->";
@@ -35,9 +36,36 @@ pub fn options() -> Options {
 
 /// Renders `body` for the page at `page`.
 pub fn render(body: &str, page: &Url) -> RenderedBody {
+    render_with(body, page, &Fragments::new(), &mut |_| LinkAction::Keep)
+}
+
+/// What to do with a link destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkAction {
+    /// Leave it as written.
+    Keep,
+    /// Point the link here instead.
+    Replace(String),
+    /// Drop the link, keeping its text (a link to nowhere helps no reader).
+    Unlink,
+}
+
+/// [`render`] for a body whose templates were expanded: the template
+/// `fragments` are put back after Markdown (as Hugo puts back `{{< >}}`
+/// output), and every link destination is offered to `link`, which may
+/// replace it (internal links: `@/page.md`, `../other.md`).
+pub fn render_with(
+    body: &str,
+    page: &Url,
+    fragments: &Fragments,
+    link: &mut dyn FnMut(&str) -> LinkAction,
+) -> RenderedBody {
     let prefix = footnote_prefix(page);
-    let events: Vec<Event<'_>> =
-        FootnoteIds::new(Parser::new_ext(body, options()), &prefix).collect();
+    let events: Vec<Event<'_>> = FootnoteIds::new(
+        InternalLinks::new(Parser::new_ext(body, options()), link),
+        &prefix,
+    )
+    .collect();
     let mut content = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut content, events.iter().cloned());
 
@@ -46,7 +74,10 @@ pub fn render(body: &str, page: &Url) -> RenderedBody {
             let mut out = String::new();
             html::push_html(
                 &mut out,
-                FootnoteIds::new(Parser::new_ext(&body[..end], options()), &prefix),
+                FootnoteIds::new(
+                    InternalLinks::new(Parser::new_ext(&body[..end], options()), link),
+                    &prefix,
+                ),
             );
             out
         }
@@ -57,8 +88,63 @@ pub fn render(body: &str, page: &Url) -> RenderedBody {
         }
     };
     RenderedBody {
-        content: html_rewrite::for_feed(&content, page),
-        summary: html_rewrite::for_feed(&summary_html, page),
+        content: html_rewrite::for_feed(&fragments.restore(&content), page),
+        summary: html_rewrite::for_feed(&fragments.restore(&summary_html), page),
+    }
+}
+
+/// Link destinations passed through a rewriting function.
+struct InternalLinks<'l, I> {
+    inner: I,
+    link: &'l mut dyn FnMut(&str) -> LinkAction,
+    /// Inside a link being dropped: its end is dropped too.
+    unlinking: bool,
+}
+
+impl<'l, I> InternalLinks<'l, I> {
+    fn new(inner: I, link: &'l mut dyn FnMut(&str) -> LinkAction) -> Self {
+        InternalLinks {
+            inner,
+            link,
+            unlinking: false,
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for InternalLinks<'_, I> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            match self.inner.next()? {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = match (self.link)(&dest_url) {
+                        LinkAction::Keep => dest_url,
+                        LinkAction::Replace(new) => CowStr::from(new),
+                        LinkAction::Unlink => {
+                            self.unlinking = true;
+                            continue;
+                        }
+                    };
+                    return Some(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+                Event::End(TagEnd::Link) if self.unlinking => {
+                    self.unlinking = false;
+                    continue;
+                }
+                other => return Some(other),
+            }
+        }
     }
 }
 

@@ -2,11 +2,11 @@
 //! ([`sets`]), and each post's entry, rendered once, with every string
 //! XML-safe. RSS, Atom and JSON Feed are all written from these.
 
-pub mod details;
-pub mod image;
+pub(crate) mod details;
+pub(crate) mod image;
 pub mod markdown;
 pub mod sanitize;
-pub mod sets;
+pub(crate) mod sets;
 pub mod xml_text;
 
 use std::path::PathBuf;
@@ -15,13 +15,16 @@ use chrono::{DateTime, SubsecRound, Utc};
 use url::Url;
 
 use crate::config::{Author, Config};
-use crate::content::front_matter::{FrontMatter, Keys, Split};
+use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::Result;
+use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::templates::{self, loader, PageContext, SiteContext, TemplateWarning};
+
+pub(crate) use crate::templates::authors::Author as Person;
 
 use details::PostDetails;
-use markdown::RenderedBody;
+use markdown::{LinkAction, RenderedBody};
 use sanitize::escape_text;
 use xml_text::clean;
 
@@ -62,19 +65,21 @@ pub struct Feed {
 /// One post as a feed entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedEntry {
-    /// The entry's id in every format: the id the post pins, else its permalink;
-    /// so readers never see it as new twice.
+    /// The entry's id in every format: the id the post pins, else its
+    /// permalink; so readers never see it as new twice.
     pub id: String,
     /// The post's title.
     pub title: String,
     /// The post's absolute URL.
     pub permalink: Url,
+    /// The post's content file, for messages about it.
+    pub source: PathBuf,
     /// When it was published.
     pub published: DateTime<Utc>,
     /// When it last changed.
     pub updated: DateTime<Utc>,
-    /// Author names.
-    pub authors: Vec<String>,
+    /// The authors: names as plain text, with a web page where the site gives one.
+    pub authors: Vec<Person>,
     /// Tags and categories.
     pub categories: Vec<String>,
     /// The post's front-matter image.
@@ -115,7 +120,7 @@ impl FeedEntry {
 }
 
 impl FeedHead {
-    /// The head of the site's own feed.
+    /// The head of the site's own feed, holding entries last updated at `updated`.
     pub fn site(site: &Site, config: &Config, updated: Option<DateTime<Utc>>) -> FeedHead {
         FeedHead {
             title: clean(&config.title).into_owned(),
@@ -137,7 +142,7 @@ impl FeedHead {
 /// When a feed without posts was last updated: the newest page's date, else the
 /// explicit "now" (`--now`, `SOURCE_DATE_EPOCH`), else when the content last
 /// changed on disk. Never the clock: an unchanged site keeps its feed's bytes.
-pub fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
+pub(crate) fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
     site.pages
         .iter()
         .filter_map(|p| p.lastmod)
@@ -153,23 +158,40 @@ pub fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> 
         })
 }
 
-/// The feed's second pass: reads the file of `page`, a post the feed carries,
+/// The feed's second pass: reads the file of `page`, a post a feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
-/// its details and its body, and renders its entry.
-pub fn read_entry(page: &Page, config: &Config) -> Result<FeedEntry> {
-    let (mut entry, ()) = read_entry_with(page, config, |_, _| Ok(()))?;
+/// its details and its body, and renders its entry (its summary only when the
+/// feeds carry summaries only), with what its templates left to say.
+pub(crate) fn read_entry(
+    page: &Page,
+    config: &Config,
+    templates: &SiteContext,
+) -> Result<(FeedEntry, Vec<(String, TemplateWarning)>)> {
+    let mut warnings = Vec::new();
+    let (mut entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
     if !config.full_content {
         entry.content_html = None;
     }
-    Ok(entry)
+    Ok((entry, warnings))
+}
+
+/// One summary line per subject of the posts' template `warnings`.
+pub(crate) fn template_warnings(warnings: &[(String, TemplateWarning)]) -> Vec<Warning> {
+    templates::summarize(warnings)
+        .into_iter()
+        .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+        .collect()
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
 /// front matter and body (syndication's per-post settings, the Markdown itself).
-pub fn read_entry_with<T>(
+/// `warnings` receives what the post's templates left to say, by file.
+pub(crate) fn read_entry_with<T>(
     page: &Page,
     config: &Config,
+    templates: &SiteContext,
     extra: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
+    warnings: &mut Vec<(String, TemplateWarning)>,
 ) -> Result<(FeedEntry, T)> {
     let path = page
         .source
@@ -177,18 +199,16 @@ pub fn read_entry_with<T>(
         .expect("posts always have a source file");
     source::read_page(path, Keys::All, |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
-        let body = markdown::render(split.body, &page.permalink);
+        let (body, body_warnings) = render_body(page, path, split, templates)?;
+        let file = path.display().to_string();
+        warnings.extend(body_warnings.into_iter().map(|w| (file.clone(), w)));
         let image_src = front.image.texts().into_iter().next();
-        let mut entry = FeedEntry::new(page, details, body, config);
+        let mut entry = FeedEntry::new(page, details, body, config, templates);
         if let (Some(image), Some(src)) = (&mut entry.image, image_src) {
-            let source = page
-                .source
-                .as_deref()
-                .expect("posts always have a source file");
             image.file = image::image_file(
                 &src,
                 &image.url,
-                source,
+                path,
                 page.in_bundle,
                 &config.base_url,
                 std::slice::from_ref(&config.static_dir),
@@ -203,19 +223,109 @@ pub fn read_entry_with<T>(
     })
 }
 
+/// A page's body as feed HTML: its templates rendered as its generator
+/// renders them, then its Markdown, with internal links resolved.
+pub fn render_body(
+    page: &Page,
+    path: &std::path::Path,
+    split: &Split<'_>,
+    templates: &SiteContext,
+) -> Result<(RenderedBody, Vec<TemplateWarning>)> {
+    let rel_path = loader::content_relative(path, &templates.content_dir).unwrap_or_default();
+    let front_matter = if templates::has_template_syntax(split.body) {
+        loader::front_matter_value(split.front, split.format == Some(Format::Toml))
+    } else {
+        serde_json::Value::Null
+    };
+    let first_line = match split.format {
+        Some(_) => split.front_line + split.front.matches('\n').count() + 1,
+        None => 1,
+    };
+    let context = PageContext {
+        rel_path: &rel_path,
+        permalink: &page.permalink,
+        front_matter: &front_matter,
+        first_line,
+    };
+    let expanded = templates::expand(split.body, templates, &context);
+    let mut warnings = expanded.warnings;
+    let mut broken = None;
+    let body = markdown::render_with(
+        &expanded.markdown,
+        &page.permalink,
+        &expanded.fragments,
+        &mut |destination| match templates::links::internal_link(templates, &rel_path, destination)
+        {
+            None => LinkAction::Keep,
+            Some(Ok(url)) => LinkAction::Replace(url.to_string()),
+            Some(Err(message)) => {
+                let line = split
+                    .body
+                    .find(destination)
+                    .map(|at| first_line + templates::line_of(split.body, at) - 1);
+                if templates.broken_links_fatal {
+                    broken.get_or_insert((line, message));
+                } else {
+                    warnings.push(TemplateWarning {
+                        line: line.unwrap_or(first_line),
+                        subject: "internal link".into(),
+                        message: format!("{message}; the link was removed, its text kept (the site's link checker only warns)"),
+                        fatal: false,
+                    });
+                }
+                LinkAction::Unlink
+            }
+        },
+    );
+    if let Some((line, message)) = broken {
+        return Err(Error::content(
+            path,
+            line,
+            format!("{message} (Zola refuses the page; set `[link_checker] internal_level = \"warn\"` in its config.toml to let it pass)"),
+        ));
+    }
+    if let Some(fatal) = warnings.iter().position(|w| w.fatal) {
+        let w = warnings.remove(fatal);
+        return Err(Error::content(
+            path,
+            Some(w.line),
+            format!("{}: {}", w.subject, w.message),
+        ));
+    }
+    Ok((body, warnings))
+}
+
 impl FeedEntry {
     /// The entry of `page`, from its details and its rendered body. A post
     /// that names no author is credited to the site's author, if any.
-    fn new(page: &Page, details: PostDetails, body: RenderedBody, config: &Config) -> FeedEntry {
+    fn new(
+        page: &Page,
+        details: PostDetails,
+        body: RenderedBody,
+        config: &Config,
+        templates: &SiteContext,
+    ) -> FeedEntry {
         let summary_html = match &details.summary {
             Some(text) => clean(&escape_text(text)).into_owned(),
             None => body.summary,
         };
         let published = page.date.expect("posts always have a date");
-        let authors = if details.authors.is_empty() {
-            config.author.iter().map(|a| a.name.clone()).collect()
+        let authors: Vec<Person> = if details.authors.is_empty() {
+            config
+                .author
+                .iter()
+                .map(|a| Person {
+                    name: a.name.clone(),
+                    uri: None,
+                    email: None,
+                })
+                .collect()
         } else {
-            details.authors
+            details
+                .authors
+                .iter()
+                .map(|name| templates::authors::resolve(name, templates))
+                .collect()
         };
         FeedEntry {
             id: page
@@ -224,9 +334,23 @@ impl FeedEntry {
                 .map_or_else(|| page.permalink.to_string(), str::to_string),
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
+            source: page.source.clone().unwrap_or_default(),
             published,
             updated: page.lastmod.unwrap_or(published),
-            authors: authors.iter().map(|a| clean(a).into_owned()).collect(),
+            authors: authors
+                .into_iter()
+                .filter(|a| !a.name.trim().is_empty())
+                .map(|a| Person {
+                    name: clean(&a.name).into_owned(),
+                    // Only what feeds accept: an absolute web address, a valid e-mail address.
+                    uri: a
+                        .uri
+                        .and_then(|u| Url::parse(&u).ok())
+                        .filter(|u| matches!(u.scheme(), "http" | "https"))
+                        .map(String::from),
+                    email: a.email.filter(|e| feedwright_check::spec::addr_spec(e)),
+                })
+                .collect(),
             categories: details
                 .categories
                 .iter()
@@ -245,7 +369,7 @@ impl FeedEntry {
 }
 
 /// The media type of an image file by its extension.
-fn image_media_type(path: &str) -> Option<&'static str> {
+pub(crate) fn image_media_type(path: &str) -> Option<&'static str> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match extension.as_str() {
         "jpg" | "jpeg" => "image/jpeg",

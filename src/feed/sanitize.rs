@@ -10,16 +10,17 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use lol_html::html_content::ContentType;
-use lol_html::{element, rewrite_str, RewriteStrSettings};
 use url::Url;
 
 use super::xml_text;
 use crate::content::permalink::absolutize;
 
 /// Elements removed together with everything inside them.
+/// `noscript` among them: the parser reads its content as raw text (as a
+/// browser running scripts does), which would pass through unsanitised to a
+/// reader that parses it as markup.
 const REMOVED_WITH_CONTENT: &[&str] = &[
-    "script", "style", "title", "object", "embed", "applet", "noembed", "noframes",
+    "script", "style", "title", "object", "embed", "applet", "noembed", "noframes", "noscript",
 ];
 
 /// Attributes kept on any element (the validator's acceptable attributes,
@@ -99,15 +100,20 @@ fn kept_elements() -> HashSet<&'static str> {
         .iter()
         .copied()
         .filter(|element| !NOT_KNOWN.contains(element))
+        .filter(|element| !REMOVED_WITH_CONTENT.contains(element))
         .collect()
 }
 
 /// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
 pub fn for_feed(html: &str, page: &Url) -> String {
-    let html = frames_to_links(html);
+    let html = unwrap_noscript(html);
     let page = page.clone();
+    let mut tags = kept_elements();
+    // Kept through the pass, with its attributes filtered and its URL made
+    // absolute like any other, then turned into a link.
+    tags.insert("iframe");
     let cleaned = ammonia::Builder::empty()
-        .tags(kept_elements())
+        .tags(tags)
         .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(ATTRIBUTES.iter().copied().collect())
         .generic_attribute_prefixes(HashSet::from(["data-"]))
@@ -123,20 +129,30 @@ pub fn for_feed(html: &str, page: &Url) -> String {
         })
         .clean(&html)
         .to_string();
-    xml_text::clean_owned(cleaned)
+    xml_text::clean_owned(frames_to_links(cleaned))
 }
 
 /// Absolute URLs; `style` kept only for table-cell alignment, the one inline
 /// style Markdown itself writes (and one the validator accepts).
 fn filter_attribute<'v>(page: &Url, attribute: &str, value: &'v str) -> Option<Cow<'v, str>> {
-    if URL_ATTRIBUTES.contains(&attribute) {
+    if URL_ATTRIBUTES.contains(&attribute) || is_lazy_url_attribute(attribute) {
         return Some(absolutize(page, value).map_or(Cow::Borrowed(value), Cow::Owned));
     }
     match attribute {
-        "srcset" => Some(Cow::Owned(rewrite_srcset(value, page))),
+        "srcset" | "data-srcset" | "data-lazy-srcset" => {
+            Some(Cow::Owned(rewrite_srcset(value, page)))
+        }
         "style" => is_text_align(value).then_some(Cow::Borrowed(value)),
         _ => Some(Cow::Borrowed(value)),
     }
+}
+
+/// The URL attributes lazy-loading scripts read (`data-src`, `data-lazy-src`,
+/// `data-original`, `data-href`): kept, so made absolute like the rest.
+fn is_lazy_url_attribute(attribute: &str) -> bool {
+    attribute
+        .strip_prefix("data-")
+        .is_some_and(|name| name.ends_with("src") || name.ends_with("href") || name == "original")
 }
 
 fn is_text_align(style: &str) -> bool {
@@ -147,36 +163,119 @@ fn is_text_align(style: &str) -> bool {
         .is_some_and(|v| matches!(v.trim(), "left" | "center" | "right" | "justify"))
 }
 
-/// An embedded frame (a video player, mostly) becomes a link to what it showed:
-/// readers drop frames, and validators flag them.
-fn frames_to_links(html: &str) -> Cow<'_, str> {
-    if !html.contains("<iframe") && !html.contains("<IFRAME") {
+/// Each embedded frame (a video player, mostly) becomes a link to what it
+/// showed: readers drop frames, and validators flag them. A frame without a
+/// web address is dropped; one inside a link leaves its text, links do not nest.
+///
+/// `html` is the sanitiser's own serialisation, so its shape is known: every
+/// `<` in it opens a tag (text and attribute values have theirs escaped, and
+/// the only raw-text element left is the frame, whose content goes with it),
+/// and every attribute is written `name="value"`.
+fn frames_to_links(html: String) -> String {
+    if !html.contains("<iframe") {
+        return html;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    let mut open_links = 0usize;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        if tag.starts_with("<iframe") && tag[7..].starts_with([' ', '>']) {
+            let close = rest.find("</iframe>").map_or(rest.len(), |i| i + 9);
+            rest = &rest[close..];
+            let src = attribute(tag, "src");
+            if let Some(src) = src.as_deref().filter(|src| !src.is_empty()) {
+                let text = attribute(tag, "title").unwrap_or_else(|| src.to_string());
+                if open_links == 0 {
+                    out.push_str("<a href=\"");
+                    push_escaped(&mut out, src, true);
+                    out.push_str("\">");
+                    push_escaped(&mut out, &text, false);
+                    out.push_str("</a>");
+                } else {
+                    push_escaped(&mut out, &text, false);
+                }
+            }
+            continue;
+        }
+        if tag == "<a>" || tag.starts_with("<a ") {
+            open_links += 1;
+        } else if tag == "</a>" {
+            open_links = open_links.saturating_sub(1);
+        }
+        out.push_str(tag);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The value of attribute `name` in a serialised start tag, unescaped.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(at) = rest.find(' ') {
+        rest = &rest[at + 1..];
+        let (key, value) = rest.split_once("=\"")?;
+        let (value, after) = value.split_once('"')?;
+        if key == name {
+            return Some(decode_entities(value));
+        }
+        rest = after;
+    }
+    None
+}
+
+/// `text` escaped as the sanitiser escapes text (`attribute`: a double-quoted
+/// attribute value), so the links written here read as the rest of the HTML.
+fn push_escaped(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `<noscript>` tags removed, their content kept: a feed reader runs no
+/// script, so what a page shows without scripts is what a reader should show;
+/// and HTML parsers read a `<noscript>`'s content as raw text, so its images
+/// and links would otherwise keep their relative URLs.
+fn unwrap_noscript(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let is_noscript_tag = |at: usize| {
+        let rest = &bytes[at + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        rest.len() >= 8
+            && rest[..8].eq_ignore_ascii_case(b"noscript")
+            && matches!(
+                rest.get(8),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+            )
+    };
+    let mut found = memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| is_noscript_tag(at))
+        .peekable();
+    if found.peek().is_none() {
         return Cow::Borrowed(html);
     }
-    let frame_to_link = element!("iframe", |el| {
-        let link = el
-            .get_attribute("src")
-            .map(|src| {
-                let src = decode_entities(&src);
-                let text = el
-                    .get_attribute("title")
-                    .map(|t| decode_entities(&t))
-                    .unwrap_or_else(|| src.clone());
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    escape_text(&src),
-                    escape_text(&text)
-                )
-            })
-            .unwrap_or_default();
-        el.replace(&link, ContentType::Html);
-        Ok(())
-    });
-    rewrite_str(
-        html,
-        RewriteStrSettings::new().append_element_content_handler(frame_to_link),
-    )
-    .map_or(Cow::Borrowed(html), Cow::Owned)
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in found {
+        if at < copied {
+            continue;
+        }
+        out.push_str(&html[copied..at]);
+        copied = memchr::memchr(b'>', &bytes[at..]).map_or(html.len(), |end| at + end + 1);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// `srcset` candidates (`url [descriptor]`, comma-separated) with each URL absolute.
@@ -307,11 +406,13 @@ mod tests {
 
     #[test]
     fn active_content_is_removed() {
-        let html = r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><script async src="//platform.twitter.com/widgets.js"></script><a href="javascript:alert(1)" onclick="x()">x</a><style>p{}</style>"#;
+        let html = r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><script async src="//platform.twitter.com/widgets.js"></script><a href="javascript:alert(1)" onclick="x()">x</a><style>p{}</style><noscript><script>alert(1)</script><b onclick="x()">b</b></noscript>"#;
         let out = for_feed(html, &page());
+        // A <noscript>'s content is what a reader shows (it runs no script):
+        // kept, and sanitised like the rest.
         assert_eq!(
             out,
-            r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><a>x</a>"#
+            r#"<blockquote class="twitter-tweet"><p>Hi</p></blockquote><a>x</a><b>b</b>"#
         );
     }
 
@@ -324,6 +425,24 @@ mod tests {
         assert_eq!(
             out,
             r#"<a href="https://www.youtube.com/embed/abc">A &amp; B</a>"#
+        );
+        // Its content goes with it; its title is decoded as any attribute is.
+        let out = for_feed(
+            r#"<p>a<IFRAME SRC="/v?a=1&amp;b=2" title="Caf&eacute; &lt;3 &quot;x&quot;" allowfullscreen>inner <b>x</b></IFRAME>b</p>"#,
+            &page(),
+        );
+        assert_eq!(
+            out,
+            r#"<p>a<a href="https://example.org/v?a=1&amp;b=2">Café &lt;3 "x"</a>b</p>"#
+        );
+        // Without a web address there is nothing to link to; inside a link, its text.
+        let out = for_feed(
+            r#"<iframe title="none"></iframe><iframe src="javascript:alert(1)">j</iframe><a href="/x">see <iframe src="/v" title="V"></iframe></a><img alt="<iframe src=x>" src="/i.png">"#,
+            &page(),
+        );
+        assert_eq!(
+            out,
+            r#"<a href="https://example.org/x">see V</a><img alt="&lt;iframe src=x&gt;" src="https://example.org/i.png">"#
         );
     }
 
@@ -345,6 +464,18 @@ mod tests {
         assert!(out.contains(r#"style="text-align: center""#), "{out}");
         assert!(!out.contains("color: red"), "{out}");
         assert!(!out.contains("controls"), "{out}");
+    }
+
+    #[test]
+    fn urls_inside_noscript_become_absolute() {
+        let out = for_feed(
+            "<figure><img data-src=\"lazy.png\"><NoScript><img src=\"a.png\" alt=\"a\"><a href=\"../x\">x</a></noscript></figure>",
+            &page(),
+        );
+        assert_eq!(
+            out,
+            "<figure><img data-src=\"https://example.org/blog/post-1/lazy.png\"><img src=\"https://example.org/blog/post-1/a.png\" alt=\"a\"><a href=\"https://example.org/blog/x\">x</a></figure>"
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub enum Scope {
 
 /// One feed, whatever its formats: which posts, what it is called, where it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FeedSet {
+pub(crate) struct FeedSet {
     /// What it is about.
     pub scope: Scope,
     /// Its title (`Site title: Rust`).
@@ -57,7 +57,7 @@ pub struct FeedSet {
 
 impl FeedSet {
     /// The posts it carries under its limit.
-    pub fn wanted(&self) -> &[usize] {
+    pub(crate) fn wanted(&self) -> &[usize] {
         match self.limit {
             0 => &self.posts,
             n => &self.posts[..n.min(self.posts.len())],
@@ -65,7 +65,7 @@ impl FeedSet {
     }
 
     /// What to call it in messages: `the site's feed`, `the feed of section blog`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.scope {
             Scope::Site => "the site's feed".to_string(),
             Scope::Section(name) => format!("the feed of section `{name}`"),
@@ -76,7 +76,7 @@ impl FeedSet {
 
 /// Every feed set of a build, over one list of posts.
 #[derive(Debug)]
-pub struct FeedSets<'s> {
+pub(crate) struct FeedSets<'s> {
     /// Every post some feed may carry, newest first (ties by permalink).
     pub posts: Vec<&'s Page>,
     /// The site's feed first, then the sections', then the terms'.
@@ -88,7 +88,7 @@ pub struct FeedSets<'s> {
 }
 
 /// The feed sets `config` asks for over the posts of `site`.
-pub fn select<'s>(site: &'s Site, config: &Config) -> FeedSets<'s> {
+pub(crate) fn select<'s>(site: &'s Site, config: &Config) -> FeedSets<'s> {
     let settings = &config.feed_sets;
     let site_title = clean(&config.title).into_owned();
     let mut notes = Vec::new();

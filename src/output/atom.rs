@@ -130,7 +130,13 @@ pub fn entry(entry: &FeedEntry, updated: DateTime<Utc>) -> String {
     text_element(&mut out, 4, "updated", &to_rfc3339(updated));
     for author in &entry.authors {
         out.push_str("    <author>\n");
-        text_element(&mut out, 6, "name", author);
+        text_element(&mut out, 6, "name", &author.name);
+        if let Some(email) = &author.email {
+            text_element(&mut out, 6, "email", email);
+        }
+        if let Some(uri) = &author.uri {
+            text_element(&mut out, 6, "uri", uri);
+        }
         out.push_str("    </author>\n");
     }
     for category in &entry.categories {

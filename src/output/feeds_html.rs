@@ -14,7 +14,7 @@ use crate::feed::sets::Scope;
 
 /// The autodiscovery tags of the site's own feeds, one a line: what a theme's
 /// `<head>` carries so browsers and readers find the feeds from any page.
-pub fn discovery_tags(feeds: &[WrittenFeed]) -> String {
+pub(crate) fn discovery_tags(feeds: &[WrittenFeed]) -> String {
     let mut out = String::new();
     for feed in feeds.iter().filter(|f| f.scope == Scope::Site) {
         out.push_str("<link rel=\"alternate\" type=\"");
@@ -32,7 +32,7 @@ pub fn discovery_tags(feeds: &[WrittenFeed]) -> String {
 }
 
 /// The page, listing `feeds` and the main feed's `latest` entries.
-pub fn render(config: &Config, feeds: &[WrittenFeed], latest: &[EntryLine]) -> OutputFile {
+pub(crate) fn render(config: &Config, feeds: &[WrittenFeed], latest: &[EntryLine]) -> OutputFile {
     let title = crate::feed::xml_text::clean(&config.title);
     let mut out = String::with_capacity(4096 + feeds.len() * 400);
     out.push_str("<!DOCTYPE html>\n<html");

@@ -47,6 +47,8 @@ pub fn render(feed: &Feed, self_url: &Url) -> Vec<u8> {
 #[derive(Serialize)]
 struct Author<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -106,7 +108,10 @@ pub fn head(head: &FeedHead, self_url: &Url, icons: Icons<'_>) -> String {
         authors: head
             .author
             .iter()
-            .map(|a| Author { name: &a.name })
+            .map(|a| Author {
+                name: &a.name,
+                url: None,
+            })
             .collect(),
         language: head.language.as_deref(),
         hubs: head
@@ -137,7 +142,14 @@ pub fn item(entry: &FeedEntry) -> String {
         date_published: to_rfc3339(entry.published),
         date_modified: to_rfc3339(entry.updated),
         tags: &entry.categories,
-        authors: entry.authors.iter().map(|name| Author { name }).collect(),
+        authors: entry
+            .authors
+            .iter()
+            .map(|a| Author {
+                name: &a.name,
+                url: a.uri.as_deref(),
+            })
+            .collect(),
     };
     serde_json::to_string(&item).expect("plain strings serialize")
 }

@@ -1,13 +1,13 @@
 //! One module per output format; each turns the model into bytes and never touches the disk.
 
 pub mod atom;
-pub mod feeds_html;
+pub(crate) mod feeds_html;
 pub mod json_feed;
 mod media;
 pub mod preset;
 mod render;
 pub mod rss;
-pub mod sitemap;
+pub(crate) mod sitemap;
 mod text;
 
 use std::fmt;
@@ -28,15 +28,15 @@ pub struct OutputFile {
 }
 
 /// The generator's name, written in every feed.
-pub const GENERATOR: &str = "feedwright";
+pub(crate) const GENERATOR: &str = "feedwright";
 
 /// The generator's version.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The largest feed written by default: the W3C Feed Validation Service stops
 /// at 5,000,000 bytes, and feed readers and aggregators refuse or truncate
 /// feeds far smaller than the largest a static site could produce.
-pub use feedwright_check::spec::MAX_FEED_BYTES;
+pub(crate) use feedwright_check::spec::MAX_FEED_BYTES;
 
 /// A feed format feedwright writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]

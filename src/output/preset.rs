@@ -20,6 +20,7 @@ use url::Url;
 use super::FeedFormat;
 use crate::config::OutputNames;
 use crate::content::permalink;
+use crate::site_config::Generator;
 
 /// A generator's feed layout, or feedwright's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -37,6 +38,16 @@ pub enum Preset {
 }
 
 impl Preset {
+    /// The preset of a site's generator (feedwright's for none).
+    pub fn of(generator: Generator) -> Preset {
+        match generator {
+            Generator::None => Preset::Feedwright,
+            Generator::Hugo => Preset::Hugo,
+            Generator::Jekyll => Preset::Jekyll,
+            Generator::Zola => Preset::Zola,
+        }
+    }
+
     /// The preset's name in the config file.
     pub fn name(self) -> &'static str {
         match self {

@@ -19,18 +19,20 @@ use super::sitemap::{self, SitemapUrl};
 use super::{atom, feeds_html, json_feed, rss, FeedFormat, OutputFile};
 use crate::config::Config;
 use crate::content::site::{Page, Site};
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 use crate::feed::sanitize::escape_text;
 use crate::feed::sets::{self, FeedSet, Scope};
 use crate::feed::{self, FeedEntry, FeedHead};
+use crate::templates::{leftovers, loader, SiteContext, TemplateWarning};
 
 /// Every output file for `site`, in memory, and what the user should hear about them.
 #[derive(Debug, Default)]
 pub struct Rendered {
     /// The files, ready to write.
     pub files: Vec<OutputFile>,
-    /// Things the user should hear about (entries left out to keep a feed readable).
-    pub warnings: Vec<String>,
+    /// Things the user should hear about (entries left out to keep a feed
+    /// readable, template text left in an entry).
+    pub warnings: Vec<Warning>,
     /// What `-v` tells (the terms merged into one).
     pub notes: Vec<String>,
     /// The entries the site's feed holds.
@@ -126,7 +128,7 @@ struct WrittenEntry {
 
 /// A line of the HTML page's latest entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryLine {
+pub(crate) struct EntryLine {
     /// The entry's title.
     pub title: String,
     /// Its permalink.
@@ -169,6 +171,11 @@ fn write_entry(entry: &FeedEntry, atom_updated: DateTime<Utc>, config: &Config) 
 /// The entries written so far, by index into the feed sets' posts.
 struct EntryCache<'a> {
     posts: &'a [&'a Page],
+    templates: &'a SiteContext,
+    /// What the posts' templates left to say, by file.
+    template_warnings: Vec<(String, TemplateWarning)>,
+    /// Entries that still show template text a reader would see.
+    leftovers: Vec<Warning>,
     atom_updated: Vec<DateTime<Utc>>,
     written: Vec<Option<Arc<WrittenEntry>>>,
     /// How far each entry was shrunk to fit: 0 whole, 1 summary and link, 2 link.
@@ -185,15 +192,33 @@ impl EntryCache<'_> {
             .filter(|&i| self.written[i].is_none())
             .collect();
         let (posts, atom_updated, config) = (self.posts, &self.atom_updated, self.config);
+        let templates = self.templates;
         let done = todo
             .par_iter()
             .map(|&i| {
-                let entry = feed::read_entry(posts[i], config)?;
-                Ok((i, write_entry(&entry, atom_updated[i], config)))
+                let (entry, warnings) = feed::read_entry(posts[i], config, templates)?;
+                let leftover = leftovers::find(entry.body_html()).map(|found| {
+                    Warning::Site(Diagnostic::new(
+                        Some(entry.source.clone()),
+                        None,
+                        format!(
+                            "the entry {} shows template text outside code: `{found}`",
+                            entry.permalink
+                        ),
+                    ))
+                });
+                Ok((
+                    i,
+                    write_entry(&entry, atom_updated[i], config),
+                    warnings,
+                    leftover,
+                ))
             })
             .collect::<Result<Vec<_>>>()?;
-        for (i, written) in done {
+        for (i, written, warnings, leftover) in done {
             self.written[i] = Some(Arc::new(written));
+            self.template_warnings.extend(warnings);
+            self.leftovers.extend(leftover);
         }
         Ok(())
     }
@@ -210,7 +235,7 @@ impl EntryCache<'_> {
         if self.shrunk[i] >= 2 {
             return Ok(None);
         }
-        let mut entry = feed::read_entry(self.posts[i], self.config)?;
+        let (mut entry, _) = feed::read_entry(self.posts[i], self.config, self.templates)?;
         let link = format!(
             "<p><a href=\"{}\">{}</a></p>",
             escape_text(entry.permalink.as_str()),
@@ -238,6 +263,7 @@ impl EntryCache<'_> {
 /// The feed files of every feed set, and the site feed's entries for the HTML page.
 fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine>)> {
     let sets = sets::select(site, config);
+    let templates = loader::site_context(site, config);
     let atom_updated = atom::distinct_update_times(
         sets.posts
             .iter()
@@ -245,6 +271,9 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
     );
     let mut cache = EntryCache {
         posts: &sets.posts,
+        templates: &templates,
+        template_warnings: Vec::new(),
+        leftovers: Vec::new(),
         atom_updated,
         written: vec![None; sets.posts.len()],
         shrunk: vec![0; sets.posts.len()],
@@ -272,7 +301,11 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
 
     let mut rendered = Rendered::default();
     let mut latest = Vec::new();
-    rendered.warnings.extend(sets.warnings.iter().cloned());
+    let site_warning =
+        |message: &String| Warning::Site(Diagnostic::new(None, None, message.clone()));
+    rendered
+        .warnings
+        .extend(sets.warnings.iter().map(site_warning));
     rendered.notes.extend(sets.notes.iter().cloned());
     for (index, set) in sets.sets.iter().enumerate() {
         let taken = take_entries(set, &mut cache, config, &mut rendered.warnings)?;
@@ -292,6 +325,10 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
         }
         rendered.files.extend(files);
     }
+    rendered
+        .warnings
+        .extend(feed::template_warnings(&cache.template_warnings));
+    rendered.warnings.append(&mut cache.leftovers);
     Ok((rendered, latest))
 }
 
@@ -344,7 +381,7 @@ fn take_entries(
     set: &FeedSet,
     cache: &mut EntryCache<'_>,
     config: &Config,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Vec<usize>> {
     let wanted = set.wanted();
     let cap = config.max_feed_bytes;
@@ -390,11 +427,15 @@ fn take_entries(
             // The newest post alone passes the limit: carry less of it.
             match cache.shrink(i)? {
                 Some(what) => {
-                    warnings.push(format!(
-                        "{} is too large to carry whole in {} under {cap} bytes; it carries {what}",
-                        cache.get(i).summary.permalink,
-                        set.describe()
-                    ));
+                    warnings.push(Warning::Site(Diagnostic::new(
+                        cache.posts[i].source.clone(),
+                        None,
+                        format!(
+                            "{} is too large to carry whole in {} under {cap} bytes; it carries {what}",
+                            cache.get(i).summary.permalink,
+                            set.describe()
+                        ),
+                    )));
                     continue;
                 }
                 None => {
@@ -416,13 +457,17 @@ fn take_entries(
             .iter()
             .map(|&f| set.place.file(f, &config.output))
             .collect();
-        warnings.push(format!(
-            "{} ({}) holds the newest {} of {} entries: with more it would pass {cap} bytes (`max_feed_bytes`), more than validators and many readers accept",
-            set.describe(),
-            files.join(", "),
-            taken.len(),
-            wanted.len(),
-        ));
+        warnings.push(Warning::Site(Diagnostic::new(
+            None,
+            None,
+            format!(
+                "{} ({}) holds the newest {} of {} entries: with more it would pass {cap} bytes (`max_feed_bytes`), more than validators and many readers accept",
+                set.describe(),
+                files.join(", "),
+                taken.len(),
+                wanted.len(),
+            ),
+        )));
     }
     Ok(taken)
 }

@@ -137,7 +137,7 @@ pub fn item(entry: &FeedEntry) -> String {
         out.push('\n');
     }
     for author in &entry.authors {
-        element(&mut out, 6, "dc:creator", author);
+        element(&mut out, 6, "dc:creator", &author.name);
     }
     out.push_str("    </item>\n");
     out
@@ -192,6 +192,7 @@ mod tests {
             id: "https://example.org/p/".into(),
             title: "T ]]> & <b>".into(),
             permalink: Url::parse("https://example.org/p/").unwrap(),
+            source: "content/p.md".into(),
             published: chrono::DateTime::UNIX_EPOCH,
             updated: chrono::DateTime::UNIX_EPOCH,
             authors: vec![],

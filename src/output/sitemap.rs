@@ -11,7 +11,7 @@ use feedwright_check::spec::sitemap::{MAX_BYTES, MAX_URLS, NAMESPACE};
 
 /// One `<url>`, borrowing the page's URL (a sitemap may list 100,000 pages).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SitemapUrl<'a> {
+pub(crate) struct SitemapUrl<'a> {
     /// The page's absolute URL.
     pub loc: &'a Url,
     /// When it last changed, where known.
@@ -21,7 +21,7 @@ pub struct SitemapUrl<'a> {
 const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 /// The sitemap files for `urls`: `name` alone, or `name` as an index of `stem-1.xml`, `stem-2.xml`, ...
-pub fn render(urls: &[SitemapUrl<'_>], name: &str, base: &Url) -> Vec<OutputFile> {
+pub(crate) fn render(urls: &[SitemapUrl<'_>], name: &str, base: &Url) -> Vec<OutputFile> {
     render_with_limits(urls, name, base, MAX_URLS, MAX_BYTES)
 }
 

@@ -278,7 +278,10 @@ fn upload_thumb(
     let Some(file) = entry.image.as_ref().and_then(|i| i.file.as_ref()) else {
         return Ok(None);
     };
-    let Some(media_type) = image_media_type(&file.to_string_lossy()) else {
+    // Bluesky shows raster images; an SVG card would be blank.
+    let Some(media_type) =
+        crate::feed::image_media_type(&file.to_string_lossy()).filter(|t| *t != "image/svg+xml")
+    else {
         return Ok(None);
     };
     let data = match std::fs::metadata(file) {
@@ -346,19 +349,6 @@ fn record_exists(
         settings.service
     ));
     matches!(context.client.send(&request), Ok(reply) if reply.is_success())
-}
-
-/// The media type of an image file by its extension.
-fn image_media_type(path: &str) -> Option<&'static str> {
-    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
-    Some(match extension.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

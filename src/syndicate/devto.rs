@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use super::compose;
 use super::entry::{Network, SyndicationEntry};
-use super::http::{error_message, Body, Request};
+use super::http::{error_message, Body, Failure, Request};
 use super::settings::DevtoSettings;
 use super::{stops_network, Context};
 
@@ -85,7 +85,20 @@ pub fn publish(
             context.would_send(Network::Devto, entry, &request)?;
             continue;
         }
-        match context.client.send(&request) {
+        // dev.to has no idempotency key: before a retry after a lost reply,
+        // the list says whether the article was created after all.
+        let mut found = None;
+        let sent = context.client.send_guarded(&request, || {
+            found = list_articles(context, settings, key)
+                .ok()
+                .and_then(|articles| articles.get(&canonical(&entry.url)).cloned());
+            found.is_some()
+        });
+        match sent {
+            Err(Failure::TookEffect) => {
+                let url = found.unwrap_or_default();
+                context.posted(Network::Devto, entry, Some(url))?;
+            }
             Ok(reply) if reply.is_success() => {
                 let url = reply
                     .json()

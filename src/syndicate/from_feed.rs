@@ -11,7 +11,7 @@ use super::compose::{html_to_text, one_line};
 use super::entry::{EntryImage, SyndicationEntry};
 use super::http::{is_loopback, Client};
 use super::Source;
-use crate::error::{Error, Result};
+use crate::error::{Diagnostic, Error, Result, Warning};
 
 /// The largest feed read (a full-content feed can be large; none is this large).
 pub const MAX_FEED_BYTES: u64 = 32 * 1024 * 1024;
@@ -40,13 +40,20 @@ pub fn read(location: &str, client: &Client) -> Result<Source> {
         })?;
         (bytes, None)
     };
-    parse(&bytes, base.as_ref()).map_err(|message| {
+    let mut source = parse(&bytes, base.as_ref()).map_err(|message| {
         Error::content(
             Path::new(location),
             None,
             format!("cannot read the feed: {message}"),
         )
-    })
+    })?;
+    // The warnings are about this feed.
+    for warning in &mut source.warnings {
+        if let Warning::Site(diagnostic) = warning {
+            diagnostic.path.get_or_insert_with(|| location.into());
+        }
+    }
+    Ok(source)
 }
 
 /// Parses a feed's bytes; `base` resolves relative links (the URL it came from).
@@ -78,17 +85,33 @@ pub fn parse(bytes: &[u8], base: Option<&Url>) -> Result<Source, String> {
     hubs.dedup();
 
     let language = feed.language.clone().map(|l| l.to_ascii_lowercase());
-    let mut entries = Vec::new();
-    for entry in &feed.entries {
-        if let Some(entry) = convert(entry, &feed, language.as_deref()) {
-            entries.push(entry);
+    let mut entries: Vec<SyndicationEntry> = Vec::new();
+    let mut warnings = Vec::new();
+    for (index, entry) in feed.entries.iter().enumerate() {
+        match convert(entry, &feed, language.as_deref()) {
+            // The first of two entries with one id wins: an id is posted once.
+            Some(entry) if entries.iter().any(|e| e.id == entry.id) => warnings.push(format!(
+                "the feed's entry {} repeats the id `{}`; it is skipped",
+                index + 1,
+                entry.id
+            )),
+            Some(entry) => entries.push(entry),
+            None => warnings.push(format!(
+                "the feed's entry {} (`{}`) has no link or no date; it is skipped",
+                index + 1,
+                entry.title.as_ref().map(text_plain).unwrap_or_default()
+            )),
         }
     }
+    let warnings = warnings
+        .into_iter()
+        .map(|message| Diagnostic::new(None, None, message).into())
+        .collect();
     Ok(Source {
         entries,
         feeds: self_link.into_iter().collect(),
         hubs,
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
@@ -214,5 +237,25 @@ fn json_feed_extras(bytes: &[u8]) -> JsonFeedExtras {
             .and_then(|u| u.as_str())
             .map(str::to_string),
         hubs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undated_and_repeated_entries_are_skipped_with_a_warning() {
+        let rss = br#"<rss version="2.0"><channel><title>T</title><link>https://s.org/</link><description>D</description>
+            <item><title>A</title><link>https://s.org/a/</link><pubDate>Wed, 01 Jan 2025 10:00:00 +0000</pubDate></item>
+            <item><title>A again</title><link>https://s.org/a/</link><pubDate>Thu, 02 Jan 2025 10:00:00 +0000</pubDate></item>
+            <item><title>Undated</title><link>https://s.org/u/</link></item>
+            </channel></rss>"#;
+        let source = parse(rss, None).unwrap();
+        assert_eq!(source.entries.len(), 1);
+        assert_eq!(source.entries[0].id, "https://s.org/a/");
+        assert_eq!(source.entries[0].title, "A");
+        assert_eq!(source.warnings.len(), 2, "{:?}", source.warnings);
+        assert!(source.feeds.is_empty(), "no self link");
     }
 }

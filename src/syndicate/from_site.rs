@@ -4,6 +4,7 @@
 //! and its front matter's `syndicate:` setting.
 
 use rayon::prelude::*;
+use url::Url;
 
 use super::compose::{html_to_text, one_line};
 use super::entry::{EntryImage, Network, SyndicationEntry};
@@ -33,7 +34,8 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
         ..Options::default()
     })?;
     let site = Site::load(&config)?;
-    let root = crate::config::site_root(&config.content_dir);
+    let root = config.site_root();
+    let templates = crate::templates::loader::site_context(&site, &config);
     // The image's file: the feeds' (page bundle, static folder), else one in
     // Hugo's `assets/` or, as Jekyll lays a site out, under its root.
     let folders = [config.static_dir.clone(), root.join("assets"), root.clone()];
@@ -41,8 +43,13 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
         .newest_posts(0)
         .par_iter()
         .map(|page| {
-            let (entry, extras) =
-                feed::read_entry_with(page, &config, |split, front| extras(page, split, front))?;
+            let (entry, extras) = feed::read_entry_with(
+                page,
+                &config,
+                &templates,
+                |split, front| extras(page, split, front),
+                &mut Vec::new(),
+            )?;
             let source = page.source.as_deref().expect("posts have a source file");
             Ok(match extras.networks {
                 Some(ref networks) if networks.is_empty() => None,
@@ -85,7 +92,7 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
             .iter()
             .map(|&format| config.output_url(config.output.feed(format)).to_string())
             .collect(),
-        hubs: Vec::new(),
+        hubs: config.hubs.iter().map(Url::to_string).collect(),
         warnings: site.warnings,
     })
 }

@@ -19,11 +19,7 @@ pub const MAX_RETRIES: u32 = 3;
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(120);
 
 /// The `User-Agent` of every request.
-pub const USER_AGENT: &str = concat!(
-    "feedwright/",
-    env!("CARGO_PKG_VERSION"),
-    " (+https://github.com/feedwright/feedwright)"
-);
+pub const USER_AGENT: &str = concat!("feedwright/", env!("CARGO_PKG_VERSION"));
 
 /// How requests are timed and retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -248,6 +244,8 @@ pub enum Failure {
     Transport(String),
     /// The reply was larger than [`MAX_REPLY_BYTES`].
     TooLarge,
+    /// An attempt whose reply was lost did its work ([`Client::send_guarded`]).
+    TookEffect,
 }
 
 impl fmt::Display for Failure {
@@ -255,6 +253,7 @@ impl fmt::Display for Failure {
         match self {
             Failure::Transport(message) => f.write_str(message),
             Failure::TooLarge => write!(f, "the reply is larger than {MAX_REPLY_BYTES} bytes"),
+            Failure::TookEffect => f.write_str("the reply was lost, but the request took effect"),
         }
     }
 }
@@ -296,21 +295,39 @@ impl Client {
     /// times with exponential back-off (or the server's `Retry-After`, at most
     /// [`MAX_RETRY_AFTER`]). Any other reply is returned as it is.
     pub fn send(&self, request: &Request) -> Result<Reply, Failure> {
+        self.send_guarded(request, || false)
+    }
+
+    /// [`send`](Client::send) for a request that is not idempotent: before
+    /// retrying after an attempt whose outcome is unknown (no reply, or a 5xx
+    /// that may have come after the work was done), `took_effect` is asked
+    /// whether it was done after all; then no retry is sent and the result is
+    /// [`Failure::TookEffect`].
+    pub fn send_guarded(
+        &self,
+        request: &Request,
+        mut took_effect: impl FnMut() -> bool,
+    ) -> Result<Reply, Failure> {
         let mut attempt = 0;
         loop {
             let outcome = self.send_once(request);
-            let retry_after = match &outcome {
-                Ok((reply, retry_after)) if reply.status == 429 || reply.status >= 500 => {
-                    *retry_after
-                }
-                Err(Attempt::Retryable(_)) => None,
+            let (retry_after, unknown) = match &outcome {
+                Ok((reply, retry_after)) if reply.status == 429 => (*retry_after, false),
+                Ok((reply, retry_after)) if reply.status >= 500 => (*retry_after, true),
+                Err(Attempt::Retryable(_)) => (None, true),
                 _ => break finish(outcome),
             };
             if attempt == MAX_RETRIES {
                 break finish(outcome);
             }
-            let backoff = self.settings.backoff * 2u32.pow(attempt);
-            std::thread::sleep(retry_after.map_or(backoff, |wait| wait.min(MAX_RETRY_AFTER)));
+            if unknown && took_effect() {
+                break Err(Failure::TookEffect);
+            }
+            std::thread::sleep(wait_before_retry(
+                attempt,
+                retry_after,
+                self.settings.backoff,
+            ));
             attempt += 1;
         }
         .map_err(|failure| match failure {
@@ -403,6 +420,19 @@ impl Client {
             },
             retry_after,
         ))
+    }
+}
+
+/// How long to wait before retry number `attempt + 1`: the server's
+/// `Retry-After` (at most [`MAX_RETRY_AFTER`]), else `backoff` doubled per attempt.
+pub fn wait_before_retry(
+    attempt: u32,
+    retry_after: Option<Duration>,
+    backoff: Duration,
+) -> Duration {
+    match retry_after {
+        Some(wait) => wait.min(MAX_RETRY_AFTER),
+        None => backoff * 2u32.pow(attempt),
     }
 }
 
@@ -520,6 +550,86 @@ mod tests {
             secrets.redact("{\"t\":\"s3cr3t\\/t0ken+x\"}"),
             "{\"t\":\"***\"}"
         );
+    }
+
+    #[test]
+    fn waits_double_unless_the_server_says() {
+        let second = Duration::from_secs(1);
+        assert_eq!(wait_before_retry(0, None, second), second);
+        assert_eq!(wait_before_retry(2, None, second), 4 * second);
+        assert_eq!(wait_before_retry(1, Some(7 * second), second), 7 * second);
+        assert_eq!(
+            wait_before_retry(0, Some(3600 * second), second),
+            MAX_RETRY_AFTER
+        );
+    }
+
+    /// A server on 127.0.0.1 that answers every request with `reply` (or
+    /// never, for `None`), counting requests.
+    fn server(
+        reply: Option<&'static str>,
+    ) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = count.clone();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            for mut stream in listener.incoming().flatten() {
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let mut buffer = [0u8; 4096];
+                let _ = stream.read(&mut buffer);
+                match reply {
+                    Some(reply) => {
+                        let _ = stream.write_all(reply.as_bytes());
+                    }
+                    // Hold the connection open, answering nothing.
+                    None => held.push(stream),
+                }
+            }
+        });
+        (url, count)
+    }
+
+    #[test]
+    fn server_errors_are_retried_three_times_with_back_off() {
+        let (url, count) = server(Some(
+            "HTTP/1.1 500 Oops\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
+        ));
+        let client = Client::new(HttpSettings {
+            timeout: Duration::from_secs(5),
+            backoff: Duration::from_millis(20),
+        });
+        let started = std::time::Instant::now();
+        let reply = client.send(&Request::get(url)).unwrap();
+        assert_eq!(reply.status, 500);
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 4);
+        // 20 + 40 + 80 ms.
+        assert!(
+            started.elapsed() >= Duration::from_millis(140),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn a_server_that_never_answers_times_out() {
+        let (url, count) = server(None);
+        let client = Client::new(HttpSettings {
+            timeout: Duration::from_millis(300),
+            backoff: Duration::from_millis(1),
+        });
+        let started = std::time::Instant::now();
+        let failure = client.send(&Request::get(url)).unwrap_err();
+        assert_eq!(failure, Failure::Transport("timed out".into()));
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        // Timeouts are retried too: four attempts.
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 4);
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub fn publish(
     token: &str,
     entries: &[&SyndicationEntry],
 ) -> crate::Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
     let limits = instance_limits(context, settings);
     for entry in entries {
         let text = match status_text(settings, entry, limits) {

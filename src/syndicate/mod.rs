@@ -67,7 +67,7 @@ pub struct Source {
     /// The hubs the feeds name (`rel="hub"`).
     pub hubs: Vec<String>,
     /// Things the user should hear about (skipped files).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::Warning>,
 }
 
 /// What happened to one entry on one network.
@@ -114,10 +114,8 @@ pub fn run(
         _ => PathBuf::from("."),
     };
     let settings = Settings::resolve(&section, &config_dir).map_err(|e| Error::Config {
-        message: match crate::config::line_of_key(&config_text, &e.key) {
-            Some(line) => format!("line {line}: {}: {}", e.key, e.message),
-            None => format!("{}: {}", e.key, e.message),
-        },
+        line: crate::config::line_of_key(&config_text, &e.key),
+        message: format!("`{}`: {}", e.key, e.message),
         path: config_path.clone(),
     })?;
     match &options.from {
@@ -560,7 +558,13 @@ impl Context<'_> {
         let text: String = request
             .to_string()
             .lines()
-            .map(|l| format!("    {l}\n"))
+            .map(|l| {
+                if l.is_empty() {
+                    "\n".to_string()
+                } else {
+                    format!("    {l}\n")
+                }
+            })
             .collect();
         self.line(text.trim_end_matches('\n'))
     }
@@ -588,7 +592,7 @@ impl Context<'_> {
         );
         if self.dry_run {
             summary = format!(
-                "feedwright: dry run: {} requests would be sent; nothing was posted and the state file was not written",
+                "feedwright: dry run: {} posts would go out; nothing was posted and the state file was not written",
                 count("dry-run")
             );
         }

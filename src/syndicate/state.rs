@@ -114,6 +114,7 @@ impl State {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
         let mut temp = tempfile::Builder::new()
             .prefix(".syndication-")
             .suffix(".tmp")

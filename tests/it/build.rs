@@ -386,65 +386,6 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
-fn unknown_config_keys_are_errors() {
-    let site = Site::new(&[("blog/a.md", POST)]);
-    fs::write(
-        site.dir.path().join("feedwright.yaml"),
-        "base_url: https://example.org/\ntitel: Typo\n",
-    )
-    .unwrap();
-    feedwright()
-        .current_dir(site.dir.path())
-        .args(["build"])
-        .assert()
-        .code(2)
-        .stderr(contains("feedwright.yaml").and(contains("titel")));
-}
-
-#[test]
-fn config_file_settings_and_flag_overrides() {
-    let site = Site::new(&[
-        ("blog/a.md", POST),
-        (
-            "blog/b.md",
-            "---\ntitle: B\ndate: 2024-01-01T12:00:00\n---\nx\n",
-        ),
-    ]);
-    fs::write(
-        site.dir.path().join("feedwright.yaml"),
-        "base_url: https://blog.example.net/sub\ntitle: My Blog\nlanguage: en-GB\ntimezone: \"+05:45\"\npermalinks:\n  blog: /:year/:month/:slug/\noutput:\n  rss: feed.xml\n",
-    )
-    .unwrap();
-    feedwright()
-        .current_dir(site.dir.path())
-        .args(["build", "--out", "public", "--limit", "1"])
-        .assert()
-        .success();
-    let text = site.read("feed.xml");
-    let doc = xml(&text);
-    assert_eq!(child_text(doc.root_element(), "title"), Some("My Blog"));
-    assert_eq!(child_text(doc.root_element(), "language"), Some("en-gb"));
-    assert_eq!(elements(&doc, "item").len(), 1);
-    assert!(
-        text.contains("https://blog.example.net/sub/2025/01/a/"),
-        "{text}"
-    );
-    feedwright()
-        .current_dir(site.dir.path())
-        .args(["build", "--out", "public", "--limit", "0"])
-        .assert()
-        .success();
-    let doc_text = site.read("feed.xml");
-    let doc = xml(&doc_text);
-    let b = rss_item(&doc, "https://blog.example.net/sub/2024/01/b/");
-    // 12:00 at +05:45 is 06:15 UTC.
-    assert_eq!(
-        child_text(b, "pubDate"),
-        Some("Mon, 01 Jan 2024 06:15:00 +0000")
-    );
-}
-
-#[test]
 fn duplicate_permalinks_are_reported() {
     let site = Site::new(&[
         ("blog/a.md", POST),

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use assert_cmd::Command;
-use feedwright::write::OutputFile;
+use feedwright::internals::{self_check, OutputFile};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -116,8 +116,16 @@ fn the_build_refuses_output_that_fails_its_own_check() {
         bytes: b"<rss version=\"2.0\"><channel><link>https://example.org/</link></channel></rss>"
             .to_vec(),
     };
-    let error = feedwright::self_check(&[broken], chrono::Utc::now(), 5_000_000)
-        .expect_err("a broken feed");
+    let error = self_check(&[broken], chrono::Utc::now(), 5_000_000).expect_err("a broken feed");
+    let feedwright::Error::SelfCheck { findings } = &error else {
+        panic!("not a self-check error: {error:?}");
+    };
+    assert!(
+        findings
+            .iter()
+            .any(|f| (f.file.as_str(), f.line, f.column) == ("rss.xml", Some(1), Some(20))),
+        "{findings:?}"
+    );
     let reports = error.reports();
     assert!(
         reports
@@ -136,8 +144,15 @@ fn the_builds_self_check_returns_warnings() {
         name: "rss-MissingGuid.fail.xml".into(),
         bytes: text,
     };
-    let warnings =
-        feedwright::self_check(&[file], chrono::Utc::now(), 5_000_000).expect("only warnings");
+    let warnings = self_check(&[file], chrono::Utc::now(), 5_000_000).expect("only warnings");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("warning[MissingGuid]"));
+    let feedwright::Warning::Output(finding) = &warnings[0] else {
+        panic!("not a finding of the self-check: {warnings:?}");
+    };
+    assert_eq!(finding.file, "rss-MissingGuid.fail.xml");
+    assert!(finding.line.is_some(), "{finding:?}");
+    assert!(
+        finding.to_string().contains("warning[MissingGuid]"),
+        "{finding}"
+    );
 }

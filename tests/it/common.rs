@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 /// The `feedwright` binary, with no `SOURCE_DATE_EPOCH` leaking in from the environment.
-pub fn feedwright() -> Command {
+pub(crate) fn feedwright() -> Command {
     let mut cmd = Command::cargo_bin("feedwright").expect("binary is built");
     cmd.env_remove("SOURCE_DATE_EPOCH");
     cmd
@@ -17,7 +17,7 @@ pub fn feedwright() -> Command {
 /// `binary build --sitemap` from `content` into `out`, with a base URL and a
 /// fixed "now", as a plain command (so tests can set its user, limits and
 /// signals, and kill it), its output silenced.
-pub fn plain_build(binary: &Path, content: &Path, out: &Path) -> std::process::Command {
+pub(crate) fn plain_build(binary: &Path, content: &Path, out: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(binary);
     // In the site's own folder: the repository's feedwright.yaml (the sample
     // site's) is none of the test's business.
@@ -43,12 +43,12 @@ pub fn plain_build(binary: &Path, content: &Path, out: &Path) -> std::process::C
 }
 
 /// A temporary site: `content/` with the given files, and an empty `public/` beside it.
-pub struct Site {
-    pub dir: tempfile::TempDir,
+pub(crate) struct Site {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Site {
-    pub fn new(files: &[(&str, &str)]) -> Site {
+    pub(crate) fn new(files: &[(&str, &str)]) -> Site {
         let site = Site {
             dir: tempfile::tempdir().unwrap(),
         };
@@ -59,7 +59,7 @@ impl Site {
     }
 
     /// As [`Site::new`], from generated paths and texts.
-    pub fn generated(files: &[(String, String)]) -> Site {
+    pub(crate) fn generated(files: &[(String, String)]) -> Site {
         let refs: Vec<(&str, &str)> = files
             .iter()
             .map(|(path, text)| (path.as_str(), text.as_str()))
@@ -67,22 +67,22 @@ impl Site {
         Site::new(&refs)
     }
 
-    pub fn write(&self, path: &str, bytes: &[u8]) {
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) {
         let path = self.content().join(path);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
     }
 
-    pub fn content(&self) -> PathBuf {
+    pub(crate) fn content(&self) -> PathBuf {
         self.dir.path().join("content")
     }
 
-    pub fn out(&self) -> PathBuf {
+    pub(crate) fn out(&self) -> PathBuf {
         self.dir.path().join("public")
     }
 
     /// `feedwright build` on this site, with a base URL and a fixed "now".
-    pub fn build(&self) -> Command {
+    pub(crate) fn build(&self) -> Command {
         let mut cmd = feedwright();
         cmd.current_dir(self.dir.path())
             .arg("build")
@@ -99,31 +99,31 @@ impl Site {
         cmd
     }
 
-    pub fn read(&self, name: &str) -> String {
+    pub(crate) fn read(&self, name: &str) -> String {
         fs::read_to_string(self.out().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 }
 
 /// Parses `text` as XML 1.0 with a strict parser, panicking with the error otherwise.
-pub fn xml(text: &str) -> roxmltree::Document<'_> {
+pub(crate) fn xml(text: &str) -> roxmltree::Document<'_> {
     roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{text}"))
 }
 
 /// Parses a feed with feed-rs, as a feed reader would.
-pub fn feed(text: &str) -> feed_rs::model::Feed {
+pub(crate) fn feed(text: &str) -> feed_rs::model::Feed {
     feed_rs::parser::parse(text.as_bytes())
         .unwrap_or_else(|e| panic!("feed-rs rejects the feed: {e}\n{text}"))
 }
 
 /// The text of the first descendant element named `name` (any namespace) under `node`.
-pub fn child_text<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+pub(crate) fn child_text<'a>(node: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
     node.descendants()
         .find(|n| n.is_element() && n.tag_name().name() == name)
         .and_then(|n| n.text())
 }
 
 /// Every element named `name` (any namespace).
-pub fn elements<'a, 'i>(
+pub(crate) fn elements<'a, 'i>(
     doc: &'a roxmltree::Document<'i>,
     name: &str,
 ) -> Vec<roxmltree::Node<'a, 'i>> {
@@ -133,7 +133,10 @@ pub fn elements<'a, 'i>(
 }
 
 /// The RSS `<item>` whose `<link>` is `link`.
-pub fn rss_item<'a, 'i>(doc: &'a roxmltree::Document<'i>, link: &str) -> roxmltree::Node<'a, 'i> {
+pub(crate) fn rss_item<'a, 'i>(
+    doc: &'a roxmltree::Document<'i>,
+    link: &str,
+) -> roxmltree::Node<'a, 'i> {
     elements(doc, "item")
         .into_iter()
         .find(|item| child_text(*item, "link") == Some(link))
@@ -141,7 +144,7 @@ pub fn rss_item<'a, 'i>(doc: &'a roxmltree::Document<'i>, link: &str) -> roxmltr
 }
 
 /// The repository root (where the sample site lives).
-pub fn repo_root() -> &'static Path {
+pub(crate) fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -149,7 +152,7 @@ pub fn repo_root() -> &'static Path {
 /// checked as the schema's reference script (`validate.py`) checks: `feed.json`
 /// as draft-07 with formats, its `feed-1` reference resolved to the local
 /// `feed-1.json` as a draft-04 resource. See `tests/schemas/README.md`.
-pub fn json_feed_schema_errors(text: &str) -> Vec<String> {
+pub(crate) fn json_feed_schema_errors(text: &str) -> Vec<String> {
     use jsonschema::{Draft, Registry};
     static VALIDATOR: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
         let schemas = repo_root().join("tests/schemas/jsonfeed");

@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
-use feedwright::front_matter::{self, Format, Keys};
+use feedwright::internals::front_matter::{self, Format, Keys};
+use feedwright::internals::plain_yaml;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
@@ -201,7 +202,7 @@ fn fast_yaml_agrees_with_the_full_parser_on_real_front_matter() {
             continue;
         }
         for keys in [Keys::Metadata, Keys::All] {
-            if let Some(fast) = feedwright::simple_yaml::read(split.front, keys) {
+            if let Some(fast) = plain_yaml::read(split.front, keys) {
                 let full = front_matter::parse_full_yaml(split.front, keys).unwrap_or_else(|e| {
                     panic!(
                         "{}: the fast reader accepted what YAML rejects: {e}",
@@ -216,7 +217,7 @@ fn fast_yaml_agrees_with_the_full_parser_on_real_front_matter() {
     assert!(compared > 40, "only {compared} comparisons");
 }
 
-fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
+pub(crate) fn collect_markdown(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

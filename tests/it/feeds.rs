@@ -917,7 +917,7 @@ fn formats_chooses_what_is_written() {
         .build()
         .assert()
         .code(2)
-        .stderr(contains("formats: name at least one of rss, atom, json"));
+        .stderr(contains("`formats`: name at least one of rss, atom, json"));
 }
 
 #[test]

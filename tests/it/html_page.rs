@@ -16,37 +16,37 @@ use html5ever::{Attribute, ParseOpts, QualName};
 /// One node of the tree: an element (with its name and attributes), the
 /// document, a comment or a doctype; text is kept on its parent.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub(crate) struct Node {
     /// The element's name (the document's and comments' are empty).
-    pub name: QualName,
+    pub(crate) name: QualName,
     /// The element's attributes, as written.
-    pub attrs: Vec<(String, String)>,
+    pub(crate) attrs: Vec<(String, String)>,
     /// The nodes inside, in order.
-    pub children: Vec<usize>,
+    pub(crate) children: Vec<usize>,
     /// The node it is in.
-    pub parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// The text directly inside.
-    pub text: String,
+    pub(crate) text: String,
     /// Whether it is an element.
-    pub element: bool,
+    pub(crate) element: bool,
 }
 
 /// A parsed page: its nodes (0 is the document), its parse errors, its mode.
 #[derive(Debug, Default)]
-pub struct Page {
+pub(crate) struct Page {
     /// Every node; 0 is the document.
-    pub nodes: Vec<Node>,
+    pub(crate) nodes: Vec<Node>,
     /// Every parse error the parser reported.
-    pub errors: Vec<String>,
+    pub(crate) errors: Vec<String>,
     /// The doctype's name, if the page has one.
-    pub doctype: Option<String>,
+    pub(crate) doctype: Option<String>,
     /// Whether the parser fell into quirks mode (no `<!DOCTYPE html>`).
-    pub quirks: bool,
+    pub(crate) quirks: bool,
 }
 
 impl Page {
     /// Every element named `name`, in document order.
-    pub fn elements(&self, name: &str) -> Vec<&Node> {
+    pub(crate) fn elements(&self, name: &str) -> Vec<&Node> {
         let mut found = Vec::new();
         self.walk(0, &mut |node| {
             if node.element && &*node.name.local == name {
@@ -65,7 +65,7 @@ impl Page {
     }
 
     /// The text inside `node`, its descendants' included.
-    pub fn text_of(&self, node: &Node) -> String {
+    pub(crate) fn text_of(&self, node: &Node) -> String {
         let mut text = node.text.clone();
         for &child in &node.children {
             text.push_str(&self.text_of(&self.nodes[child]));
@@ -76,7 +76,7 @@ impl Page {
 
 impl Node {
     /// The value of attribute `name`.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(n, _)| n == name)
@@ -85,7 +85,7 @@ impl Node {
 }
 
 /// Parses `html` as a whole document.
-pub fn parse(html: &str) -> Page {
+pub(crate) fn parse(html: &str) -> Page {
     let opts = ParseOpts {
         tokenizer: TokenizerOpts {
             exact_errors: true,

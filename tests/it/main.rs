@@ -6,6 +6,7 @@
 mod build;
 mod check_cli;
 mod common;
+mod config;
 mod corpora;
 mod crash_safety;
 mod feeds;
@@ -14,8 +15,10 @@ mod properties;
 mod robustness;
 mod sample_site;
 mod syndicate;
+mod templates;
 
 // The fuzz targets' bodies and the invariants every output must hold, shared
 // with the fuzz crate (`fuzz/src/lib.rs`) so a crash input replays exactly.
 #[path = "../regressions/targets.rs"]
+#[allow(unreachable_pub)] // public for the fuzz crate, where it is a public module
 mod targets;

@@ -2,9 +2,9 @@
 //! XML-text cleaner, URL absolutizing and page URLs, and date normalisation.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
-use feedwright::date::{self, SiteTimezone};
-use feedwright::permalink::{absolutize, page_url, path_segment};
-use feedwright::xml_text::{clean, is_allowed};
+use feedwright::internals::date::{self, SiteTimezone};
+use feedwright::internals::permalink::{absolutize, page_url, path_segment};
+use feedwright::internals::xml_text::{clean, is_allowed};
 use proptest::prelude::*;
 use url::Url;
 

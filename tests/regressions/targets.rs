@@ -145,7 +145,7 @@ pub fn check_rfc3339_utc(file: &str, element: &str, value: &str) {
 
 /// `value` is an absolute URL.
 pub fn check_absolute(file: &str, what: &str, value: &str) {
-    let decoded = feedwright::html::decode_entities(value);
+    let decoded = feedwright::internals::sanitize::decode_entities(value);
     if let Err(e) = Url::parse(decoded.trim()) {
         panic!("{file}: {what} {value:?} is not an absolute URL: {e}");
     }
@@ -162,20 +162,53 @@ fn check_under_base(file: &str, what: &str, value: &str, base: &str) {
 
 /// Every URL-valued attribute in `html` (entry content or summary) is absolute.
 pub fn check_html_urls(file: &str, html: &str) {
-    let found: RefCell<Vec<(String, String)>> = RefCell::new(Vec::new());
-    let handler = lol_html::element!("*", |el| {
-        for attribute in el.attributes() {
-            let name = attribute.name();
-            if URL_ATTRIBUTES.contains(&name.as_str()) || name == "srcset" {
-                found.borrow_mut().push((name, attribute.value()));
+    use html5ever::tokenizer::{
+        states::RawKind, BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+        TokenizerOpts,
+    };
+
+    /// The URL-valued attributes of every start tag, as an HTML parser reads them.
+    #[derive(Default)]
+    struct UrlAttributes(RefCell<Vec<(String, String)>>);
+
+    impl TokenSink for UrlAttributes {
+        type Handle = ();
+
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let Token::TagToken(tag) = token else {
+                return TokenSinkResult::Continue;
+            };
+            if tag.kind != TagKind::StartTag {
+                return TokenSinkResult::Continue;
+            }
+            for attribute in &tag.attrs {
+                let name = attribute.name.local.to_string();
+                if URL_ATTRIBUTES.contains(&name.as_str()) || name == "srcset" {
+                    self.0
+                        .borrow_mut()
+                        .push((name, attribute.value.to_string()));
+                }
+            }
+            // What a tree builder would tell the tokenizer: these hold text, not tags.
+            match &*tag.name {
+                _ if tag.self_closing => TokenSinkResult::Continue,
+                "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                    TokenSinkResult::RawData(RawKind::Rawtext)
+                }
+                "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
+                "plaintext" => TokenSinkResult::Plaintext,
+                _ => TokenSinkResult::Continue,
             }
         }
-        Ok(())
-    });
-    let settings = lol_html::RewriteStrSettings::new().append_element_content_handler(handler);
-    // lol_html only fails on memory limits or handler errors; neither applies here.
-    let _ = lol_html::rewrite_str(html, settings);
-    for (attribute, value) in found.into_inner() {
+    }
+
+    let tokenizer = Tokenizer::new(UrlAttributes::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html.into());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    for (attribute, value) in tokenizer.sink.0.take() {
         if attribute == "srcset" {
             for candidate in value.split(',') {
                 let url = candidate.split_whitespace().next().unwrap_or("");
@@ -189,7 +222,10 @@ pub fn check_html_urls(file: &str, html: &str) {
 
 /// Every character of `text` is allowed by XML 1.0.
 pub fn check_xml_chars(file: &str, text: &str) {
-    if let Some(c) = text.chars().find(|&c| !feedwright::xml_text::is_allowed(c)) {
+    if let Some(c) = text
+        .chars()
+        .find(|&c| !feedwright::internals::xml_text::is_allowed(c))
+    {
         panic!(
             "{file}: character U+{:04X} is not allowed in XML 1.0",
             c as u32
@@ -204,9 +240,9 @@ pub fn check_xml_chars(file: &str, text: &str) {
 use std::path::{Path, PathBuf};
 
 use chrono::{Timelike, Utc};
-use feedwright::date::{self, SiteTimezone};
-use feedwright::error::Error;
-use feedwright::front_matter;
+use feedwright::internals::date::{self, SiteTimezone};
+use feedwright::internals::front_matter;
+use feedwright::Error;
 
 /// The zones dates are read in: UTC, a fixed odd offset, zones with daylight
 /// saving and the most extreme offsets (+14, -11), where day and year boundaries move.
@@ -280,7 +316,7 @@ pub fn fuzz_front_matter(data: &[u8]) {
     // The fast YAML reader answers as the full parser does wherever it answers.
     if split.format == Some(front_matter::Format::Yaml) && split.front.len() < 64 * 1024 {
         for keys in [front_matter::Keys::Metadata, front_matter::Keys::All] {
-            if let Some(fast) = feedwright::simple_yaml::read(split.front, keys) {
+            if let Some(fast) = feedwright::internals::plain_yaml::read(split.front, keys) {
                 match front_matter::parse_full_yaml(split.front, keys) {
                     Ok(full) => assert_eq!(fast, full, "fast and full YAML readers differ"),
                     Err(e) => panic!("the fast YAML reader accepted what YAML rejects: {e}"),
@@ -333,15 +369,15 @@ pub fn fuzz_markdown(data: &[u8]) {
         return;
     };
     let page = url::Url::parse(PAGES[text.len() % PAGES.len()]).expect("valid page");
-    let body = feedwright::markdown::render(text, &page);
+    let body = feedwright::internals::markdown::render(text, &page);
     for html in [&body.content, &body.summary] {
         check_xml_chars("markdown", html);
         check_html_urls("markdown", html);
     }
     let home = page.join("/").expect("root");
     let published = chrono::DateTime::from_timestamp(1_736_955_885, 0).expect("valid");
-    let feed = feedwright::feed::Feed {
-        head: feedwright::feed::FeedHead {
+    let feed = feedwright::internals::Feed {
+        head: feedwright::internals::FeedHead {
             title: "Fuzz".into(),
             description: "Fuzz".into(),
             language: Some("en".into()),
@@ -352,10 +388,12 @@ pub fn fuzz_markdown(data: &[u8]) {
             hubs: Vec::new(),
             complete: true,
         },
-        entries: vec![feedwright::feed::FeedEntry {
+        entries: vec![feedwright::internals::FeedEntry {
             id: page.to_string(),
-            title: feedwright::xml_text::clean(text.lines().next().unwrap_or("")).into_owned(),
+            title: feedwright::internals::xml_text::clean(text.lines().next().unwrap_or(""))
+                .into_owned(),
             permalink: page.clone(),
+            source: PathBuf::from("content/post.md"),
             published,
             updated: published,
             authors: Vec::new(),
@@ -365,10 +403,11 @@ pub fn fuzz_markdown(data: &[u8]) {
             content_html: Some(body.content),
         }],
     };
-    let rss = feedwright::output::rss::render(&feed, &home.join("rss.xml").expect("url"));
+    let rss = feedwright::internals::rss::render(&feed, &home.join("rss.xml").expect("url"));
     check_output("rss.xml", &rss, home.as_str());
-    let atom = feedwright::output::atom::render(&feed, &home.join("atom.xml").expect("url"));
-    let json = feedwright::output::json_feed::render(&feed, &home.join("feed.json").expect("url"));
+    let atom = feedwright::internals::atom::render(&feed, &home.join("atom.xml").expect("url"));
+    let json =
+        feedwright::internals::json_feed::render(&feed, &home.join("feed.json").expect("url"));
     check_json_feed("feed.json", &json, home.as_str());
     check_output("atom.xml", &atom, home.as_str());
 }
@@ -444,12 +483,12 @@ fn build_one_post_in(root: &Path, selector: u8, post: &[u8]) {
         expired: every,
         now: Some("2026-01-01T00:00:00Z".into()),
         keep_going: selector & 32 != 0,
-        formats: None,
         html: selector & 8 != 0,
+        ..Default::default()
     };
-    let config = feedwright::Config::load(&options).expect("the fixed config is valid");
+    let config = feedwright::internals::Config::load(&options).expect("the fixed config is valid");
     let named = [post_path, sibling_path];
-    let site = match feedwright::site::Site::load(&config) {
+    let site = match feedwright::internals::Site::load(&config) {
         Ok(site) => site,
         Err(e) => return check_build_error(&e, &named),
     };
@@ -463,7 +502,7 @@ fn build_one_post_in(root: &Path, selector: u8, post: &[u8]) {
             assert!(source.starts_with(&content), "{}", source.display());
         }
     }
-    match feedwright::render(&site, &config).map(|rendered| rendered.files) {
+    match feedwright::internals::render(&site, &config).map(|rendered| rendered.files) {
         Ok(files) => {
             for file in files {
                 check_output(&file.name, &file.bytes, base);

@@ -58,8 +58,6 @@ codes! {
     ValidatorLimit: Error,
     /// A namespace feed validators do not know.
     UnknownNamespace: Warning,
-    /// A namespace the W3C service knows but does not check.
-    UnsupportedNamespace: Warning,
     /// Media RSS declared without its trailing slash.
     MediaRssNamespace: Error,
     /// A well-known prefix bound to another namespace.
@@ -274,6 +272,180 @@ codes! {
     ContainsEmail: Warning,
     /// An element in no namespace in an Atom feed.
     UndeterminableVocabulary: Warning,
+
+    // More of the W3C validator's classes: RSS, Atom, XML.
+    /// The Netscape RSS 0.91 DTD, which is gone.
+    DeprecatedDTD: Error,
+    /// The RSS 0.91 DOCTYPE on a feed of another version.
+    InvalidDoctype: Error,
+    /// `<blink>`, no RSS element.
+    NoBlink: Error,
+    /// A child in no namespace inside an RSS 2.0 extension element.
+    NotInANamespace: Error,
+    /// XHTML elements outside XHTML content.
+    MisplacedXHTMLContent: Warning,
+    /// RDF that mixes text and elements, or is otherwise not RDF.
+    InvalidRDF: Error,
+    /// A relative or malformed URI.
+    InvalidLink: Error,
+    /// A malformed URI in an attribute.
+    InvalidURIAttribute: Error,
+    /// `skipHours` with more than 24 hours.
+    NotEnoughHoursInTheDay: Error,
+    /// `skipDays` with more than 7 days.
+    EightDaysAWeek: Error,
+    /// An HTML form control name that is not a name.
+    InvalidFormComponentName: Error,
+    /// An ISO 8601 date that is not `YYYY-MM-DD`.
+    InvalidISO8601Date: Error,
+    /// A date-time that is not ISO 8601.
+    InvalidISO8601DateTime: Error,
+    /// Not a whole number.
+    InvalidInteger: Error,
+    /// A whole number beyond its limit.
+    IntegerOverflow: Error,
+    /// `true` or `false` expected.
+    InvalidTrueFalse: Error,
+    /// `yes` or `no` expected.
+    InvalidYesNo: Error,
+    /// Longer than allowed.
+    TooLong: Error,
+    /// An element repeated more often than allowed.
+    TooMany: Error,
+    /// Content with `src` but no `type`.
+    MissingTypeAttr: Warning,
+    /// HTML markup in XHTML content's text.
+    NotInline: Warning,
+    /// `mode="escaped"` content holding markup.
+    NotEscaped: Error,
+    /// Binary content that is not base64.
+    NotBase64: Error,
+    /// An entry's `source` without a title, id or update time.
+    MissingSourceElement: Warning,
+    /// `thr:when`, which the threading extension does not define.
+    NoThrWhen: Error,
+    /// A recommended attribute left out.
+    MissingRecommendedAttribute: Warning,
+    /// A prefix in a value that no namespace declaration binds.
+    UndeclaredPrefix: Error,
+
+    // Extensions.
+    /// `wfw:commentRSS`, a misspelling of `wfw:commentRss`.
+    CommentRSS: Warning,
+    /// `slash:comments` in a channel without a `lastBuildDate`.
+    SlashDate: Warning,
+    /// A `sy:updatePeriod` that is not hourly to yearly.
+    InvalidUpdatePeriod: Error,
+    /// Numbers that are not separated by commas.
+    InvalidCommaSeparatedIntegers: Error,
+    /// Keywords not separated by commas.
+    InvalidKeywords: Warning,
+    /// A latitude outside -90 to 90.
+    InvalidLatitude: Error,
+    /// A longitude outside -180 to 180.
+    InvalidLongitude: Error,
+    /// A GML position that is not two numbers.
+    InvalidCoord: Error,
+    /// A GML list of positions that is not pairs of numbers.
+    InvalidCoordList: Error,
+    /// GML coordinates separated by commas.
+    CoordComma: Warning,
+    /// Not a decimal number.
+    InvalidFloat: Error,
+    /// Not a number with a unit.
+    InvalidFloatUnit: Error,
+    /// Not a whole number with a unit.
+    InvalidIntUnit: Error,
+    /// Not a percentage.
+    InvalidPercentage: Error,
+    /// Not a plausible year.
+    InvalidYear: Error,
+    /// Not an ISO 3166 country code.
+    InvalidCountryCode: Error,
+    /// Not an ISO 4217 currency code.
+    InvalidCurrencyUnit: Error,
+    /// A Google Base label with commas.
+    InvalidLabel: Error,
+    /// A Google Base location that is not two or three parts.
+    InvalidLocation: Error,
+    /// A Google Base full location that is not five parts.
+    InvalidFullLocation: Error,
+    /// A Google Base gender that is not Male, M, Female or F.
+    InvalidGender: Error,
+    /// A Google Base marital status it does not define.
+    InvalidMaritalStatus: Error,
+    /// A Google Base payment method it does not define.
+    InvalidPaymentMethod: Error,
+    /// A Google Base price type it does not define.
+    InvalidPriceType: Error,
+    /// A Google Base rating that is not 1 to 5.
+    InvalidRatingType: Error,
+    /// A Google Base reviewer type it does not define.
+    InvalidReviewerType: Error,
+    /// A Google Base salary type it does not define.
+    InvalidSalaryType: Error,
+    /// A Google Base shipping service it does not define.
+    InvalidServiceType: Error,
+    /// An iTunes category Apple does not list.
+    InvalidItunesCategory: Error,
+    /// An iTunes category Apple has retired.
+    ObsoleteItunesCategory: Warning,
+    /// An `itunes:type` that is not episodic or serial.
+    InvalidItunesChannelType: Error,
+    /// An `itunes:episodeType` that is not full, trailer or bonus.
+    InvalidItunesEpisodeType: Error,
+    /// An `itunes:block` that is not yes, no or clean.
+    InvalidYesNoClean: Error,
+    /// An `itunes:duration` that is not seconds or `h:mm:ss`.
+    InvalidDuration: Error,
+    /// A podcast without its language, category or explicit flag.
+    MissingItunesElement: Warning,
+    /// A podcast without its owner's e-mail.
+    MissingItunesEmail: Warning,
+    /// A podcast episode in a format Apple does not play.
+    UnsupportedItunesFormat: Warning,
+    /// A podcast feed in another encoding than UTF-8.
+    NotUTF8: Warning,
+    /// `media:adult`, which Media RSS deprecates.
+    DeprecatedMediaAdult: Warning,
+    /// A `media:group` with fewer than two `media:content`.
+    MediaGroupWithoutAlternatives: Error,
+    /// A `media:content` expression other than sample, full or nonstop.
+    InvalidMediaExpression: Error,
+    /// A `media:hash` that is not an MD5 or SHA-1 digest.
+    InvalidMediaHash: Error,
+    /// A `media:rating` its scheme does not define.
+    InvalidMediaRating: Error,
+    /// A `media:restriction` that is not all or none.
+    InvalidMediaRestriction: Error,
+    /// A `media:restriction` relationship other than allow or deny.
+    InvalidMediaRestrictionRel: Error,
+    /// A `media:restriction` type other than country or uri.
+    InvalidMediaRestrictionType: Error,
+    /// A Media RSS text type other than plain or html.
+    InvalidMediaTextType: Error,
+    /// A `media:credit` role its scheme does not define.
+    InvalidCreditRole: Error,
+    /// A time that is not in Normal Play Time.
+    InvalidNPTTime: Error,
+    /// An `access:restriction` relationship other than allow or deny.
+    InvalidAccessRestrictionRel: Error,
+    /// An SSE `sx:sync` or history value that is not a URN string.
+    InvalidNSS: Error,
+    /// An SSE `sx:history` with neither `by` nor `when`.
+    MissingByAndWhenAttrs: Error,
+    /// An SSE `sx:related` type other than complete or aggregated.
+    InvalidSseType: Error,
+    /// An SSE `sx:sharing` whose `since` is after its `until`.
+    SinceAfterUntil: Error,
+    /// An OpenSearch query role it does not define.
+    InvalidLocalRole: Error,
+    /// OpenSearch search terms that are not URL-encoded.
+    NotURLEncoded: Error,
+    /// An XHTML `meta` name other than robots.
+    InvalidMetaName: Error,
+    /// An XHTML `meta` content that is no robots directive.
+    InvalidMetaContent: Error,
 
     // JSON Feed (all feedwright's own).
     /// Not valid JSON (*feedwright*).

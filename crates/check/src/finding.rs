@@ -99,6 +99,8 @@ pub(crate) struct Sink<'a> {
     line_starts: Vec<usize>,
     /// The findings so far.
     pub(crate) findings: Vec<Finding>,
+    /// Whether the text was encoded in UTF-8 (podcasts should be).
+    pub(crate) utf8: bool,
 }
 
 impl<'a> Sink<'a> {
@@ -111,6 +113,7 @@ impl<'a> Sink<'a> {
             text,
             line_starts,
             findings: Vec::new(),
+            utf8: true,
         }
     }
 

@@ -15,6 +15,8 @@ pub enum Format {
     Rss090,
     /// Atom 1.0 (RFC 4287).
     Atom,
+    /// An Atom 1.0 entry document (RFC 4287, a lone `<entry>`).
+    AtomEntry,
     /// Atom 0.3, obsolete.
     Atom03,
     /// JSON Feed 1.0 or 1.1.
@@ -60,6 +62,7 @@ impl Format {
             "RDF" => Format::Rss1,
             "feed" if attrs.contains("purl.org/atom/ns#") => Format::Atom03,
             "feed" => Format::Atom,
+            "entry" => Format::AtomEntry,
             "urlset" => Format::Sitemap,
             "sitemapindex" => Format::SitemapIndex,
             _ => Format::Unknown,
@@ -74,6 +77,7 @@ impl Format {
             Format::Rss1 => "RSS 1.0",
             Format::Rss090 => "RSS 0.90",
             Format::Atom => "Atom 1.0",
+            Format::AtomEntry => "Atom 1.0 entry",
             Format::Atom03 => "Atom 0.3",
             Format::JsonFeed => "JSON Feed",
             Format::Sitemap => "sitemap",

@@ -8,12 +8,14 @@
 //! the HTML checks (`html/`). [`spec`] holds the facts the generator shares.
 
 mod code;
+mod extensions;
 mod finding;
 mod format;
 mod formats;
 mod html;
 mod rules;
 pub mod spec;
+mod tree;
 mod xml;
 
 use std::path::Path;
@@ -30,6 +32,9 @@ pub use format::Format;
 pub struct Options {
     /// Dates after this instant (with some slack) are implausible.
     pub now: DateTime<Utc>,
+    /// The URL the document was fetched from, which its self link should
+    /// name; without one, the self link must end with the file's own name.
+    pub location: Option<String>,
     /// A feed larger than this is refused unread (`ValidatorLimit`), as the
     /// W3C validator refuses one over [`spec::MAX_FEED_BYTES`]; `None` reads
     /// feeds of any size (a generator checking what it wrote past that limit
@@ -42,7 +47,16 @@ impl Options {
     pub fn at(now: DateTime<Utc>) -> Options {
         Options {
             now,
+            location: None,
             max_feed_bytes: Some(spec::MAX_FEED_BYTES),
+        }
+    }
+
+    /// These options, for a document fetched from `location`.
+    pub fn located(self, location: impl Into<String>) -> Options {
+        Options {
+            location: Some(location.into()),
+            ..self
         }
     }
 }
@@ -78,6 +92,7 @@ pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
         max_feed_bytes: options.max_feed_bytes,
         file_name: name.rsplit(['/', '\\']).next().unwrap_or(name).to_string(),
         now: options.now,
+        location: options.location.clone(),
         format,
     };
     let mut findings = formats::check(name, bytes, &ctx);
@@ -115,6 +130,7 @@ pub fn check_file(path: &Path) -> Vec<Finding> {
 pub fn compile_patterns() {
     rules::compile_patterns();
     html::compile_patterns();
+    tree::leaf::compile_patterns();
 }
 
 /// What every rule may need to know besides the document.
@@ -126,6 +142,8 @@ pub(crate) struct Context {
     pub(crate) file_name: String,
     /// Dates after this (with some slack) are implausible.
     pub(crate) now: DateTime<Utc>,
+    /// Where the document was fetched from, if it was.
+    pub(crate) location: Option<String>,
     /// The detected format.
     pub(crate) format: Format,
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 /// A request as the server received it.
 #[derive(Debug, Clone)]
-pub struct Recorded {
+pub(super) struct Recorded {
     pub method: String,
     /// The path with its query.
     pub path: String,
@@ -18,7 +18,7 @@ pub struct Recorded {
 
 impl Recorded {
     /// The value of header `name` (case ignored).
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -26,7 +26,7 @@ impl Recorded {
     }
 
     /// The body as JSON (panics when it is not).
-    pub fn json(&self) -> serde_json::Value {
+    pub(super) fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
             panic!(
                 "{} {}: body is not JSON ({e}): {}",
@@ -38,19 +38,19 @@ impl Recorded {
     }
 
     /// The body as text.
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
     /// The path without its query.
-    pub fn route(&self) -> &str {
+    pub(super) fn route(&self) -> &str {
         self.path.split('?').next().unwrap_or("")
     }
 }
 
 /// What the server answers.
 #[derive(Debug, Clone)]
-pub struct Reply {
+pub(super) struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -59,7 +59,7 @@ pub struct Reply {
 }
 
 impl Reply {
-    pub fn json(status: u16, value: serde_json::Value) -> Reply {
+    pub(super) fn json(status: u16, value: serde_json::Value) -> Reply {
         Reply {
             status,
             headers: vec![("Content-Type".into(), "application/json".into())],
@@ -68,7 +68,7 @@ impl Reply {
         }
     }
 
-    pub fn status(status: u16) -> Reply {
+    pub(super) fn status(status: u16) -> Reply {
         Reply {
             status,
             headers: Vec::new(),
@@ -77,17 +77,17 @@ impl Reply {
         }
     }
 
-    pub fn with_header(mut self, name: &str, value: &str) -> Reply {
+    pub(super) fn with_header(mut self, name: &str, value: &str) -> Reply {
         self.headers.push((name.into(), value.into()));
         self
     }
 
-    pub fn with_body(mut self, body: Vec<u8>) -> Reply {
+    pub(super) fn with_body(mut self, body: Vec<u8>) -> Reply {
         self.body = body;
         self
     }
 
-    pub fn after(mut self, delay: Duration) -> Reply {
+    pub(super) fn after(mut self, delay: Duration) -> Reply {
         self.delay = delay;
         self
     }
@@ -96,7 +96,7 @@ impl Reply {
 type Handler = dyn Fn(&Recorded, usize) -> Reply + Send + Sync;
 
 /// A running server; it stops with the test process.
-pub struct MockServer {
+pub(super) struct MockServer {
     pub url: String,
     requests: Arc<Mutex<Vec<Recorded>>>,
 }
@@ -104,7 +104,7 @@ pub struct MockServer {
 impl MockServer {
     /// Starts a server whose `handler` gets each request and how many requests
     /// with the same method and route came before it.
-    pub fn start(
+    pub(super) fn start(
         handler: impl Fn(&Recorded, usize) -> Reply + Send + Sync + 'static,
     ) -> MockServer {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -124,12 +124,12 @@ impl MockServer {
     }
 
     /// Every request received so far.
-    pub fn requests(&self) -> Vec<Recorded> {
+    pub(super) fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
     }
 
     /// The requests with `method` to `route`.
-    pub fn requests_to(&self, method: &str, route: &str) -> Vec<Recorded> {
+    pub(super) fn requests_to(&self, method: &str, route: &str) -> Vec<Recorded> {
         self.requests()
             .into_iter()
             .filter(|r| r.method == method && r.route() == route)
@@ -137,7 +137,7 @@ impl MockServer {
     }
 
     /// How many POSTs arrived.
-    pub fn posts(&self) -> usize {
+    pub(super) fn posts(&self) -> usize {
         self.requests()
             .iter()
             .filter(|r| r.method == "POST")

@@ -30,7 +30,7 @@ const SECRETS: [&str; 5] = [
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/syndicate")
         .join(name)
@@ -135,6 +135,14 @@ impl Platforms {
 
     fn posts(&self) -> usize {
         self.mastodon.posts() + self.bluesky.posts() + self.devto.posts() + self.hub.posts()
+    }
+
+    /// How many requests of any kind the four servers received.
+    fn requests(&self) -> usize {
+        [&self.mastodon, &self.bluesky, &self.devto, &self.hub]
+            .iter()
+            .map(|server| server.requests().len())
+            .sum()
     }
 }
 
@@ -255,6 +263,23 @@ fn config_for(p: &Platforms) -> String {
     )
 }
 
+/// The first line (the title) of each status posted to a mock Mastodon.
+fn titles(mastodon: &MockServer) -> Vec<String> {
+    mastodon
+        .requests_to("POST", "/api/v1/statuses")
+        .iter()
+        .map(|s| {
+            s.json()["status"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -305,16 +330,7 @@ fn first_run_with_max_posts_the_newest_and_a_second_run_posts_nothing() {
     let output = run.run(&["--max", "2"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     // The newest two of three, oldest of them first, to each of three networks.
-    let statuses = platforms.mastodon.requests_to("POST", "/api/v1/statuses");
-    assert_eq!(statuses.len(), 2);
-    assert!(statuses[0].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Second post"));
-    assert!(statuses[1].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Third post"));
+    assert_eq!(titles(&platforms.mastodon), ["Second post", "Third post"]);
     assert_eq!(
         platforms
             .bluesky
@@ -354,9 +370,11 @@ fn first_run_with_max_posts_the_newest_and_a_second_run_posts_nothing() {
     );
 
     let before = platforms.posts();
+    let requests_before = platforms.requests();
     let again = run.run(&[]);
     assert_eq!(code(&again), 0, "{}", stderr(&again));
     assert_eq!(platforms.posts(), before, "a second run posts nothing");
+    assert_eq!(platforms.requests(), requests_before, "nor asks anything");
     assert!(stdout(&again).contains("0 posted"), "{}", stdout(&again));
 }
 
@@ -368,13 +386,7 @@ fn without_a_state_file_it_refuses_until_seeded_then_posts_only_the_new_post() {
     let refused = run.run(&[]);
     assert_eq!(code(&refused), 2);
     assert!(stderr(&refused).contains("--seed"), "{}", stderr(&refused));
-    assert_eq!(
-        platforms.mastodon.requests().len()
-            + platforms.bluesky.requests().len()
-            + platforms.devto.requests().len()
-            + platforms.hub.requests().len(),
-        0
-    );
+    assert_eq!(platforms.requests(), 0);
     assert!(!run.path("syndication.json").exists());
 
     let seeded = run.run(&["--seed"]);
@@ -500,16 +512,7 @@ fn mastodon_failing_does_not_stop_bluesky_and_the_rerun_posts_only_to_mastodon()
     std::fs::write(run.path("feedwright.yaml"), config).unwrap();
     let output = run.run(&["--to", "mastodon,bluesky"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let statuses = recovered.mastodon.requests_to("POST", "/api/v1/statuses");
-    assert_eq!(statuses.len(), 2);
-    assert!(statuses[0].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Second post"));
-    assert!(statuses[1].json()["status"]
-        .as_str()
-        .unwrap()
-        .starts_with("Third post"));
+    assert_eq!(titles(&recovered.mastodon), ["Second post", "Third post"]);
     assert_eq!(
         recovered.bluesky.posts(),
         0,
@@ -1068,7 +1071,7 @@ fn configuration_errors_name_the_key_and_line_and_exit_2() {
     assert_eq!(code(&output), 2);
     let message = stderr(&output);
     assert!(
-        message.contains("feedwright.yaml: line 3: syndicate.mastodon.instance"),
+        message.contains("feedwright.yaml:3: `syndicate.mastodon.instance`"),
         "{message}"
     );
 
@@ -1078,7 +1081,11 @@ fn configuration_errors_name_the_key_and_line_and_exit_2() {
     run.feed("feed.atom");
     let output = run.run(&["--max", "1"]);
     assert_eq!(code(&output), 2);
-    assert!(stderr(&output).contains("line 4"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("feedwright.yaml:4:"),
+        "{}",
+        stderr(&output)
+    );
     assert!(stderr(&output).contains("tokn_env"), "{}", stderr(&output));
 
     // A network named in --to but not configured.
@@ -1110,4 +1117,75 @@ fn websub_uses_the_feeds_own_hub_when_none_is_configured() {
     let pings = hub.requests_to("POST", "/websub");
     assert_eq!(pings.len(), 1);
     assert!(stdout(&output).contains(&format!("websub: pinged {}/websub", hub.url)));
+}
+
+#[test]
+fn a_devto_create_whose_reply_is_lost_is_not_sent_again() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let created = Arc::new(AtomicBool::new(false));
+    let server_created = created.clone();
+    let platforms = Platforms {
+        devto: MockServer::start(move |request, n| match request.method.as_str() {
+            // The article is created, but the reply is a gateway error.
+            "POST" => {
+                server_created.store(true, Ordering::SeqCst);
+                Reply::json(502, json!({"error": "bad gateway"})).with_header("Retry-After", "0")
+            }
+            _ if server_created.load(Ordering::SeqCst) => devto_with(json!([
+                {"id": 9, "canonical_url": "https://blog.example.org/blog/third/", "url": "https://dev.to/me/third-9"}
+            ]))(request, n),
+            _ => devto_with(json!([]))(request, n),
+        }),
+        ..Platforms::new()
+    };
+    let run = Run::new(&platforms);
+    run.feed("feed.atom");
+    let output = run.run(&["--to", "devto", "--max", "1"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(created.load(Ordering::SeqCst));
+    assert_eq!(
+        platforms.devto.requests_to("POST", "/api/articles").len(),
+        1,
+        "no second create"
+    );
+    assert_eq!(
+        run.state()["tag:blog.example.org,2025:third"]["devto"]["url"],
+        "https://dev.to/me/third-9"
+    );
+}
+
+#[test]
+fn from_reads_a_feed_by_url() {
+    let feed = std::fs::read(fixture("feed.rss")).unwrap();
+    let site = MockServer::start(move |_, _| {
+        Reply::status(200)
+            .with_header("Content-Type", "application/rss+xml")
+            .with_body(feed.clone())
+    });
+    let platforms = Platforms::new();
+    let run = Run::new(&platforms);
+    let output = run
+        .site_command(&[
+            "--from",
+            &format!("{}/rss.xml", site.url),
+            "--to",
+            "mastodon",
+            "--seed",
+        ])
+        .output()
+        .unwrap();
+    run.assert_no_secrets(&output);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(site.requests_to("GET", "/rss.xml").len(), 1);
+    let state = run.state();
+    assert_eq!(
+        state["https://blog.example.org/blog/second/"]["mastodon"]["seeded"],
+        true
+    );
+    assert_eq!(
+        state["https://blog.example.org/blog/first/"]["mastodon"]["seeded"],
+        true
+    );
+    assert_eq!(platforms.requests(), 0);
 }

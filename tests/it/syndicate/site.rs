@@ -194,3 +194,45 @@ fn seeding_a_site_then_adding_a_post_posts_only_it() {
         "New one\n\nNew.\n\nhttps://blog.example.org/blog/new/"
     );
 }
+
+#[test]
+fn websub_defaults_to_the_hubs_the_feeds_name() {
+    let hub = MockServer::start(hub_ok);
+    let config = format!(
+        "base_url: https://blog.example.org/\nhubs: [{}/websub]\nsyndicate:\n  websub: {{}}\n",
+        hub.url
+    );
+    let run = Run::with_config(&config);
+    std::fs::create_dir_all(run.path("content/blog")).unwrap();
+    std::fs::write(run.path("content/blog/plain.md"), PLAIN_POST).unwrap();
+
+    let syndicated = run.run_site(&["--max", "1"]);
+    assert_eq!(code(&syndicated), 0, "{}", stderr(&syndicated));
+    // The feeds name the hub, so readers subscribe to it...
+    let build = Command::cargo_bin("feedwright")
+        .unwrap()
+        .current_dir(run.dir.path())
+        .args(["build", "--now", NOW])
+        .output()
+        .unwrap();
+    assert_eq!(code(&build), 0, "{}", stderr(&build));
+    for (file, namespace) in [
+        ("public/rss.xml", "http://www.w3.org/2005/Atom"),
+        ("public/atom.xml", "http://www.w3.org/2005/Atom"),
+    ] {
+        let text = std::fs::read_to_string(run.path(file)).unwrap();
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let hubs: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((namespace, "link")) && n.attribute("rel") == Some("hub"))
+            .filter_map(|n| n.attribute("href"))
+            .collect();
+        assert_eq!(hubs, [format!("{}/websub", hub.url)], "{file}");
+    }
+    // ...and syndicate pings it about both feeds.
+    let pings = hub.requests_to("POST", "/websub");
+    assert_eq!(pings.len(), 1);
+    assert!(pings[0]
+        .text()
+        .contains("hub.url=https%3A%2F%2Fblog.example.org%2Fatom.xml"));
+}

@@ -129,7 +129,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     }
     check_authors(&mut sink, None, &feed, v11, "the feed");
     if let Some(language) = feed.get("language") {
-        if !language.as_str().is_some_and(crate::spec::language) {
+        if !language.as_str().is_some_and(crate::spec::language_code) {
             sink.report_whole(
                 Code::InvalidLanguage,
                 format!("language {language} is not an ISO 639 language code"),
@@ -213,7 +213,7 @@ fn check_url_field(
         return;
     };
     let ok = value.as_str().is_some_and(|url| {
-        uris::uri(url, true, false).is_ok()
+        uris::check(url, uris::UriRule::Full).is_ok()
             && (url.starts_with("http://") || url.starts_with("https://"))
     });
     if !ok {

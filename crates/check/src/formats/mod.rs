@@ -1,18 +1,15 @@
 //! One checker per format; [`check`] hands each document to the one its
 //! detected format names.
 
-mod atom;
+pub(crate) mod atom;
 mod json_feed;
-mod rss;
+pub(crate) mod rss;
 mod sitemap;
 
-use crate::spec::{ATOM_NS, MAX_FEED_BYTES, RDF_NS};
+use crate::spec::{MAX_FEED_BYTES, RDF_NS};
 use crate::xml::node::{ns_of, pos};
 use crate::xml::{self, Source};
 use crate::{Code, Context, Finding, Format, Sink};
-
-/// The namespace of Atom 0.3, an obsolete draft.
-const ATOM_03_NS: &str = "http://purl.org/atom/ns#";
 
 /// Checks a document of the detected format `ctx.format`.
 pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
@@ -50,6 +47,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         Err(findings) => return findings,
     };
     let mut sink = Sink::new(name, source.text());
+    sink.utf8 = source.is_utf8();
     let Some(doc) = source.parse(&mut sink) else {
         return sink.findings;
     };
@@ -64,17 +62,9 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         (Format::Rss1 | Format::Rss090, "RDF") if ns == RDF_NS => {
             rss::check_rdf(&mut sink, root, ctx)
         }
-        (Format::Atom, "feed") if ns == ATOM_NS => atom::check(&mut sink, root, ctx),
-        (Format::Atom | Format::Atom03, "feed") if ns == ATOM_03_NS => sink.report(
-            pos(root),
-            Code::ObsoleteNamespace,
-            "this is an Atom 0.3 feed, an obsolete draft: publish Atom 1.0 (RFC 4287)",
-        ),
-        (Format::Atom, "feed") if ns.is_empty() => sink.report(
-            pos(root),
-            Code::MissingNamespace,
-            "<feed> is in no namespace: an Atom feed declares xmlns=\"http://www.w3.org/2005/Atom\"",
-        ),
+        (Format::Atom | Format::Atom03, "feed") | (Format::AtomEntry, "entry") => {
+            atom::check(&mut sink, root, ctx)
+        }
         (Format::Sitemap | Format::SitemapIndex, "urlset" | "sitemapindex") => {
             sitemap::check(&mut sink, root)
         }

@@ -283,7 +283,7 @@ fn check_loc<'a>(
             .is_some_and(|rest| rest.bytes().all(is_uri_byte))
     });
     if !on_known_origin {
-        let escaped = uris::uri(loc, true, false).is_ok();
+        let escaped = uris::check(loc, uris::UriRule::Full).is_ok();
         let parsed = Url::parse(loc).ok().filter(|u| {
             matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
         });

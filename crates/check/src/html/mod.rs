@@ -6,16 +6,17 @@
 //! error (`NotHtml`); only HTML that parses is then checked element by
 //! element.
 
+mod entities;
 mod parse;
 mod style;
 
 use std::sync::LazyLock;
 
-use html5ever::data::NAMED_ENTITIES;
 use regex::Regex;
 
+pub(crate) use entities::html4_entity;
 use parse::{first_parse_error, tokenize, Event};
-use style::style_is_safe;
+pub(crate) use style::style_is_safe;
 
 use crate::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
 use crate::{Code, Sink};
@@ -50,7 +51,7 @@ const SECURITY_RISK_ELEMENTS: &[&str] = &[
 ];
 
 /// Whether `name` is an HTML element the W3C validator knows.
-fn is_known_html(name: &str) -> bool {
+pub(crate) fn is_known_html(name: &str) -> bool {
     (ACCEPTABLE_ELEMENTS.contains(&name) && !NOT_KNOWN.contains(&name))
         || SECURITY_RISK_ELEMENTS.contains(&name)
 }
@@ -62,6 +63,7 @@ pub(crate) fn compile_patterns() {
         &ANCHOR_HREF,
         &IMG_SRC,
         &ABSOLUTE,
+        &REFERENCE,
         &END_TAG,
         &ENTITY,
         &CHAR_DATA,
@@ -140,134 +142,157 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
         }
     }
     if relative_refs {
-        if let Some(reference) = relative_reference(html) {
-            sink.report(
-                pos,
-                Code::ContainsRelRef,
-                format!("{what} has a relative URL {reference:?}: readers cannot resolve it; make it absolute"),
-            );
-        }
+        relative_references(sink, pos, what, html);
     }
 }
 
 static ANCHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<a\s+href=(?:"([^"\n]*)"|'([^'\n]*)'|([\w-]+))"#).expect("a valid pattern")
+    Regex::new(r#"(?i)<a\s+href=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
 });
 static IMG_SRC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<img\s+[^>]*src=(?:"([^"\n]*)"|'([^'\n]*)'|([\w-]+))[\s>/]"#)
-        .expect("a valid pattern")
+    Regex::new(r#"(?i)<img\s+[^>]*src=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
 });
 static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w+:").expect("a valid pattern"));
+static REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&#?(\w+);").expect("a valid pattern"));
 
-/// The first relative URL in an `<img src>` or a first-attribute `<a href>`, as
-/// the W3C validator scans for them (a pattern scan, not a parse).
-fn relative_reference(html: &str) -> Option<String> {
+/// The references in `<img src>` and first-attribute `<a href>`, as the W3C
+/// validator scans for them (a pattern scan, not a parse).
+fn references(html: &str) -> impl Iterator<Item = String> + '_ {
     IMG_SRC
         .captures_iter(html)
         .chain(ANCHOR_HREF.captures_iter(html))
         .filter_map(|caps| {
-            caps.get(1)
-                .or_else(|| caps.get(2))
-                .or_else(|| caps.get(3))
-                .map(|m| m.as_str().to_string())
+            let found = [1, 2, 3]
+                .iter()
+                .filter_map(|&i| caps.get(i))
+                .map(|m| m.as_str())
+                .find(|s| !s.is_empty())?;
+            Some(decode_references(found).trim().to_string())
         })
-        .find(|reference| !ABSOLUTE.is_match(&decode_references(reference)))
 }
 
-/// HTML character references decoded (enough to see a URL's scheme).
-fn decode_references(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
-        let decoded = after.find(';').and_then(|end| {
-            let name = &after[..end];
-            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
-            } else if let Some(num) = name.strip_prefix('#') {
-                num.parse().ok().and_then(char::from_u32)
-            } else {
-                NAMED_ENTITIES
-                    .get(&format!("{name};"))
-                    .and_then(|v| char::from_u32(v.0))
-                    .filter(|&c| c != '\0')
-            };
-            c.map(|c| (c, end))
+/// Relative URLs in HTML, which readers cannot resolve (`ContainsRelRef`),
+/// and characters no URL holds (`InvalidUriChar`).
+fn relative_references(sink: &mut Sink, pos: usize, what: &str, html: &str) {
+    let mut relative = None;
+    for reference in references(html) {
+        if ABSOLUTE.is_match(&reference) {
+            continue;
+        }
+        let bad = reference.chars().find(|&c| {
+            c.is_ascii() && !(c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c))
         });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &after[end + 1..];
-            }
+        match bad {
+            Some(c) => sink.report(
+                pos,
+                Code::InvalidUriChar,
+                format!(
+                    "{what} links to {reference:?}, which contains {c:?}: URLs do not allow it"
+                ),
+            ),
             None => {
-                out.push('&');
-                rest = after;
+                relative.get_or_insert(reference);
             }
         }
     }
-    out.push_str(rest);
-    out
+    if let Some(reference) = relative {
+        sink.report(
+            pos,
+            Code::ContainsRelRef,
+            format!("{what} has a relative URL {reference:?}: readers cannot resolve it; make it absolute"),
+        );
+    }
+}
+
+/// Character references decoded as the validator's `decodehtml` does:
+/// decimal numbers and HTML 4 names (anything else stays as written).
+fn decode_references(text: &str) -> String {
+    REFERENCE
+        .replace_all(text, |caps: &regex::Captures| {
+            let name = &caps[1];
+            let c = if name.bytes().all(|b| b.is_ascii_digit()) {
+                name.parse().ok().and_then(char::from_u32)
+            } else {
+                html4_entity(name)
+            };
+            c.map_or_else(|| caps[0].to_string(), String::from)
+        })
+        .into_owned()
 }
 
 static END_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</(\w+)>").expect("a valid pattern"));
 static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&(#?\w+);").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"&(#?\w+)").expect("a valid pattern"));
 static CHAR_DATA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&#[xX0-9]|<[a-zA-Z/]").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"&#[x0-9]|<[/a-zA-Z]").expect("a valid pattern"));
 
-/// Checks an element that holds plain text: HTML in it is shown as markup, or
-/// guessed at. `code` names the message (`ContainsHTML`, `ContainsUndeclaredHTML`);
-/// `rss` adds the RSS profile's `CharacterData` rule.
-pub(crate) fn check_plain(
-    sink: &mut Sink,
-    pos: usize,
-    what: &str,
-    text: &str,
-    code: Code,
-    rss: bool,
-) {
-    let hex_on_line = sink.line_text(pos).contains("&#x");
+/// Plain text to check for HTML.
+pub(crate) struct Plain<'a> {
+    /// Where the element starts.
+    pub(crate) start: usize,
+    /// The element, for messages.
+    pub(crate) what: &'a str,
+    /// Its text.
+    pub(crate) text: &'a str,
+    /// The code for HTML found (`ContainsHTML`, `ContainsUndeclaredHTML`, ...).
+    pub(crate) code: Code,
+    /// Whether the RSS profile's `CharacterData` rule applies (RSS 2.x).
+    pub(crate) rss2_profile: bool,
+}
+
+/// Checks an element that holds plain text, as the validator's `nonhtml`
+/// does: HTML end tags, then HTML entities (unless the line writes
+/// characters as `&#x..;`, the RSS profile's way), then, in RSS 2.x,
+/// `&` and `<` that a reader may take for markup.
+pub(crate) fn check_plain(sink: &mut Sink, plain: Plain) {
+    let Plain {
+        start,
+        what,
+        text,
+        code,
+        rss2_profile,
+    } = plain;
     let end_tag = END_TAG.captures_iter(text).find_map(|caps| {
         let name = caps.get(1)?.as_str().to_ascii_lowercase();
         is_known_html(&name).then_some(name)
     });
     if let Some(name) = end_tag {
         sink.report(
-            pos,
+            start,
             code,
             format!("{what} should be plain text but contains HTML (</{name}>)"),
         );
         return;
     }
-    if !hex_on_line {
+    let hex_on_line = sink.line_text(start).contains("&#x");
+    if ENTITY.is_match(text) {
+        if hex_on_line {
+            return;
+        }
         let entity = ENTITY.captures_iter(text).find_map(|caps| {
             let name = caps.get(1)?.as_str();
-            let known = !name.chars().all(char::is_alphabetic)
-                || NAMED_ENTITIES
-                    .get(&format!("{name};"))
-                    .is_some_and(|v| v.0 != 0);
-            known.then(|| name.to_string())
+            let html = html4_entity(name).is_some()
+                || name == "apos"
+                || !name.chars().all(char::is_alphabetic);
+            html.then(|| name.to_string())
         });
         if let Some(name) = entity {
             sink.report(
-                pos,
+                start,
                 code,
                 format!("{what} should be plain text but contains the entity &{name};"),
             );
-            return;
         }
-        if rss && CHAR_DATA.is_match(text) {
-            sink.report(
-                pos,
-                Code::CharacterData,
-                format!("{what}: encode \"&\" and \"<\" in plain text as &#x26; and &#x3C;"),
-            );
-        }
+        return;
+    }
+    if rss2_profile && !hex_on_line && CHAR_DATA.is_match(text) {
+        sink.report(
+            start,
+            Code::CharacterData,
+            format!("{what}: encode \"&\" and \"<\" in plain text as &#x26; and &#x3C;"),
+        );
     }
 }
 
@@ -275,23 +300,21 @@ pub(crate) fn check_plain(
 mod tests {
     use super::*;
 
+    fn relative(html: &str) -> Option<String> {
+        references(html).find(|r| !ABSOLUTE.is_match(r))
+    }
+
     #[test]
     fn relative_references() {
+        assert_eq!(relative("<a href=\"/x\">x</a>").as_deref(), Some("/x"));
         assert_eq!(
-            relative_reference("<a href=\"/x\">x</a>").as_deref(),
-            Some("/x")
-        );
-        assert_eq!(
-            relative_reference("<img alt=\"\" src=\"a.png\">").as_deref(),
+            relative("<img alt=\"\" src=\"a.png\">").as_deref(),
             Some("a.png")
         );
-        assert_eq!(
-            relative_reference("<a href=\"#fn1\">1</a>").as_deref(),
-            Some("#fn1")
-        );
-        assert_eq!(relative_reference("<a href=\"https://x/\">x</a>"), None);
-        assert_eq!(relative_reference("<a href=\"http&#58;//x/\">x</a>"), None);
+        assert_eq!(relative("<a href=\"#fn1\">1</a>").as_deref(), Some("#fn1"));
+        assert_eq!(relative("<a href=\"https://x/\">x</a>"), None);
+        assert_eq!(relative("<a href=\"http&#58;//x/\">x</a>"), None);
         // Only a first-attribute href counts, as in the W3C scan.
-        assert_eq!(relative_reference("<a class=\"c\" href=\"/x\">x</a>"), None);
+        assert_eq!(relative("<a class=\"c\" href=\"/x\">x</a>"), None);
     }
 }

@@ -133,7 +133,7 @@ static STYLE_PAIR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([-\w]+)\s*:\s*([^:;]*)").expect("a valid pattern"));
 
 /// Whether a `style` attribute passes the W3C validator's narrow CSS whitelist.
-pub(super) fn style_is_safe(style: &str) -> bool {
+pub(crate) fn style_is_safe(style: &str) -> bool {
     if !STYLE_CHARS.is_match(style) || !STYLE_SHAPE.is_match(style) {
         return false;
     }

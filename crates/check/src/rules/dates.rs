@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use regex::Regex;
 
 /// What an RFC 822 date check found.
@@ -38,33 +38,43 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// Reads an RSS date (`pubDate`, `lastBuildDate`) as the W3C validator does.
+impl Rfc822 {
+    /// The instant, when the date is valid.
+    pub(crate) fn valid(self) -> Option<DateTime<Utc>> {
+        match self {
+            Rfc822::Valid(instant) => Some(instant),
+            _ => None,
+        }
+    }
+}
+
+/// Reads an RSS date (`pubDate`, `lastBuildDate`) as the W3C validator does:
+/// the strict RFC 2822 form is valid (its day checked against its name for
+/// years after 1900, its time of day taken as written, overflow and all);
+/// a lenient RFC 822 reading is problematical; anything else is invalid.
 pub(crate) fn rfc822(value: &str) -> Rfc822 {
     if let Some(caps) = RFC2822_STRICT.captures(value) {
         let num = |i: usize| {
             caps.get(i)
-                .and_then(|m| m.as_str().parse::<u32>().ok())
+                .and_then(|m| m.as_str().parse::<i64>().ok())
                 .unwrap_or(0)
         };
         let month = caps
             .get(3)
             .and_then(|m| MONTHS.iter().position(|&n| n == m.as_str()))
             .map_or(1, |i| i as u32 + 1);
-        let year = num(4) as i32;
-        let Some(date) = NaiveDate::from_ymd_opt(year, month, num(2)) else {
-            return Rfc822::Invalid("there is no such day".into());
-        };
-        if let Some(dow) = caps.get(1) {
-            if date.format("%a").to_string() != dow.as_str() {
+        let (year, day) = (num(4) as i32, num(2));
+        if year > 1900 {
+            let Some(date) = NaiveDate::from_ymd_opt(year, month, day as u32) else {
+                return Rfc822::Invalid("there is no such day".into());
+            };
+            let named = caps.get(1).map(|m| m.as_str());
+            if named.is_some_and(|dow| date.format("%a").to_string() != dow) {
                 return Rfc822::IncorrectDow;
             }
         }
-        let (hour, minute, second) = (num(5), num(6), num(7));
-        let Some(time) = date.and_hms_opt(hour, minute, second) else {
-            return Rfc822::Invalid("the time of day is out of range".into());
-        };
         let zone = caps.get(8).map_or("", |m| m.as_str());
-        let offset_minutes = match zone {
+        let offset_minutes: i64 = match zone {
             "UT" | "GMT" | "Z" => 0,
             "EDT" => -4 * 60,
             "EST" | "CDT" => -5 * 60,
@@ -76,23 +86,35 @@ pub(crate) fn rfc822(value: &str) -> Rfc822 {
                     Some(d) => (-1, d),
                     None => (1, numeric.trim_start_matches('+')),
                 };
-                let n: i32 = digits.parse().unwrap_or(0);
+                let n: i64 = digits.parse().unwrap_or(0);
                 sign * ((n / 100) * 60 + n % 100)
             }
         };
-        let Some(offset) = FixedOffset::east_opt(offset_minutes * 60) else {
-            return Rfc822::Invalid("the zone offset is out of range".into());
+        // As Python's timegm: days and times past their range carry over.
+        let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+            return Rfc822::Invalid("the year is out of range".into());
         };
-        return match offset.from_local_datetime(&time).single() {
-            Some(instant) => Rfc822::Valid(instant.with_timezone(&Utc)),
-            None => Rfc822::Invalid("the time does not exist".into()),
-        };
+        let seconds =
+            (day - 1) * 86_400 + num(5) * 3600 + num(6) * 60 + num(7) - offset_minutes * 60;
+        let instant = first.and_time(NaiveTime::MIN).and_utc() + Duration::seconds(seconds);
+        return Rfc822::Valid(instant);
     }
     // Comments in parentheses and quoted pairs are allowed by RFC 822 but unusual.
-    let mut lenient = value.replace('\\', "");
-    while let Some(open) = lenient.find('(') {
-        match lenient[open..].find(')') {
-            Some(close) => lenient.replace_range(open..open + close + 1, " "),
+    let mut lenient = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        } else {
+            lenient.push(c);
+        }
+    }
+    loop {
+        let innermost = lenient
+            .find(')')
+            .and_then(|close| lenient[..close].rfind('(').map(|open| (open, close)));
+        match innermost {
+            Some((open, close)) => lenient.replace_range(open..=close, " "),
             None => break,
         }
     }
@@ -101,6 +123,81 @@ pub(crate) fn rfc822(value: &str) -> Rfc822 {
     } else {
         Rfc822::Invalid("expected a date like \"Mon, 02 Jan 2006 15:04:05 +0000\"".into())
     }
+}
+
+/// Whether an instant is before 1990 or more than `slack` after `now`.
+pub(crate) fn implausible(date: DateTime<Utc>, now: DateTime<Utc>, slack: Duration) -> bool {
+    date.year() < 1990 || date > now + slack
+}
+
+/// Whether a valid RSS date is implausible, as the validator judges: more
+/// than ten minutes after `now`, or before 1990.
+pub(crate) fn implausible_822(date: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    implausible(date, now, Duration::minutes(10))
+}
+
+/// The date patterns of the validator's `iso8601` family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DatePattern {
+    /// RFC 3339: a full date, a time with seconds, and a zone.
+    Rfc3339,
+    /// W3C date-time: any precision, a zone required with a time.
+    W3cDtf,
+    /// ISO 8601: any precision, the zone optional.
+    Iso8601,
+}
+
+static RFC3339_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:Z|[+-][0-9]{2}:[0-9]{2})\n?$")
+        .expect("a valid pattern")
+});
+static W3CDTF_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]*)?)?(?:Z|[+-][0-9]{2}:[0-9]{2}))?)?)?\n?$")
+        .expect("a valid pattern")
+});
+static ISO8601_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]*)?)?(?:Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?\n?$")
+        .expect("a valid pattern")
+});
+
+/// A date of the `iso8601` family, checked as the validator checks it: the
+/// pattern, then a real day (when a day is given) and a time of day no later
+/// than 23:60:60. `None` when it fails.
+pub(crate) fn iso8601(value: &str, pattern: DatePattern) -> Option<()> {
+    let form: &Regex = match pattern {
+        DatePattern::Rfc3339 => &RFC3339_FORM,
+        DatePattern::W3cDtf => &W3CDTF_FORM,
+        DatePattern::Iso8601 => &ISO8601_FORM,
+    };
+    if !form.is_match(value) {
+        return None;
+    }
+    let value = value.trim_end_matches('\n');
+    let (date, time) = value.split_once('T').unwrap_or((value, ""));
+    let parts: Vec<i64> = date.split('-').filter_map(|p| p.parse().ok()).collect();
+    if let [year, month, day] = parts[..] {
+        NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32).filter(|_| year >= 1)?;
+    }
+    if !time.is_empty() {
+        let clock = time.split(['Z', '+', '-']).next().unwrap_or("");
+        let fields: Vec<&str> = clock.split(':').collect();
+        let hour: i64 = fields[0].parse().ok()?;
+        let minute: i64 = fields.get(1).map_or(Some(0), |m| m.parse().ok())?;
+        let second: f64 = fields.get(2).map_or(Some(0.0), |s| s.parse().ok())?;
+        if hour > 23 || minute > 60 || second > 60.0 {
+            return None;
+        }
+    }
+    Some(())
+}
+
+/// Whether a date of the `iso8601` family is implausible, as the validator
+/// judges (comparing the text): before 1990, or after a day from `now`.
+pub(crate) fn implausible_8601(value: &str, now: DateTime<Utc>) -> bool {
+    let tomorrow = (now + Duration::days(1))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
+    value < "1990-01-01" || value > tomorrow.as_str()
 }
 
 static RFC3339: LazyLock<Regex> = LazyLock::new(|| {
@@ -197,14 +294,16 @@ pub(crate) fn w3c_datetime(value: &str) -> bool {
     time.is_none_or(|(h, m, s)| date.and_hms_opt(h, m, s).is_some())
 }
 
-/// Whether an instant is before 1990 or more than `slack` after `now`.
-pub(crate) fn implausible(date: DateTime<Utc>, now: DateTime<Utc>, slack: Duration) -> bool {
-    date.year() < 1990 || date > now + slack
-}
-
 /// Compiles this module's patterns now rather than at their first use.
 pub(crate) fn compile_patterns() {
-    for pattern in [&RFC2822_STRICT, &RFC822_LENIENT, &RFC3339] {
+    for pattern in [
+        &RFC2822_STRICT,
+        &RFC822_LENIENT,
+        &RFC3339,
+        &RFC3339_FORM,
+        &W3CDTF_FORM,
+        &ISO8601_FORM,
+    ] {
         LazyLock::force(pattern);
     }
 }

@@ -66,6 +66,14 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     pseudo_attribute(decl, "encoding").map(|e| e.to_ascii_lowercase())
 }
 
+/// Whether the document is UTF-8: no UTF-16 byte-order mark, and no other
+/// encoding declared.
+pub(crate) fn is_utf8(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_none()
+        && declared_encoding(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+            .is_none_or(|e| e == "utf-8" || e == "utf8")
+}
+
 /// The document as text: UTF-8 or UTF-16 by byte-order mark, or a declared
 /// single-byte encoding; bytes that do not decode are a `UnicodeError`.
 pub(crate) fn decode<'b>(name: &str, bytes: &'b [u8]) -> Result<Cow<'b, str>, Finding> {

@@ -50,6 +50,70 @@ pub(crate) fn sniff_root(text: &str) -> Option<(String, String)> {
     }
 }
 
+/// The DTDs of RSS 0.91, Netscape's (gone) and the RSS Advisory Board's:
+/// with one of them, HTML's named entities are part of the document.
+pub(crate) const RSS_091_DTDS: [(&str, &str); 2] = [
+    (
+        "-//Netscape Communications//DTD RSS 0.91//EN",
+        "http://my.netscape.com/publish/formats/rss-0.91.dtd",
+    ),
+    (
+        "-//Netscape Communications//DTD RSS 0.91//EN",
+        "http://www.rssboard.org/rss-0.91.dtd",
+    ),
+];
+
+/// The public and system identifiers of the document's DOCTYPE, if it names them.
+pub(crate) fn doctype_ids(text: &str) -> Option<(String, String)> {
+    let start = text.find("<!DOCTYPE")?;
+    let decl = &text[start..];
+    let decl = &decl[..decl.find(['>', '['])?];
+    let public = decl.find("PUBLIC")?;
+    let quoted: Vec<&str> = decl[public..].split(['"', '\'']).collect();
+    Some((
+        quoted.get(1)?.trim().to_string(),
+        quoted.get(3)?.trim().to_string(),
+    ))
+}
+
+/// `text` with HTML's named entities written as character references, for
+/// documents whose DTD declares them. A reference keeps its length where it
+/// can (`&uuml;` becomes `&#xFC;`), so that findings keep their columns.
+fn resolve_html_entities(text: &str) -> Option<String> {
+    if !text.contains('&') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name_end = after
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(after.len());
+        let name = &after[..name_end];
+        let xml = ["amp", "lt", "gt", "quot", "apos"].contains(&name);
+        match crate::html::html4_entity(name).filter(|_| !xml && after[name_end..].starts_with(';'))
+        {
+            Some(c) => {
+                let width = name.len() + 2;
+                let digits = format!("{:X}", c as u32);
+                let pad = width.saturating_sub(digits.len() + 4);
+                out.push_str(&format!("&#x{}{digits};", "0".repeat(pad)));
+                rest = &after[name_end + 1..];
+                changed = true;
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// Whether the file starts like XML at all (after a byte-order mark and whitespace).
 pub(crate) fn looks_like_xml(bytes: &[u8]) -> bool {
     sniff_text(bytes)
@@ -66,6 +130,8 @@ pub(crate) struct Source<'b> {
     parsed: Option<String>,
     /// What was found before parsing (the XML version).
     findings: Vec<Finding>,
+    /// Whether the encoding is UTF-8.
+    utf8: bool,
 }
 
 impl<'b> Source<'b> {
@@ -96,8 +162,14 @@ impl<'b> Source<'b> {
             text,
             parsed: None,
             findings: Vec::new(),
+            utf8: decode::is_utf8(bytes),
         };
         source.read_version(name);
+        let html_dtd = doctype_ids(&source.text)
+            .is_some_and(|(p, s)| RSS_091_DTDS.contains(&(p.as_str(), s.as_str())));
+        if html_dtd && source.parsed.is_none() {
+            source.parsed = resolve_html_entities(&source.text);
+        }
         Ok(source)
     }
 
@@ -130,6 +202,11 @@ impl<'b> Source<'b> {
                 }
             }
         }
+    }
+
+    /// Whether the document is encoded in UTF-8 (by declaration or by default).
+    pub(crate) fn is_utf8(&self) -> bool {
+        self.utf8
     }
 
     /// The decoded text.
@@ -198,6 +275,27 @@ pub(crate) fn check_characters(sink: &mut Sink) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_entities_keep_their_length() {
+        assert_eq!(
+            resolve_html_entities("tsch&uuml;ss &amp; &nbsp;").as_deref(),
+            Some("tsch&#xFC;ss &amp; &#xA0;")
+        );
+        assert_eq!(resolve_html_entities("a &amp; b"), None);
+        assert_eq!(
+            resolve_html_entities("&hellip;").as_deref(),
+            Some("&#x2026;")
+        );
+    }
+
+    #[test]
+    fn reads_doctype_identifiers() {
+        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss/>";
+        let (public, system) = doctype_ids(text).unwrap();
+        assert_eq!((public.as_str(), system.as_str()), RSS_091_DTDS[0]);
+        assert_eq!(doctype_ids("<rss/>"), None);
+    }
 
     #[test]
     fn sniffs_the_root_past_comments_and_doctype() {

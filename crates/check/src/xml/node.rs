@@ -2,13 +2,6 @@
 
 use roxmltree::Node;
 
-/// The element children of `node`.
-pub(crate) fn elements<'a, 'input>(
-    node: Node<'a, 'input>,
-) -> impl Iterator<Item = Node<'a, 'input>> {
-    node.children().filter(Node::is_element)
-}
-
 /// All the text inside `node` (text and CDATA, at any depth), in order.
 pub(crate) fn text_of(node: Node) -> String {
     let mut out = String::new();
@@ -28,11 +21,6 @@ pub(crate) fn pos(node: Node) -> usize {
     node.range().start
 }
 
-/// Whether the element has non-whitespace text directly inside it, and where.
-pub(crate) fn stray_text(node: Node) -> Option<usize> {
-    node.children().find_map(stray_text_in)
-}
-
 /// Where the non-whitespace text of a text node starts; `None` for whitespace
 /// or any other kind of node.
 pub(crate) fn stray_text_in(node: Node) -> Option<usize> {
@@ -47,17 +35,4 @@ pub(crate) fn stray_text_in(node: Node) -> Option<usize> {
     let trimmed = text.trim_start();
     // Point at the text itself, not at the whitespace before it.
     (!trimmed.is_empty()).then(|| node.range().start + (text.len() - trimmed.len()))
-}
-
-/// The prefixed name as written, e.g. `dc:creator`, for messages.
-pub(crate) fn display_name(node: Node) -> String {
-    let name = node.tag_name().name();
-    match node
-        .tag_name()
-        .namespace()
-        .and_then(|uri| node.lookup_prefix(uri))
-    {
-        Some(prefix) if !prefix.is_empty() => format!("{prefix}:{name}"),
-        _ => name.to_string(),
-    }
 }

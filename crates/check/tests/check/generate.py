@@ -153,6 +153,85 @@ def enclosure(url="https://example.org/a.mp3", length="1234", type="audio/mpeg")
     return f'<enclosure url="{url}" length="{length}" type="{type}"/>'
 
 
+# Namespace declarations for the extension cases (declared where used).
+NS = {
+    "itunes": 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"',
+    "media": 'xmlns:media="http://search.yahoo.com/mrss/"',
+    "g": 'xmlns:g="http://base.google.com/ns/1.0"',
+    "geo": 'xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#"',
+    "georss": 'xmlns:georss="http://www.georss.org/georss"',
+    "sy": 'xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"',
+    "slash": 'xmlns:slash="http://purl.org/rss/1.0/modules/slash/"',
+    "wfw": 'xmlns:wfw="http://wellformedweb.org/CommentAPI/"',
+    "sx": 'xmlns:sx="http://feedsync.org/2007/feedsync"',
+    "thr": 'xmlns:thr="http://purl.org/syndication/thread/1.0"',
+    "opensearch": 'xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/"',
+    "xhtml": 'xmlns:xhtml="http://www.w3.org/1999/xhtml"',
+    "access": 'xmlns:access="http://www.bloglines.com/about/specs/fac-1.0"',
+    "dcterms": 'xmlns:dcterms="http://purl.org/dc/terms/"',
+    "indexing": 'xmlns:indexing="urn:atom-extension:indexing"',
+}
+
+
+def el(prefix, name, text=None, attrs=""):
+    """An extension element with its namespace declared on it."""
+    attrs = f" {attrs}" if attrs else ""
+    if text is None:
+        return f"<{prefix}:{name} {NS[prefix]}{attrs}/>"
+    return f"<{prefix}:{name} {NS[prefix]}{attrs}>{text}</{prefix}:{name}>"
+
+
+def item(markup):
+    """A change putting `markup` in the RSS template's item (line 17)."""
+    return [("<!--ITEM-->", markup)]
+
+
+def channel(markup):
+    """A change putting `markup` in the RSS template's channel (line 10)."""
+    return [("<!--CHANNEL-->", markup)]
+
+
+# What a podcast channel needs once it uses iTunes elements.
+PODCAST = ('<itunes:category text="Technology"/><itunes:explicit>false</itunes:explicit>'
+           '<itunes:owner><itunes:email>jane@example.org</itunes:email></itunes:owner>')
+PODCAST_NS = ("<rss ", "<rss " + NS["itunes"] + " ")
+
+
+def podcast(markup="", where="<!--CHANNEL-->", snippet=PODCAST):
+    """A podcast: the iTunes namespace, the channel's podcast elements, and `markup`."""
+    changes = [PODCAST_NS, ("<!--CHANNEL-->", snippet + (markup if where == "<!--CHANNEL-->" else ""))]
+    if where != "<!--CHANNEL-->":
+        changes.append((where, markup))
+    return changes
+
+
+def g(name, value):
+    """A Google Base attribute in the RSS item."""
+    return item(el("g", name, value))
+
+
+def sync(sync_attrs='id="item1" updates="1"', history='sequence="1" by="jane" when="2025-02-10T12:00:00Z"'):
+    return item(f'<sx:sync {NS["sx"]} {sync_attrs}><sx:history {history}/></sx:sync>')
+
+
+def query(attrs):
+    return channel(el("opensearch", "Query", None, attrs))
+
+
+RDF_ITEM_END = ("<link>https://example.org/first/</link>\n  </item>", "<link>https://example.org/first/</link>{}\n  </item>")
+
+
+def rdf_item(markup):
+    """A change putting `markup` in the RDF template's item (line 11)."""
+    return [(RDF_ITEM_END[0], RDF_ITEM_END[1].format(markup))]
+
+
+NETSCAPE_DTD = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">'
+RSSBOARD_DTD = '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://www.rssboard.org/rss-0.91.dtd">'
+TEXTINPUT = ('<textinput rdf:about="https://example.org/search"><title>Search</title><description>Search the site</description>'
+             '<name>{}</name><link>https://example.org/search</link></textinput>')
+
+
 # (code, template, line or None, fail changes, pass changes); a change is (old, new).
 CASES = [
     # XML and characters
@@ -167,8 +246,6 @@ CASES = [
      [("<title>Example</title>", "<title>Caf\u00e9</title>")]),
     ("UnknownNamespace", "rss", 2, [("<rss ", '<rss xmlns:foo="http://example.org/ns/foo" ')],
      [("<rss ", '<rss xmlns:sy="http://purl.org/rss/1.0/modules/syndication/" ')]),
-    ("UnsupportedNamespace", "rss", 2, [("<rss ", '<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" ')],
-     [("<rss ", '<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" ')]),
     ("MediaRssNamespace", "rss", 2, [("<rss ", '<rss xmlns:media="http://search.yahoo.com/mrss" ')],
      [("<rss ", '<rss xmlns:media="http://search.yahoo.com/mrss/" ')]),
     ("ReservedPrefix", "rss", 2, [('xmlns:dc="http://purl.org/dc/elements/1.1/"', 'xmlns:dc="http://example.org/dc"')], []),
@@ -223,7 +300,7 @@ CASES = [
      [("<!--CHANNEL-->", "<skipHours><hour>23</hour></skipHours>")]),
     ("InvalidDay", "rss", 10, [("<!--CHANNEL-->", "<skipDays><day>Mon</day></skipDays>")],
      [("<!--CHANNEL-->", "<skipDays><day>Monday</day></skipDays>")]),
-    ("DuplicateSemantics", "rss", 3, [("<!--CHANNEL-->", "<dc:language>en</dc:language>")],
+    ("DuplicateSemantics", "rss", 10, [("<!--CHANNEL-->", "<dc:language>en</dc:language>")],
      [("<!--CHANNEL-->", "<dc:publisher>Example</dc:publisher>")]),
     ("InvalidW3CDTFDate", "rss", 10, [("<!--CHANNEL-->", "<dc:date>10/02/2025</dc:date>")],
      [("<!--CHANNEL-->", "<dc:date>2025-02-10T12:00:00Z</dc:date>")]),
@@ -243,7 +320,7 @@ CASES = [
     ("NeedDescriptionBeforeContent", "rss", 19,
      [("<!--AFTER-->", OTHER.replace("</item>", "<content:encoded>&lt;p&gt;x&lt;/p&gt;</content:encoded></item>"))],
      [("<!--AFTER-->", OTHER.replace("</item>", "<description>x</description><content:encoded>&lt;p&gt;x&lt;/p&gt;</content:encoded></item>"))]),
-    ("DuplicateItemSemantics", "rss", 11, [("<!--ITEM-->", "<dc:date>2025-02-10T12:00:00Z</dc:date>")],
+    ("DuplicateItemSemantics", "rss", 17, [("<!--ITEM-->", "<dc:date>2025-02-10T12:00:00Z</dc:date>")],
      [("<!--ITEM-->", "<dc:creator>Jane Doe</dc:creator>")]),
     ("DuplicateDescriptionSemantics", "rss", 17, [("<!--ITEM-->", "<atom:title>First post</atom:title>")],
      [("<!--ITEM-->", '<atom:link href="https://example.org/related/" rel="related"/>')]),
@@ -383,6 +460,112 @@ CASES = [
     ("MissingAttribute", "json", 8, [('"url": "https://example.org/first/",', '"url": "https://example.org/first/",\n      "attachments": [{"url": "https://example.org/a.mp3"}],')],
      [('"url": "https://example.org/first/",', '"url": "https://example.org/first/",\n      "attachments": [{"url": "https://example.org/a.mp3", "mime_type": "audio/mpeg"}],')]),
     ("ContainsRelRef", "json", 8, [("<p>Hello.</p>", '<p><img src=\\"a.png\\" alt=\\"\\"></p>')], [("<p>Hello.</p>", '<p><img src=\\"https://example.org/a.png\\" alt=\\"\\"></p>')]),
+    # More RSS and RDF rules of the W3C service
+    ("DeprecatedDTD", "rss091", None, [('?>\n<rss ', '?>' + NETSCAPE_DTD + '\n<rss ')], [('?>\n<rss ', '?>' + RSSBOARD_DTD + '\n<rss ')]),
+    ("InvalidDoctype", "rss", 2, [('?>\n<rss ', '?>' + RSSBOARD_DTD + '\n<rss ')], []),
+    ("NoBlink", "rss", 10, channel("<blink>now</blink>"), []),
+    ("NotInANamespace", "rss", 17, item(el("dcterms", "spatial", "<place>Paris</place>")), item(el("dcterms", "spatial", "<dcterms:place>Paris</dcterms:place>"))),
+    ("MisplacedXHTMLContent", "rss", 17, item(el("xhtml", "p", "Hello")), []),
+    ("InvalidRDF", "rdf", 11, rdf_item('<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/">First <dc:x/></dc:title>'),
+     rdf_item('<dc:title xmlns:dc="http://purl.org/dc/elements/1.1/" rdf:parseType="Literal">First <dc:x/></dc:title>')),
+    ("InvalidFormComponentName", "rdf", 13, [("</item>\n", "</item>\n  " + TEXTINPUT.format("1q") + "\n")],
+     [("</item>\n", "</item>\n  " + TEXTINPUT.format("q") + "\n")]),
+    ("NotEnoughHoursInTheDay", "rss", 10, channel("<skipHours>" + "".join(f"<hour>{h}</hour>" for h in list(range(24)) + [5]) + "</skipHours>"),
+     channel("<skipHours>" + "".join(f"<hour>{h}</hour>" for h in range(24)) + "</skipHours>")),
+    ("EightDaysAWeek", "rss", 10, channel("<skipDays>" + "".join(f"<day>{d}</day>" for d in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Monday"]) + "</skipDays>"),
+     channel("<skipDays>" + "".join(f"<day>{d}</day>" for d in ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) + "</skipDays>")),
+    ("InvalidLink", "atom", 9, [("<!--FEED-->", "<icon>https://example.org/logo\u3000x.png</icon>")], [("<!--FEED-->", "<icon>https://example.org/logo.png</icon>")]),
+    ("InvalidURIAttribute", "atom", 9, [("<!--FEED-->", '<generator uri="https://example.org/a\u3000b">Gen</generator>')], [("<!--FEED-->", '<generator uri="https://example.org/">Gen</generator>')]),
+    ("InvalidYesNo", "atom", 2, [("<feed ", "<feed " + NS["indexing"] + ' indexing:index="maybe" ')], [("<feed ", "<feed " + NS["indexing"] + ' indexing:index="no" ')]),
+    ("MissingTypeAttr", "atom", 16, [('<content type="html">&lt;p&gt;Hello.&lt;/p&gt;</content>', '<content src="https://example.org/first.html"/>')],
+     [('<content type="html">&lt;p&gt;Hello.&lt;/p&gt;</content>', '<content src="https://example.org/first.html" type="text/html"/>')]),
+    ("NotInline", "atom", 15, [("<summary>A summary.</summary>", '<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">AT&amp;amp;T</div></summary>')],
+     [("<summary>A summary.</summary>", '<summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">AT&amp;T</div></summary>')]),
+    ("NotEscaped", "atom", 16, [('<content type="html">&lt;p&gt;Hello.&lt;/p&gt;</content>', '<content type="html" mode="escaped"><b>Hello.</b></content>')], []),
+    ("NotBase64", "atom", 16, [('<content type="html">&lt;p&gt;Hello.&lt;/p&gt;</content>', '<content type="image/png">abc</content>')],
+     [('<content type="html">&lt;p&gt;Hello.&lt;/p&gt;</content>', '<content type="image/png">aGVsbG8=</content>')]),
+    ("MissingSourceElement", "atom", 17, [("<!--ENTRY-->", "<source><title>Elsewhere</title><id>https://example.org/other</id></source>")],
+     [("<!--ENTRY-->", "<source><title>Elsewhere</title><id>https://example.org/other</id><updated>2025-02-10T12:00:00Z</updated></source>")]),
+    ("NoThrWhen", "atom", 17, [("<!--ENTRY-->", '<link rel="replies" href="https://example.org/first/comments" ' + NS["thr"] + ' thr:when="2025-02-10T12:00:00Z"/>')],
+     [("<!--ENTRY-->", '<link rel="replies" href="https://example.org/first/comments" ' + NS["thr"] + ' thr:updated="2025-02-10T12:00:00Z"/>')]),
+    # Extensions: Dublin Core terms, OpenSearch, SSE, slash, wfw, sy, access, XHTML meta
+    ("InvalidInteger", "rss", 10, channel(el("opensearch", "startIndex", "first")), channel(el("opensearch", "startIndex", "1"))),
+    ("TooLong", "rss", 10, query('role="request" title="' + "x" * 300 + '"'), query('role="request" title="Cats"')),
+    ("UndeclaredPrefix", "rss", 10, query('role="foo:bar"'), query('role="request"')),
+    ("InvalidLocalRole", "rss", 10, query('role="answer"'), query('role="request"')),
+    ("NotURLEncoded", "rss", 10, query('role="request" searchTerms="a+b"'), query('role="request" searchTerms="a%2Bb"')),
+    ("IntegerOverflow", "rss", 17, sync('id="item1" updates="9999999999"'), sync()),
+    ("InvalidNSS", "rss", 17, sync('id="item 1" updates="1"'), sync()),
+    ("MissingRecommendedAttribute", "rss", 17, sync(history='sequence="1" when="2025-02-10T12:00:00Z"'), sync()),
+    ("MissingByAndWhenAttrs", "rss", 17, sync(history='sequence="1"'), sync()),
+    ("InvalidSseType", "rss", 10, channel(f'<sx:sharing {NS["sx"]}><sx:related link="https://example.org/all.xml" type="partial"/></sx:sharing>'),
+     channel(f'<sx:sharing {NS["sx"]}><sx:related link="https://example.org/all.xml" type="complete"/></sx:sharing>')),
+    ("SinceAfterUntil", "rss", 10, channel(el("sx", "sharing", None, 'since="2025-02-10T12:00:00Z" until="2025-01-01T00:00:00Z"')),
+     channel(el("sx", "sharing", None, 'since="2025-01-01T00:00:00Z" until="2025-02-10T12:00:00Z"'))),
+    ("CommentRSS", "rss", 17, item(el("wfw", "commentRSS", "https://example.org/first/comments.xml")), item(el("wfw", "commentRss", "https://example.org/first/comments.xml"))),
+    ("SlashDate", "rss", 16, [("    <lastBuildDate>Mon, 10 Feb 2025 12:00:00 +0000</lastBuildDate>\n", "")] + item(el("slash", "comments", "3")), item(el("slash", "comments", "3"))),
+    ("InvalidCommaSeparatedIntegers", "rss", 17, item(el("slash", "hit_parade", "1;2")), item(el("slash", "hit_parade", "1,2"))),
+    ("InvalidUpdatePeriod", "rss", 10, channel(el("sy", "updatePeriod", "often")), channel(el("sy", "updatePeriod", "daily"))),
+    ("InvalidAccessRestrictionRel", "rss", 3, [("  <channel>", '  <access:restriction ' + NS["access"] + ' relationship="maybe"/><channel>')],
+     [("  <channel>", '  <access:restriction ' + NS["access"] + ' relationship="allow"/><channel>')]),
+    ("InvalidMetaName", "rss", 10, channel(el("xhtml", "meta", None, 'name="author" content="noindex"')), channel(el("xhtml", "meta", None, 'name="robots" content="noindex"'))),
+    ("InvalidMetaContent", "rss", 10, channel(el("xhtml", "meta", None, 'name="robots" content="never"')), channel(el("xhtml", "meta", None, 'name="robots" content="noindex"'))),
+    # Geography
+    ("InvalidLatitude", "rss", 17, item(el("geo", "lat", "91")), item(el("geo", "lat", "45.5"))),
+    ("InvalidLongitude", "rss", 17, item(el("geo", "long", "181")), item(el("geo", "long", "-73.5"))),
+    ("InvalidCoord", "rss", 17, item(el("georss", "point", "45")), item(el("georss", "point", "45 -70"))),
+    ("InvalidCoordList", "rss", 17, item(el("georss", "line", "45 -70 46")), item(el("georss", "line", "45 -70 46 -71"))),
+    ("CoordComma", "rss", 17, item(el("georss", "point", "45,-70")), item(el("georss", "point", "45 -70"))),
+    # Google Base
+    ("InvalidISO8601Date", "rss", 17, g("expiration_date", "2025-02"), g("expiration_date", "2025-02-28")),
+    ("InvalidISO8601DateTime", "rss", 17, g("expiration_date_time", "tomorrow"), g("expiration_date_time", "2025-02-28T12:00:00Z")),
+    ("InvalidTrueFalse", "rss", 17, g("pickup", "maybe"), g("pickup", "true")),
+    ("TooMany", "rss", 17, item("".join(el("g", "label", f"l{i}") for i in range(11))), item("".join(el("g", "label", f"l{i}") for i in range(10)))),
+    ("InvalidFloatUnit", "rss", 17, g("price", "cheap"), g("price", "10 USD")),
+    ("InvalidIntUnit", "rss", 17, g("mileage", "-5 km"), g("mileage", "5 km")),
+    ("InvalidPercentage", "rss", 17, g("tax_percent", "150"), g("tax_percent", "8.5")),
+    ("InvalidYear", "rss", 17, g("year", "1800"), g("year", "2020")),
+    ("InvalidCurrencyUnit", "rss", 17, g("currency", "DOLLAR"), g("currency", "USD")),
+    ("InvalidLabel", "rss", 17, g("label", "a,b"), g("label", "a")),
+    ("InvalidLocation", "rss", 17, g("from_location", "Paris"), g("from_location", "Paris, France")),
+    ("InvalidFullLocation", "rss", 17, g("location", "Paris"), g("location", "1 Rue de Rivoli, Paris, IDF, 75001, France")),
+    ("InvalidGender", "rss", 17, g("gender", "X"), g("gender", "F")),
+    ("InvalidMaritalStatus", "rss", 17, g("marital_status", "complicated"), g("marital_status", "single")),
+    ("InvalidPaymentMethod", "rss", 17, g("payment_accepted", "Bitcoin"), g("payment_accepted", "Cash")),
+    ("InvalidPriceType", "rss", 17, g("price_type", "cheap"), g("price_type", "starting")),
+    ("InvalidRatingType", "rss", 17, g("rating", "6"), g("rating", "5")),
+    ("InvalidReviewerType", "rss", 17, g("reviewer_type", "robot"), g("reviewer_type", "user")),
+    ("InvalidSalaryType", "rss", 17, g("salary_type", "high"), g("salary_type", "starting")),
+    ("InvalidServiceType", "rss", 17, item(f'<g:shipping {NS["g"]}><g:service>Drone</g:service></g:shipping>'), item(f'<g:shipping {NS["g"]}><g:service>UPS</g:service></g:shipping>')),
+    # iTunes
+    ("MissingItunesElement", "rss", 3, [PODCAST_NS] + channel("<itunes:author>Jane Doe</itunes:author>"), podcast("<itunes:author>Jane Doe</itunes:author>")),
+    ("MissingItunesEmail", "rss", 3, [PODCAST_NS] + channel('<itunes:category text="Technology"/><itunes:explicit>false</itunes:explicit>'), podcast()),
+    ("InvalidItunesCategory", "rss", 10, podcast(snippet=PODCAST.replace('"Technology"', '"Cats"')), podcast()),
+    ("ObsoleteItunesCategory", "rss", 10, podcast(snippet=PODCAST.replace('"Technology"', '"Talk Radio"')), podcast()),
+    ("InvalidItunesChannelType", "rss", 10, podcast("<itunes:type>weekly</itunes:type>"), podcast("<itunes:type>episodic</itunes:type>")),
+    ("InvalidKeywords", "rss", 10, podcast("<itunes:keywords>cats dogs</itunes:keywords>"), podcast("<itunes:keywords>cats, dogs</itunes:keywords>")),
+    ("InvalidYesNoClean", "rss", 10, podcast("<itunes:block>maybe</itunes:block>"), podcast("<itunes:block>no</itunes:block>")),
+    ("InvalidItunesEpisodeType", "rss", 17, podcast("<itunes:episodeType>extra</itunes:episodeType>", "<!--ITEM-->"), podcast("<itunes:episodeType>full</itunes:episodeType>", "<!--ITEM-->")),
+    ("InvalidDuration", "rss", 17, podcast("<itunes:duration>ten minutes</itunes:duration>", "<!--ITEM-->"), podcast("<itunes:duration>10:00</itunes:duration>", "<!--ITEM-->")),
+    # The service checks an item's enclosures when the item is the first to use iTunes elements.
+    ("UnsupportedItunesFormat", "rss", 17, [PODCAST_NS, ("<!--AFTER-->", PODCAST)] + item("<itunes:duration>10:00</itunes:duration>" + enclosure("https://example.org/a.ogg", type="audio/ogg")),
+     [PODCAST_NS, ("<!--AFTER-->", PODCAST)] + item("<itunes:duration>10:00</itunes:duration>" + enclosure())),
+    ("NotUTF8", "rss", 3, [('encoding="utf-8"', 'encoding="iso-8859-1"')] + podcast(), podcast()),
+    # Media RSS
+    ("DeprecatedMediaAdult", "rss", 17, item(el("media", "adult", "false")), item(el("media", "rating", "nonadult"))),
+    ("MediaGroupWithoutAlternatives", "rss", 17, item(f'<media:group {NS["media"]}><media:content url="https://example.org/a.mp3"/></media:group>'),
+     item(f'<media:group {NS["media"]}><media:content url="https://example.org/a.mp3"/><media:content url="https://example.org/a.ogg"/></media:group>')),
+    ("InvalidFloat", "rss", 17, item(el("media", "content", None, 'url="https://example.org/a.mp3" bitrate="fast"')), item(el("media", "content", None, 'url="https://example.org/a.mp3" bitrate="128"'))),
+    ("InvalidMediaExpression", "rss", 17, item(el("media", "content", None, 'url="https://example.org/a.mp3" expression="partial"')), item(el("media", "content", None, 'url="https://example.org/a.mp3" expression="full"'))),
+    ("InvalidMediaHash", "rss", 17, item(el("media", "hash", "abc", 'algo="md5"')), item(el("media", "hash", "d41d8cd98f00b204e9800998ecf8427e", 'algo="md5"'))),
+    ("InvalidMediaRating", "rss", 17, item(el("media", "rating", "family")), item(el("media", "rating", "nonadult"))),
+    ("InvalidMediaRestriction", "rss", 17, item(el("media", "restriction", "some", 'relationship="allow"')), item(el("media", "restriction", "all", 'relationship="allow"'))),
+    ("InvalidMediaRestrictionRel", "rss", 17, item(el("media", "restriction", "all", 'relationship="maybe"')), item(el("media", "restriction", "all", 'relationship="allow"'))),
+    ("InvalidMediaRestrictionType", "rss", 17, item(el("media", "restriction", "Paris", 'relationship="allow" type="city"')), item(el("media", "restriction", "FR", 'relationship="allow" type="country"'))),
+    ("InvalidCountryCode", "rss", 17, item(el("media", "restriction", "XX", 'relationship="allow" type="country"')), item(el("media", "restriction", "US", 'relationship="allow" type="country"'))),
+    ("InvalidMediaTextType", "rss", 17, item(el("media", "title", "Hello", 'type="rich"')), item(el("media", "title", "Hello", 'type="plain"'))),
+    ("InvalidCreditRole", "rss", 17, item(el("media", "credit", "Jane Doe", 'role="boss"')), item(el("media", "credit", "Jane Doe", 'role="author"'))),
+    ("InvalidNPTTime", "rss", 17, item(el("media", "thumbnail", None, 'url="https://example.org/a.jpg" time="noon"')), item(el("media", "thumbnail", None, 'url="https://example.org/a.jpg" time="12:00:00"'))),
 ]
 
 

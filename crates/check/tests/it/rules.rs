@@ -208,3 +208,59 @@ fn never_panics_on_truncated_or_mangled_input() {
         }
     }
 }
+
+/// The nine shapes the W3C service accepts and feedwright wrongly refused
+/// (issue 15), each one of the service's own test cases.
+#[test]
+fn the_shapes_the_service_accepts_are_valid() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/w3c/testcases");
+    let mut failures = Vec::new();
+    for (shape, case) in [
+        (
+            "an Atom entry document with only the required elements",
+            "atom/2/brief-entry-noerror.xml",
+        ),
+        (
+            "an e-mail address whose domain has no dot",
+            "atom/3.2.3/email-simple-domain.xml",
+        ),
+        (
+            "a feed with no entries and no author",
+            "atom/4.1.1/authorless-with-no-entries.xml",
+        ),
+        (
+            "an author given only inside an entry's source",
+            "atom/4.1.2/entry-source-author.xml",
+        ),
+        (
+            "a link to an IPv6 literal host",
+            "atom/8.2/alternate_href_ipv6_literal.xml",
+        ),
+        (
+            "an RSS 0.91 feed with the RSS Advisory Board's DTD and HTML entities",
+            "rss/must/rss91rab.xml",
+        ),
+        (
+            "RSS dates in every accepted shape",
+            "rss20/data-types-datetime/everything.xml",
+        ),
+        (
+            "a mailto: contact with a subject",
+            "rss20/data-types-email/mailto-subject.xml",
+        ),
+        (
+            "a mailto: contact with RFC 2368 headers",
+            "rss20/data-types-email/rfc2368.xml",
+        ),
+    ] {
+        let bytes = fs::read(dir.join(case)).unwrap_or_else(|e| panic!("{case}: {e}"));
+        let errors: Vec<Finding> = check_bytes_at(case, &bytes, now())
+            .into_iter()
+            .filter(|f| f.level == Level::Error)
+            .collect();
+        if !errors.is_empty() {
+            failures.push(format!("{shape} ({case}):\n{}", render(&errors)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,171 @@
+//! Template syntax in post bodies, rendered the way the site's generator
+//! renders it, before Markdown: Hugo shortcodes ([`hugo`]), Jekyll's Liquid
+//! ([`jekyll`]) and Zola's shortcodes ([`zola`]), with internal links
+//! ([`links`]) resolved to absolute permalinks.
+//!
+//! Everything here is a pure function from a body and a [`SiteContext`] /
+//! [`PageContext`] to Markdown text plus HTML [`Fragments`] (restored after
+//! Markdown, as Hugo restores `{{< >}}` output) and [`TemplateWarning`]s with
+//! lines. A feed entry never shows template text: what can be rendered is,
+//! what cannot is removed (its inner text kept) with a warning.
+//!
+//! A body without `{{` or `{%` costs one `memchr` scan ([`has_template_syntax`]).
+
+pub mod authors;
+mod context;
+mod fragments;
+pub mod hugo;
+pub mod jekyll;
+pub mod leftovers;
+pub mod links;
+pub mod loader;
+pub mod markup;
+pub mod zola;
+
+use std::borrow::Cow;
+
+pub use context::{Generator, PageContext, PageIndex, SiteContext};
+pub use fragments::Fragments;
+
+/// Something the site owner should hear about a template construct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateWarning {
+    /// The line in the file (1-based).
+    pub line: usize,
+    /// What it is about, the key warnings are grouped by: "shortcode `tabs`",
+    /// "Liquid tag `youtube`", "`@/` link".
+    pub subject: String,
+    /// What was done.
+    pub message: String,
+    /// The generator itself would refuse the page (a broken `@/` link).
+    pub fatal: bool,
+}
+
+/// A body with its templates rendered.
+#[derive(Debug, Default)]
+pub struct Expanded<'a> {
+    /// The Markdown to render (fragments stand in as placeholders).
+    pub markdown: Cow<'a, str>,
+    /// HTML to put back after Markdown.
+    pub fragments: Fragments,
+    /// What was removed or could not be resolved.
+    pub warnings: Vec<TemplateWarning>,
+}
+
+/// Whether `body` may hold template syntax at all (`{{` or `{%`): one SIMD scan.
+pub fn has_template_syntax(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'{', &bytes[from..]) {
+        let i = from + i;
+        if matches!(bytes.get(i + 1), Some(b'{' | b'%')) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// Renders the templates in `body` (a post's Markdown, front matter removed)
+/// as `site`'s generator would, before Markdown.
+pub fn expand<'a>(body: &'a str, site: &SiteContext, page: &PageContext<'_>) -> Expanded<'a> {
+    if !has_template_syntax(body) {
+        return Expanded {
+            markdown: Cow::Borrowed(body),
+            ..Expanded::default()
+        };
+    }
+    let generator = match site.generator {
+        Generator::None => context::sniff(page.rel_path, body),
+        known => known,
+    };
+    let mut fragments = Fragments::new();
+    let mut warnings = Vec::new();
+    let markdown = match generator {
+        Generator::Hugo => hugo::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::Jekyll => jekyll::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::Zola => zola::expand(body, site, page, &mut fragments, &mut warnings),
+        Generator::None => body.to_string(),
+    };
+    for warning in &mut warnings {
+        warning.line += page.first_line.saturating_sub(1);
+    }
+    Expanded {
+        markdown: Cow::Owned(markdown),
+        fragments,
+        warnings,
+    }
+}
+
+/// The 1-based line of byte `offset` in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
+}
+
+/// Warnings grouped by subject, one line each: the subject, what was done,
+/// and every file with its lines and how many times, e.g.
+/// "shortcode `tabs`: … (3×: content/a.md:4, 9; content/b.md:2)".
+pub fn summarize(warnings: &[(String, TemplateWarning)]) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let mut groups: BTreeMap<(&str, &str), BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (file, warning) in warnings {
+        groups
+            .entry((&warning.subject, &warning.message))
+            .or_default()
+            .entry(file)
+            .or_default()
+            .push(warning.line);
+    }
+    groups
+        .into_iter()
+        .map(|((subject, message), files)| {
+            let total: usize = files.values().map(Vec::len).sum();
+            let places = files
+                .into_iter()
+                .map(|(file, mut lines)| {
+                    lines.sort_unstable();
+                    let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                    format!("{file}:{}", lines.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!("{subject}: {message} ({total}×: {places})")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_path_finds_only_template_openers() {
+        assert!(!has_template_syntax("plain { text } with {braces}"));
+        assert!(has_template_syntax("a {{< x >}}"));
+        assert!(has_template_syntax("a {% raw %}"));
+        assert!(!has_template_syntax("{"));
+    }
+
+    #[test]
+    fn warnings_group_by_subject_with_files_lines_and_counts() {
+        let w = |line, subject: &str| TemplateWarning {
+            line,
+            subject: subject.into(),
+            message: "removed".into(),
+            fatal: false,
+        };
+        let lines = summarize(&[
+            ("b.md".into(), w(9, "shortcode `x`")),
+            ("a.md".into(), w(4, "shortcode `x`")),
+            ("b.md".into(), w(2, "shortcode `x`")),
+            ("a.md".into(), w(1, "shortcode `y`")),
+        ]);
+        assert_eq!(
+            lines,
+            [
+                "shortcode `x`: removed (3×: a.md:4; b.md:2, 9)",
+                "shortcode `y`: removed (1×: a.md:1)"
+            ]
+        );
+    }
+}
