@@ -26,6 +26,7 @@ pub use code::{Code, UnknownCode};
 pub(crate) use finding::Sink;
 pub use finding::{Finding, Level};
 pub use format::Format;
+pub use html::HtmlCache;
 
 /// How to check: what the checker cannot tell from the document itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,10 @@ pub struct Options {
     /// feeds of any size (a generator checking what it wrote past that limit
     /// on purpose).
     pub max_feed_bytes: Option<usize>,
+    /// Checks of HTML shared with other documents checked with these options:
+    /// a piece of HTML (a post's content) already checked in one feed is not
+    /// checked again in another. `None` checks every piece.
+    pub html_cache: Option<HtmlCache>,
 }
 
 impl Options {
@@ -49,6 +54,7 @@ impl Options {
             now,
             location: None,
             max_feed_bytes: Some(spec::MAX_FEED_BYTES),
+            html_cache: None,
         }
     }
 
@@ -95,7 +101,9 @@ pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
         location: options.location.clone(),
         format,
     };
-    let mut findings = formats::check(name, bytes, &ctx);
+    let mut findings = HtmlCache::while_checking(options.html_cache.as_ref(), || {
+        formats::check(name, bytes, &ctx)
+    });
     // Document order reads best; findings without a line (whole-file ones) go first.
     findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0)));
     Report { format, findings }

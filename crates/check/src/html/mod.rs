@@ -10,7 +10,9 @@ mod entities;
 mod parse;
 mod style;
 
-use std::sync::LazyLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
 
@@ -72,21 +74,35 @@ pub(crate) fn compile_patterns() {
     }
 }
 
+/// What checking one piece of HTML found: each finding's code, and its
+/// message after the name of the element that holds the HTML.
+type Issues = Vec<(Code, String)>;
+
 /// Checks HTML found in element `what` at `pos`; `relative_refs` turns on the
-/// relative-URL scan the W3C validator runs on RSS descriptions.
+/// relative-URL scan the W3C validator runs on RSS descriptions. With a
+/// [`HtmlCache`] in the [`crate::Options`], a piece of HTML already checked
+/// (the same post's content in another feed) is not checked again.
 pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, relative_refs: bool) {
+    let issues = CURRENT_CACHE.with(|current| match current.borrow().as_ref() {
+        Some(cache) => cache.issues(html, relative_refs),
+        None => Arc::new(html_issues(html, relative_refs)),
+    });
+    for (code, rest) in issues.iter() {
+        sink.report(pos, *code, format!("{what}{rest}"));
+    }
+}
+
+/// Every issue of `html`, as [`check_html`] reports them.
+fn html_issues(html: &str, relative_refs: bool) -> Issues {
+    let mut issues = Issues::new();
     let events = tokenize(html);
     if let Some(problem) = first_parse_error(html, &events) {
-        sink.report(
-            pos,
-            Code::NotHtml,
-            format!("{what} has invalid HTML: {problem}"),
-        );
+        issues.push((Code::NotHtml, format!(" has invalid HTML: {problem}")));
     } else {
         let mut reported: Vec<(Code, String)> = Vec::new();
-        let mut report = |sink: &mut Sink, code: Code, detail: String, message: String| {
+        let mut report = |issues: &mut Issues, code: Code, detail: String, message: String| {
             if !reported.iter().any(|(c, d)| *c == code && *d == detail) {
-                sink.report(pos, code, message);
+                issues.push((code, message));
                 reported.push((code, detail));
             }
         };
@@ -96,17 +112,17 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
             };
             if !is_known_html(name) {
                 report(
-                    sink,
+                    &mut issues,
                     Code::NotHtml,
                     name.clone(),
-                    format!("{what} has a non-HTML tag <{name}>"),
+                    format!(" has a non-HTML tag <{name}>"),
                 );
             } else if !ACCEPTABLE_ELEMENTS.contains(&name.as_str()) {
                 report(
-                    sink,
+                    &mut issues,
                     Code::SecurityRisk,
                     name.clone(),
-                    format!("{what} should not contain the <{name}> tag: readers strip it"),
+                    format!(" should not contain the <{name}> tag: readers strip it"),
                 );
             } else {
                 for (attr, value) in attrs {
@@ -114,36 +130,93 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
                     if attr == "style" {
                         if !style_is_safe(value) {
                             report(
-                                sink,
+                                &mut issues,
                                 Code::DangerousStyleAttr,
                                 value.clone(),
-                                format!(
-                                    "{what} has a style attribute readers will strip: {value:?}"
-                                ),
+                                format!(" has a style attribute readers will strip: {value:?}"),
                             );
                         }
                     } else if attr.starts_with("on") {
                         report(
-                            sink,
+                            &mut issues,
                             Code::SecurityRiskAttr,
                             attr.clone(),
-                            format!("{what} should not contain the {attr} attribute (on <{name}>)"),
+                            format!(" should not contain the {attr} attribute (on <{name}>)"),
                         );
                     }
                 }
             }
         }
         if html.contains("<?import ") {
-            sink.report(
-                pos,
+            issues.push((
                 Code::SecurityRisk,
-                format!("{what} should not contain <?import"),
-            );
+                " should not contain <?import".to_string(),
+            ));
         }
     }
     if relative_refs {
-        relative_references(sink, pos, what, html);
+        relative_references(&mut issues, html);
     }
+    issues
+}
+
+/// The checks of HTML already made, shared by the documents checked with one
+/// [`crate::Options`]: a generator's feeds carry each post's HTML many times
+/// (in RSS, Atom and JSON Feed, in the site's feed and its section's and
+/// terms'), and each piece is checked once. A piece being checked on one
+/// thread is waited for, not checked again, on another.
+#[derive(Clone, Default)]
+pub struct HtmlCache {
+    checked: Arc<Mutex<HashMap<CacheKey, Arc<OnceLock<Arc<Issues>>>>>>,
+}
+
+/// A piece of HTML by its length and hash, and whether relative URLs were looked for.
+type CacheKey = (usize, u64, bool);
+
+impl HtmlCache {
+    /// The issues of `html`, checked now or earlier.
+    fn issues(&self, html: &str, relative_refs: bool) -> Arc<Issues> {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::with_seed(0x5EED).hash_one(html);
+        let cell = {
+            let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(
+                checked
+                    .entry((html.len(), hash, relative_refs))
+                    .or_default(),
+            )
+        };
+        Arc::clone(cell.get_or_init(|| Arc::new(html_issues(html, relative_refs))))
+    }
+
+    /// Makes this cache the one `f` checks HTML with, on this thread.
+    pub(crate) fn while_checking<T>(cache: Option<&HtmlCache>, f: impl FnOnce() -> T) -> T {
+        let previous = CURRENT_CACHE.with(|current| current.replace(cache.cloned()));
+        let result = f();
+        CURRENT_CACHE.with(|current| *current.borrow_mut() = previous);
+        result
+    }
+}
+
+impl std::fmt::Debug for HtmlCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let len = self.checked.lock().map_or(0, |c| c.len());
+        write!(f, "HtmlCache({len} pieces checked)")
+    }
+}
+
+impl PartialEq for HtmlCache {
+    /// One cache is equal to itself only: two caches hold different checks.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.checked, &other.checked)
+    }
+}
+
+impl Eq for HtmlCache {}
+
+thread_local! {
+    /// The cache of the check running on this thread, if it was given one.
+    static CURRENT_CACHE: RefCell<Option<HtmlCache>> = const { RefCell::new(None) };
 }
 
 static ANCHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,7 +247,7 @@ fn references(html: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Relative URLs in HTML, which readers cannot resolve (`ContainsRelRef`),
 /// and characters no URL holds (`InvalidUriChar`).
-fn relative_references(sink: &mut Sink, pos: usize, what: &str, html: &str) {
+fn relative_references(issues: &mut Issues, html: &str) {
     let mut relative = None;
     for reference in references(html) {
         if ABSOLUTE.is_match(&reference) {
@@ -184,24 +257,22 @@ fn relative_references(sink: &mut Sink, pos: usize, what: &str, html: &str) {
             c.is_ascii() && !(c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c))
         });
         match bad {
-            Some(c) => sink.report(
-                pos,
+            Some(c) => issues.push((
                 Code::InvalidUriChar,
-                format!(
-                    "{what} links to {reference:?}, which contains {c:?}: URLs do not allow it"
-                ),
-            ),
+                format!(" links to {reference:?}, which contains {c:?}: URLs do not allow it"),
+            )),
             None => {
                 relative.get_or_insert(reference);
             }
         }
     }
     if let Some(reference) = relative {
-        sink.report(
-            pos,
+        issues.push((
             Code::ContainsRelRef,
-            format!("{what} has a relative URL {reference:?}: readers cannot resolve it; make it absolute"),
-        );
+            format!(
+                " has a relative URL {reference:?}: readers cannot resolve it; make it absolute"
+            ),
+        ));
     }
 }
 
@@ -299,9 +370,37 @@ pub(crate) fn check_plain(sink: &mut Sink, plain: Plain) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Finding;
 
     fn relative(html: &str) -> Option<String> {
         references(html).find(|r| !ABSOLUTE.is_match(r))
+    }
+
+    #[test]
+    fn a_cache_reports_what_checking_again_would() {
+        let html = "<p onclick=\"x()\">a <a href=\"/rel\">b</a></p><div>open";
+        let plain: Vec<Finding> = {
+            let mut sink = Sink::new("f.xml", "");
+            check_html(&mut sink, 0, "<description>", html, true);
+            sink.findings
+        };
+        let cache = HtmlCache::default();
+        for what in ["<description>", "<content:encoded>"] {
+            let cached = HtmlCache::while_checking(Some(&cache), || {
+                let mut sink = Sink::new("f.xml", "");
+                check_html(&mut sink, 0, what, html, true);
+                sink.findings
+            });
+            let expected: Vec<String> = plain
+                .iter()
+                .map(|f| f.message.replace("<description>", what))
+                .collect();
+            assert_eq!(
+                cached.iter().map(|f| f.message.clone()).collect::<Vec<_>>(),
+                expected
+            );
+        }
+        assert!(!plain.is_empty());
     }
 
     #[test]
