@@ -526,8 +526,8 @@ impl Config {
             (None, generator) if defaults_from_site => Preset::of(generator),
             (None, _) => Preset::Feedwright,
         };
-        let output =
-            output_names(preset, &file.output).map_err(|(key, m)| config_error(&key, m))?;
+        let output = output_names(preset.site_names(&site), &file.output)
+            .map_err(|(key, m)| config_error(&key, m))?;
         if defaults_from_site && file.feeds.taxonomies.is_empty() {
             taxonomies = site
                 .taxonomies
@@ -632,12 +632,12 @@ impl Config {
     }
 }
 
-/// The output names: the preset's, with those the config file gives laid over them.
+/// The output names: the preset's `defaults`, with those the config file
+/// gives laid over them.
 fn output_names(
-    preset: Preset,
+    defaults: OutputNames,
     given: &OutputFileNames,
 ) -> std::result::Result<OutputNames, (String, String)> {
-    let defaults = preset.output_names();
     let pick = |key: &str, given: &Option<String>, default: String| match given {
         Some(name) => check_output_name(name)
             .map(|()| name.clone())

@@ -18,11 +18,14 @@ pub fn self_check(
     now: DateTime<Utc>,
     max_feed_bytes: usize,
 ) -> Result<Vec<Warning>> {
+    // Each post's HTML is in every format and every feed set carrying it:
+    // it is checked once.
     let options = feedwright_check::Options {
         max_feed_bytes: match max_feed_bytes {
             0 => None,
             cap => Some(cap.max(feedwright_check::spec::MAX_FEED_BYTES)),
         },
+        html_cache: Some(feedwright_check::HtmlCache::default()),
         ..feedwright_check::Options::at(now)
     };
     let check =

@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::content::listing::FeedListing;
 use crate::content::site::{Page, PageKind, Site};
 use crate::feed::xml_text::clean;
-use crate::output::preset::{folder_url, Place};
+use crate::output::preset::{folder_url, Place, TermRules};
 
 /// What a feed set is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -182,6 +182,7 @@ fn term_sets(
 ) -> Vec<FeedSet> {
     let taxonomies = &config.feed_sets.taxonomies;
     let preset = config.feed_sets.preset;
+    let rules = TermRules::of(&config.site);
     // Places are computed once per spelling, not once per post.
     let mut places: HashMap<(usize, &str), Option<Place>> = HashMap::new();
     let mut by_place: HashMap<(usize, Place), usize> = HashMap::new();
@@ -195,7 +196,7 @@ fn term_sets(
             let taxonomy = &taxonomies[term.taxonomy];
             let place = places
                 .entry((term.taxonomy, &term.name))
-                .or_insert_with(|| preset.term_place(taxonomy, &term.name));
+                .or_insert_with(|| preset.term_place(&rules, taxonomy, &term.name));
             let Some(place) = place else {
                 if !placeless.contains(&(term.taxonomy, &term.name)) {
                     placeless.push((term.taxonomy, &term.name));

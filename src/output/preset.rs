@@ -19,8 +19,9 @@ use url::Url;
 
 use super::FeedFormat;
 use crate::config::OutputNames;
-use crate::content::permalink;
-use crate::site_config::Generator;
+use crate::content::slug::hugo::{self, PathOptions};
+use crate::content::slug::zola::{self, SlugifyMode};
+use crate::site_config::{Generator, GeneratorRules, SiteSettings};
 
 /// A generator's feed layout, or feedwright's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -75,15 +76,67 @@ impl Preset {
         }
     }
 
+    /// The site's file names as its own generator names them, where it
+    /// configures them: Hugo's RSS `baseName` (`outputFormats.rss.baseName`),
+    /// jekyll-feed's `feed.path`. `None` when this preset is not the site's
+    /// generator's, or the site says nothing.
+    pub(crate) fn site_names(self, site: &SiteSettings) -> OutputNames {
+        let mut names = self.output_names();
+        match (self, &site.rules) {
+            (Preset::Hugo, GeneratorRules::Hugo(rules)) if !rules.rss_base_name.is_empty() => {
+                names.rss = format!("{}.xml", rules.rss_base_name);
+            }
+            (Preset::Jekyll, GeneratorRules::Jekyll(rules)) => {
+                let path = rules.feed_path.trim_start_matches('/');
+                if !path.is_empty() && !path.contains('/') {
+                    names.atom = path.to_string();
+                }
+            }
+            _ => {}
+        }
+        names
+    }
+}
+
+/// How a site's generator makes a term a path: what the presets need of the
+/// site's configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct TermRules {
+    /// Hugo's `removePathAccents` and `disablePathToLower`.
+    hugo: PathOptions,
+    /// Zola's `slugify.taxonomies`.
+    zola: SlugifyMode,
+    /// Zola's `taxonomy_root`: a folder before every taxonomy's.
+    zola_root: Option<String>,
+}
+
+impl TermRules {
+    /// The rules the site's configuration sets (defaults for what it does not).
+    pub(crate) fn of(site: &SiteSettings) -> TermRules {
+        match &site.rules {
+            GeneratorRules::Hugo(rules) => TermRules {
+                hugo: rules.path,
+                ..TermRules::default()
+            },
+            GeneratorRules::Zola(rules) => TermRules {
+                zola: rules.slugify_taxonomies,
+                zola_root: rules.taxonomy_root.clone(),
+                ..TermRules::default()
+            },
+            _ => TermRules::default(),
+        }
+    }
+}
+
+impl Preset {
     /// Where the feeds of the term `term` of `taxonomy` go; `None` when the
     /// term names no path at all (only punctuation, say).
-    pub fn term_place(self, taxonomy: &str, term: &str) -> Option<Place> {
+    pub(crate) fn term_place(self, rules: &TermRules, taxonomy: &str, term: &str) -> Option<Place> {
         match self {
-            Preset::Jekyll => {
-                jekyll_term_place(taxonomy, term).or_else(|| hugo_term_place(taxonomy, term))
-            }
-            Preset::Feedwright | Preset::Hugo => hugo_term_place(taxonomy, term),
-            Preset::Zola => zola_term_place(taxonomy, term),
+            Preset::Jekyll => jekyll_term_place(taxonomy, term)
+                .or_else(|| hugo_term_place(PathOptions::default(), taxonomy, term)),
+            Preset::Feedwright | Preset::Hugo => hugo_term_place(rules.hugo, taxonomy, term),
+            Preset::Zola => zola_term_place(rules, taxonomy, term),
         }
     }
 }
@@ -114,28 +167,25 @@ impl Place {
     }
 }
 
-/// Hugo's term folder, which feedwright's preset shares: the taxonomy and the
-/// term each as Hugo makes a path of them.
-// TODO(sites): Hugo's own MakePathSanitized from the slug module.
-fn hugo_term_place(taxonomy: &str, term: &str) -> Option<Place> {
-    let folder = join_segments(&[&hugo_path(taxonomy)?, &hugo_path(term)?])?;
-    Some(Place::Folder(folder))
+/// Hugo's term folder (`getTaxonomyKey`), which feedwright's preset shares:
+/// the taxonomy's plural and the term, each made a path as Hugo makes it
+/// (`MakePathSanitized`): `Go Lang`, `go lang` and `go-lang` are one term.
+fn hugo_term_place(options: PathOptions, taxonomy: &str, term: &str) -> Option<Place> {
+    let plural = hugo::make_path_sanitized(taxonomy, options);
+    let key = hugo::term_key(term, options);
+    join_segments(&[&plural, &key]).map(Place::Folder)
 }
 
-/// A name as Hugo makes a path of it: lower case, runs of spaces one `-`.
-fn hugo_path(name: &str) -> Option<String> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(permalink::path_segment)
-        .filter(|w| !w.is_empty())
-        .collect();
-    (!words.is_empty()).then(|| words.join("-"))
-}
-
-/// Zola's term folder: the taxonomy's and the term's slugs.
-// TODO(sites): Zola's slugify per `slugify.taxonomies` from the slug module.
-fn zola_term_place(taxonomy: &str, term: &str) -> Option<Place> {
-    hugo_term_place(taxonomy, term)
+/// Zola's term folder: `taxonomy_root`, then the taxonomy's and the term's
+/// slugs under `slugify.taxonomies` (`C++` is `c`, `日本語` `ri-ben-yu`).
+fn zola_term_place(rules: &TermRules, taxonomy: &str, term: &str) -> Option<Place> {
+    let name = zola::slugify_paths(taxonomy, rules.zola);
+    let slug = zola::slugify_paths(term, rules.zola);
+    let folder = join_segments(&[&name, &slug])?;
+    Some(Place::Folder(match &rules.zola_root {
+        Some(root) => join_segments(&[root, &folder])?,
+        None => folder,
+    }))
 }
 
 /// jekyll-feed's files for a tag (`feed/by_tag/TAG`: only tags of letters,
@@ -238,29 +288,64 @@ mod tests {
 
     #[test]
     fn jekyll_term_files() {
-        let place = Preset::Jekyll.term_place("tags", "Rust").unwrap();
+        let rules = TermRules::default();
+        let place = Preset::Jekyll.term_place(&rules, "tags", "Rust").unwrap();
         let n = names(Preset::Jekyll);
         assert_eq!(place.file(FeedFormat::Atom, &n), "feed/by_tag/Rust.xml");
         assert_eq!(place.file(FeedFormat::Rss, &n), "feed/by_tag/Rust.rss.xml");
         assert_eq!(place.file(FeedFormat::Json, &n), "feed/by_tag/Rust.json");
         // A tag jekyll-feed writes no feed for gets feedwright's place.
-        let place = Preset::Jekyll.term_place("tags", "Go Lang").unwrap();
+        let place = Preset::Jekyll
+            .term_place(&rules, "tags", "Go Lang")
+            .unwrap();
         assert_eq!(place.file(FeedFormat::Atom, &n), "tags/go-lang/feed.xml");
-        let place = Preset::Jekyll.term_place("categories", "News").unwrap();
+        let place = Preset::Jekyll
+            .term_place(&rules, "categories", "News")
+            .unwrap();
         assert_eq!(place.file(FeedFormat::Atom, &n), "feed/News.xml");
     }
 
     #[test]
     fn term_paths_never_leave_the_output_folder() {
+        let rules = TermRules::default();
         for term in ["../../etc", "..", "/", "a/../../b"] {
-            if let Some(Place::Folder(folder)) = Preset::Hugo.term_place("tags", term) {
+            if let Some(Place::Folder(folder)) = Preset::Hugo.term_place(&rules, "tags", term) {
                 assert!(
                     folder.starts_with("tags/") && !folder.split('/').any(|s| s == ".."),
                     "{term}: {folder}"
                 );
             }
         }
-        assert_eq!(Preset::Hugo.term_place("tags", "???"), None);
+        assert_eq!(Preset::Hugo.term_place(&rules, "tags", "!!!"), None);
+    }
+
+    #[test]
+    fn terms_are_named_as_each_generator_names_them() {
+        let rules = TermRules::default();
+        let folder = |preset: Preset, term: &str| match preset.term_place(&rules, "tags", term) {
+            Some(Place::Folder(folder)) => folder,
+            other => panic!("{other:?}"),
+        };
+        for (term, hugo, zola) in [
+            ("Go Lang", "tags/go-lang", "tags/go-lang"),
+            ("C++", "tags/c++", "tags/c"),
+            ("C#", "tags/c#", "tags/c"),
+            ("日本語", "tags/日本語", "tags/ri-ben-yu"),
+            ("Hello, World!", "tags/hello-world", "tags/hello-world"),
+        ] {
+            assert_eq!(folder(Preset::Hugo, term), hugo, "{term}");
+            assert_eq!(folder(Preset::Feedwright, term), hugo, "{term}");
+            assert_eq!(folder(Preset::Zola, term), zola, "{term}");
+        }
+        let safe = TermRules {
+            zola: SlugifyMode::Safe,
+            zola_root: Some("blog".into()),
+            ..TermRules::default()
+        };
+        assert_eq!(
+            Preset::Zola.term_place(&safe, "tags", "Rust & Go"),
+            Some(Place::Folder("blog/tags/Rust & Go".into()))
+        );
     }
 
     #[test]

@@ -782,7 +782,7 @@ fn hubs_are_announced_in_every_format() {
         "hubs: [hub.example.net]\n",
     );
     bad.build().assert().code(2).stderr(contains(
-        "hubs: `hub.example.net` is not an absolute http(s) URL",
+        "`hubs`: `hub.example.net` is not an absolute http(s) URL",
     ));
 }
 
@@ -1140,4 +1140,100 @@ fn check_target_devto_says_an_item_without_content_is_imported_as_its_descriptio
         .stdout(contains(
             "entry \"Short\" <https://example.org/blog/short/>: the item has no content:encoded",
         ));
+}
+
+#[test]
+fn term_paths_follow_each_generators_own_rules() {
+    let files = [(
+        "blog/p.md",
+        post("P", "2025-01-01", "tags: [C++, \"日本語\", \"C#\"]\n", "p"),
+    )];
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let hugo = site_with(&refs, "feeds:\n  preset: hugo\n  taxonomies: [tags]\n");
+    hugo.build().assert().success();
+    assert_eq!(
+        paths(&hugo),
+        strings(&[
+            "index.xml",
+            "atom.xml",
+            "feed.json",
+            "tags/c++/index.xml",
+            "tags/c++/atom.xml",
+            "tags/c++/feed.json",
+            "tags/c#/index.xml",
+            "tags/c#/atom.xml",
+            "tags/c#/feed.json",
+            "tags/日本語/index.xml",
+            "tags/日本語/atom.xml",
+            "tags/日本語/feed.json",
+        ])
+    );
+    // On disk as Hugo writes the folder; in the feed, its URL percent-encoded.
+    let atom = feed(&hugo.read("tags/c#/atom.xml"));
+    assert!(atom
+        .links
+        .iter()
+        .any(|l| l.href == "https://example.org/tags/c%23/atom.xml"));
+    let atom = feed(&hugo.read("tags/日本語/atom.xml"));
+    assert!(atom
+        .links
+        .iter()
+        .any(|l| l.href == "https://example.org/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/atom.xml"));
+
+    // Zola slugifies: `C++` and `C#` are one term, `c`.
+    let zola = site_with(&refs, "feeds:\n  preset: zola\n  taxonomies: [tags]\n");
+    zola.build().assert().success();
+    assert_eq!(
+        paths(&zola),
+        strings(&[
+            "atom.xml",
+            "rss.xml",
+            "feed.json",
+            "tags/c/atom.xml",
+            "tags/c/rss.xml",
+            "tags/c/feed.json",
+            "tags/ri-ben-yu/atom.xml",
+            "tags/ri-ben-yu/rss.xml",
+            "tags/ri-ben-yu/feed.json",
+        ])
+    );
+    assert_eq!(
+        feed(&zola.read("tags/c/atom.xml")).title.unwrap().content,
+        "example.org: C++"
+    );
+}
+
+#[test]
+fn a_site_read_with_no_feedwright_yaml_keeps_its_generators_feed_paths() {
+    let site = Site::new(&[(
+        "posts/p.md",
+        &post("P", "2025-01-01", "tags: [Rust]\n", "p"),
+    )]);
+    fs::write(
+        site.dir.path().join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\ntitle = \"Hugo site\"\n[outputFormats.RSS]\nbaseName = \"feed\"\n",
+    )
+    .unwrap();
+    feedwright()
+        .current_dir(site.dir.path())
+        .args(["build", "--now", "2026-01-01T00:00:00Z", "--out"])
+        .arg(site.out())
+        .assert()
+        .success();
+    // Hugo writes RSS for the home page, each section and each term, named
+    // by the site's baseName.
+    assert_eq!(
+        paths(&site),
+        strings(&[
+            "feed.xml",
+            "atom.xml",
+            "feed.json",
+            "posts/feed.xml",
+            "posts/atom.xml",
+            "posts/feed.json",
+            "tags/rust/feed.xml",
+            "tags/rust/atom.xml",
+            "tags/rust/feed.json",
+        ])
+    );
 }
