@@ -167,8 +167,11 @@ fn html_issues(html: &str, relative_refs: bool) -> Issues {
 /// thread is waited for, not checked again, on another.
 #[derive(Clone, Default)]
 pub struct HtmlCache {
-    checked: Arc<Mutex<HashMap<CacheKey, Arc<OnceLock<Arc<Issues>>>>>>,
+    checked: Arc<Mutex<HashMap<CacheKey, Arc<Checked>>>>,
 }
+
+/// One piece's check: done, or being done.
+type Checked = OnceLock<Arc<Issues>>;
 
 /// A piece of HTML by its length and hash, and whether relative URLs were looked for.
 type CacheKey = (usize, u64, bool);
