@@ -64,9 +64,15 @@ fn build_with(binary: &Path, site: &Site, out: &Path) -> Command {
     cmd
 }
 
-/// Runs `cmd` and returns its exit code, its stderr and its peak memory in KiB
-/// (from `wait4`, which reports this child alone).
-// The child is reaped by `wait4` (for its rusage), not by `Child::wait`.
+/// Runs `cmd` and returns its exit code, its stderr and its peak memory in KiB.
+///
+/// The peak is the child's own: the high-water mark of its memory after it
+/// started (`VmHWM` in `/proc/PID/status`), read while it runs. `wait4`'s
+/// `ru_maxrss` would also count this test process's memory, which a child
+/// spawned with `vfork` shares until it starts, so it would measure the
+/// other tests running beside this one; it is the fallback only for a child
+/// gone before its memory could be read.
+// The child is reaped by `wait4` (for its status), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 fn run_measured(cmd: &mut Command) -> (Option<i32>, String, i64) {
     use std::io::Read;
@@ -75,20 +81,46 @@ fn run_measured(cmd: &mut Command) -> (Option<i32>, String, i64) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut stderr = String::new();
+        pipe.read_to_string(&mut stderr).unwrap();
+        stderr
+    });
+    let pid = child.id() as libc::pid_t;
+    let status_file = format!("/proc/{pid}/status");
+    let mut peak_kib: i64 = 0;
+    loop {
+        if let Some(kib) = fs::read_to_string(&status_file).ok().and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<i64>().ok())
+        }) {
+            peak_kib = peak_kib.max(kib);
+        }
+        // Whether it has exited, leaving it to be reaped below.
+        // SAFETY: an all-zero siginfo is valid; waitid writes into it.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        let flags = libc::WEXITED | libc::WNOHANG | libc::WNOWAIT;
+        let found = unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, flags) };
+        // SAFETY: waitid filled `info` for a child that changed state.
+        if found == 0 && unsafe { info.si_pid() } == pid {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
     let mut status = 0;
     // SAFETY: an all-zero rusage is valid; wait4 writes into the two locals.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
     assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
     let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    (code, stderr, usage.ru_maxrss)
+    let peak = if peak_kib > 0 {
+        peak_kib
+    } else {
+        usage.ru_maxrss
+    };
+    (code, reader.join().unwrap(), peak)
 }
 
 /// A site holding one good post, built once so there are outputs to protect.
