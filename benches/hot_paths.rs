@@ -144,6 +144,61 @@ fn markdown_benches(c: &mut Criterion) {
     group.finish();
 }
 
+fn templates_benches(c: &mut Criterion) {
+    use feedwright::internals::templates::{self, Generator, PageContext, SiteContext};
+    let page_url = Url::parse("https://bench.example.org/blog/some-post/").expect("a URL");
+    let front = serde_json::json!({"title": "T", "draft_note": "x"});
+    let page = PageContext {
+        rel_path: "blog/some-post.md",
+        permalink: &page_url,
+        front_matter: &front,
+        first_line: 1,
+    };
+    let fixture = |path: &str| {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .expect("a fixture");
+        let body = front_matter::split(Path::new("x.md"), &text)
+            .expect("splits")
+            .body
+            .to_string();
+        body
+    };
+    let plain = post_with_body(2800, 3200);
+    let plain = front_matter::split(Path::new("x.md"), &plain)
+        .expect("splits")
+        .body
+        .to_string();
+    let cases = [
+        ("none/3KiB", Generator::Hugo, plain),
+        (
+            "hugo_shortcodes",
+            Generator::Hugo,
+            fixture("tests/fixtures/sites/hugo/content/posts/shortcodes.md"),
+        ),
+        (
+            "jekyll_liquid",
+            Generator::Jekyll,
+            fixture("tests/fixtures/sites/jekyll/_posts/2024-03-01-liquid.md"),
+        ),
+        (
+            "zola_calls",
+            Generator::Zola,
+            fixture("tests/fixtures/sites/zola/content/blog/calls.md"),
+        ),
+    ];
+    let mut group = c.benchmark_group("templates");
+    for (name, generator, body) in &cases {
+        let mut site = SiteContext::new(Url::parse("https://bench.example.org/").expect("a URL"));
+        site.generator = *generator;
+        group.throughput(Throughput::Bytes(body.len() as u64));
+        // Templates alone: the body in, Markdown and fragments out.
+        group.bench_with_input(BenchmarkId::new("expand", name), body, |b, body| {
+            b.iter(|| templates::expand(black_box(body), &site, &page))
+        });
+    }
+    group.finish();
+}
+
 fn build_benches(c: &mut Criterion) {
     // A whole build of a small site, end to end, including the file system.
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -175,6 +230,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = front_matter_benches, date_benches, markdown_benches, build_benches
+    targets = front_matter_benches, date_benches, markdown_benches, templates_benches, build_benches
 }
 criterion_main!(hot_paths);

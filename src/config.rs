@@ -12,7 +12,7 @@ use crate::content::permalink::PermalinkPattern;
 use feedwright_check::spec::is_uri_char;
 use feedwright_check::spec::sitemap::MAX_LOC;
 
-use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::error::{Diagnostic, Error, Result, SourceLine, Warning};
 use crate::output::preset::Preset;
 use crate::output::FeedFormat;
 use crate::site_config::{self, Generator, SiteSettings, Taxonomy};
@@ -47,10 +47,16 @@ pub struct Options {
     pub keep_going: bool,
     /// `--site DIR`: the site's root folder, where its generator's configuration is.
     pub site_dir: Option<PathBuf>,
+    /// `--allow-empty`: a site feed without entries is not an error.
+    pub allow_empty: bool,
+    /// `--print-urls`: list each content file's URL in the report.
+    pub print_urls: bool,
     /// `--formats rss,atom,json`.
     pub formats: Option<Vec<FeedFormat>>,
     /// `--html`.
     pub html: bool,
+    /// `--print-discovery`: print the site feeds' autodiscovery tags.
+    pub print_discovery: bool,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.
@@ -278,6 +284,20 @@ pub struct Config {
     pub notes: Vec<String>,
     /// Warnings about the configuration (settings read but not followed).
     pub warnings: Vec<Warning>,
+    /// `permalinks:` of feedwright.yaml as written, laid over a Hugo site's own.
+    pub generator_permalinks: BTreeMap<String, String>,
+    /// Whether the content folder was named (`--content`, `content:`) rather
+    /// than the site's own (Hugo's per-language folders are then not read).
+    pub content_dir_given: bool,
+    /// Accept a site feed without entries (`--allow-empty`).
+    pub allow_empty: bool,
+    /// The language whose feeds are rendered (its index in the site's languages).
+    pub feed_language: usize,
+    /// The home page the feeds link to (the language's home).
+    pub feed_home: Url,
+    /// The folder of the language's feeds in the output folder (`fr`), `""`
+    /// for the default language's: the site's feeds, and the terms', go in it.
+    pub feed_prefix: String,
 }
 
 /// `path` in the site's `root` (unchanged when the root is the working folder).
@@ -309,11 +329,7 @@ impl Config {
         let file = parse_config_file(&path, &text)?;
         // A value the feeds could not carry is the user's to fix: named by its
         // key and line, with what is accepted, before anything is read.
-        let config_error = |key: &str, message: String| Error::Config {
-            path: path.clone(),
-            line: line_of_key(&text, key),
-            message: format!("`{key}`: {message}"),
-        };
+        let config_error = |key: &str, message: String| key_error(&path, &text, key, message);
         let forced = file
             .generator
             .as_deref()
@@ -340,13 +356,9 @@ impl Config {
         if site.generator != Generator::None {
             notes.push(format!("read {}", site.describe_source()));
         }
-        let site_error = |message: String| Error::Config {
-            path: under_root(
-                &root,
-                site.files.first().map_or(Path::new("."), |f| f.as_path()),
-            ),
-            line: None,
-            message,
+        let site_error = |message: String| {
+            let file = site.files.first().map_or(Path::new("."), |f| f.as_path());
+            Error::config(&under_root(&root, file), None, message)
         };
 
         let from_site = options.base_url.is_none() && file.base_url.is_none();
@@ -374,7 +386,12 @@ impl Config {
             (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
-        for (section, pattern) in &file.permalinks {
+        let own_patterns = if site.generator == Generator::None {
+            &file.permalinks
+        } else {
+            &BTreeMap::new()
+        };
+        for (section, pattern) in own_patterns {
             let parsed = PermalinkPattern::parse(pattern)
                 .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
@@ -497,6 +514,7 @@ impl Config {
             site.out_dir.clone()
         };
 
+        let file_content_given = file.content.is_some();
         let content_dir = options
             .content_dir
             .clone()
@@ -564,6 +582,20 @@ impl Config {
         };
         let icon = icon_url("icon", &file.icon)?;
         let favicon = icon_url("favicon", &file.favicon)?;
+        let content_dir_given = options.content_dir.is_some() || file_content_given;
+        let generator_permalinks = if site.generator == Generator::Hugo {
+            file.permalinks.clone()
+        } else {
+            BTreeMap::new()
+        };
+        // What the site's own configuration publishes besides the default.
+        let (site_drafts, site_future, site_expired) = match &site.rules {
+            site_config::GeneratorRules::Hugo(rules) => {
+                (rules.build_drafts, rules.build_future, rules.build_expired)
+            }
+            site_config::GeneratorRules::Jekyll(rules) => (rules.unpublished, rules.future, false),
+            _ => (false, false, false),
+        };
         Ok(Config {
             icon,
             favicon,
@@ -574,7 +606,7 @@ impl Config {
                 .clone()
                 .or_else(|| file.out.map(|o| under_root(&root, &o)))
                 .unwrap_or_else(|| under_root(&root, &default_out)),
-            base_url,
+            base_url: base_url.clone(),
             title,
             description,
             language,
@@ -595,9 +627,9 @@ impl Config {
             full_content: file.full_content.unwrap_or(true),
             html: options.html || file.html.unwrap_or(false),
             include: Inclusion {
-                drafts: options.drafts,
-                future: options.future,
-                expired: options.expired,
+                drafts: options.drafts || site_drafts,
+                future: options.future || site_future,
+                expired: options.expired || site_expired,
             },
             now,
             now_given,
@@ -609,7 +641,74 @@ impl Config {
             site,
             notes,
             warnings,
+            generator_permalinks,
+            content_dir_given,
+            allow_empty: options.allow_empty,
+            feed_language: 0,
+            feed_home: base_url.clone(),
+            feed_prefix: String::new(),
         })
+    }
+
+    /// The settings of the feeds of language `index`, under `prefix` (`fr`, or
+    /// `""`): the language's title, description and tag, its home, its feed
+    /// files under `prefix/`; the sitemap (of every language) is the default
+    /// language's alone.
+    pub fn for_language(&self, index: usize, prefix: &str) -> Config {
+        let mut config = self.clone();
+        config.feed_language = index;
+        if let Some(language) = self.site.languages.get(index) {
+            if index > 0 {
+                if let Some(title) = &language.title {
+                    config.title = title.clone();
+                }
+                if let Some(description) = &language.description {
+                    config.description = description.clone();
+                }
+                config.language = language
+                    .language_code
+                    .as_deref()
+                    .and_then(site_config::language_tag)
+                    .or_else(|| site_config::language_tag(&language.code));
+            } else if let Some(title) = &language.title {
+                config.title = title.clone();
+            }
+        }
+        if !prefix.is_empty() {
+            config.feed_home = self
+                .base_url
+                .join(&format!("{prefix}/"))
+                .unwrap_or_else(|_| self.base_url.clone());
+            config.feed_prefix = prefix.to_string();
+        }
+        config.sitemap = self.sitemap && index == 0;
+        config
+    }
+
+    /// How a front-matter key written twice is taken: as Jekyll takes it
+    /// (the last one) on a Jekyll site, else as an error.
+    pub(crate) fn duplicate_keys(&self) -> crate::content::front_matter::DuplicateKeys {
+        use crate::content::front_matter::DuplicateKeys;
+        if self.generator == Generator::Jekyll {
+            DuplicateKeys::LastWins
+        } else {
+            DuplicateKeys::Refuse
+        }
+    }
+
+    /// The generator's configuration file (the first read), for errors about its settings.
+    pub(crate) fn site_file(&self) -> PathBuf {
+        self.site_path(
+            self.site
+                .files
+                .first()
+                .map_or(Path::new("."), |f| f.as_path()),
+        )
+    }
+
+    /// A path the site's configuration names (relative to the site's root).
+    pub fn site_path(&self, path: &Path) -> PathBuf {
+        under_root(&self.site.root, path)
     }
 
     /// The absolute URL of an output file, `name` being its path in the
@@ -724,12 +823,70 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
             .map(|l| crate::content::front_matter::text_line_of_yaml_line(text, l.line()));
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
-        Error::Config {
-            path: path.to_path_buf(),
-            line,
-            message: message.to_string(),
+        let source = e.location().zip(line).and_then(|(location, line)| {
+            let text = text.lines().nth(line - 1)?;
+            Some(SourceLine::word_at(text, location.column()))
+        });
+        match unknown_key(message) {
+            Some((key, hint)) => Error::config(path, line, format!("unknown key `{key}`"))
+                .at(source)
+                .with_hint(hint),
+            None => Error::config(path, line, message).at(source),
         }
     })
+}
+
+/// The error of the config file `path` (whose text is `text`) about the
+/// dotted `key`: its message names the key, and the line that sets it (or
+/// the deepest part of it written) is shown with the value marked.
+pub(crate) fn key_error(path: &Path, text: &str, key: &str, message: String) -> Error {
+    let line = line_of_key(text, key);
+    let source = line.and_then(|line| {
+        let written = text.lines().nth(line - 1)?;
+        // The deepest part of the key on that line: `email` of `author.email`
+        // in `author: {name: x, email: y}`, else `author` itself.
+        let part = key
+            .rsplit('.')
+            .find(|part| written.contains(part))
+            .unwrap_or(key);
+        Some(SourceLine::at_key(written, part))
+    });
+    Error::config(path, line, format!("`{key}`: {message}")).at(source)
+}
+
+/// For serde's "unknown field `titel`, expected one of `base_url`, `title`, …":
+/// the key written, and a hint: the known key nearest it, or every known
+/// key when none is near.
+fn unknown_key(message: &str) -> Option<(String, String)> {
+    // Nested, serde names the mapping first: "author: unknown field `e-mail`, …".
+    let (parent, rest) = message.split_once("unknown field `")?;
+    let (written, rest) = rest.split_once('`')?;
+    let parent = parent.trim_end().trim_end_matches(':');
+    let known: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    if known.is_empty() {
+        return None;
+    }
+    let nearest = known
+        .iter()
+        .map(|candidate| (strsim::jaro_winkler(written, candidate), candidate))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(similarity, _)| *similarity >= 0.7);
+    let hint = match nearest {
+        Some((_, key)) => format!("did you mean `{key}`?"),
+        None => format!(
+            "the keys accepted here are {}",
+            known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let key = match parent {
+        "" => written.to_string(),
+        parent => format!("{parent}.{written}"),
+    };
+    Some((key, hint))
 }
 
 /// The 1-based line of the dotted `key` (`author.email`,
@@ -889,7 +1046,7 @@ pub(crate) fn resolve_now(flag: Option<&str>) -> Result<(DateTime<Utc>, bool)> {
     if let Some(text) = flag {
         return date::parse(text, SiteTimezone::default())
             .map(|now| (now, true))
-            .map_err(|e| Error::Usage(format!("--now: {e}")));
+            .map_err(|e| Error::Usage(format!("--now: {e}; {}", date::ACCEPTED_SHAPES)));
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let seconds: i64 = epoch.trim().parse().map_err(|_| {

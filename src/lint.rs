@@ -10,8 +10,6 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
-
 use crate::syndicate::compose::{
     self, devto_import_tags, Graphemes, MastodonLength, Measure, Parts, Template,
     DEVTO_IMPORT_MAX_TAGS, DEVTO_IMPORT_TAG_CHARS,
@@ -20,8 +18,7 @@ use crate::syndicate::entry::SyndicationEntry;
 use crate::syndicate::{bluesky, devto, from_feed, mastodon, settings};
 
 /// A platform a feed's entries go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     /// dev.to's feed importer (Forem's RSS import).
     Devto,
@@ -61,13 +58,12 @@ impl FromStr for Target {
     }
 }
 
-/// What a platform will do to one entry (or, without an entry, to the feed).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// What a platform will do to one entry (or, without an entry, to the feed):
+/// a warning, since the feed is valid and the platform changes what it takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlatformFinding {
     /// The feed file, as named.
     pub file: String,
-    /// Always `warning`: the feed is valid; the platform changes what it takes.
-    pub level: &'static str,
     /// The platform.
     pub target: Target,
     /// The entry's title, when the finding is about one entry.
@@ -78,27 +74,12 @@ pub struct PlatformFinding {
     pub message: String,
 }
 
-impl fmt::Display for PlatformFinding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}[{}]: ", self.file, self.level, self.target)?;
-        if let Some(title) = &self.entry {
-            write!(f, "entry {title:?}")?;
-            if let Some(url) = &self.url {
-                write!(f, " <{url}>")?;
-            }
-            f.write_str(": ")?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
 /// What `target` will do to the entries of the feed `bytes` (RSS, Atom or
 /// JSON Feed), named `file` in the findings; `Err` when it is no feed.
 pub fn lint(file: &str, bytes: &[u8], target: Target) -> Result<Vec<PlatformFinding>, String> {
     let source = from_feed::parse(bytes, None)?;
     let finding = |entry: Option<&SyndicationEntry>, message: String| PlatformFinding {
         file: file.to_string(),
-        level: "warning",
         target,
         entry: entry.map(|e| e.title.clone()),
         url: entry.map(|e| e.url.clone()),

@@ -1,15 +1,33 @@
 //! The `feedwright` command: parses arguments and calls the library.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use feedwright::report::{self, ColorChoice, Printer, Styles, Verbosity};
 use feedwright::Options;
 
-/// Full-content RSS 2.0, Atom 1.0 and JSON Feed feeds, a sitemap and a page of feeds, from a Hugo, Jekyll or Zola Markdown site.
+/// The exit codes, the same for every command; shown by `--help`.
+const EXIT_CODES: &str = "\
+Exit codes (every command):
+  0  success
+  1  content or output errors (a broken post, an invalid feed, an output out of date)
+  2  usage or configuration errors (a wrong flag, a missing file, a bad feedwright.yaml)";
+
+/// Full-content RSS 2.0, Atom 1.0 and JSON Feed feeds, a sitemap and a page of feeds, from a Hugo, Jekyll or Zola site.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, after_help = EXIT_CODES, propagate_version = true)]
 struct Cli {
+    /// Print errors only.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print what happened to every page, and why.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    /// When to colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
     #[command(subcommand)]
     command: Command,
 }
@@ -17,11 +35,41 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read the content folder and write the feeds (rss.xml, atom.xml, feed.json, and more as configured).
+    #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
     /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
+    #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Publish each new post to Mastodon, Bluesky, dev.to and WebSub hubs, exactly once.
+    #[command(after_help = EXIT_CODES)]
     Syndicate(SyndicateArgs),
+    /// Write a commented feedwright.yaml for the site here, from its Hugo, Jekyll or Zola configuration; never overwrites one.
+    #[command(after_help = EXIT_CODES)]
+    Init {
+        /// The site's root folder [default: .].
+        #[arg(long, value_name = "DIR")]
+        site: Option<PathBuf>,
+    },
+    /// Print a shell's completion script (bash, zsh, fish, powershell, elvish).
+    #[command(after_help = EXIT_CODES)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one per command into a folder.
+    #[command(after_help = EXIT_CODES)]
+    Man {
+        /// Write feedwright.1 and feedwright-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(clap::Args)]
@@ -42,8 +90,8 @@ struct SyndicateArgs {
     #[arg(long, value_name = "FEED")]
     from: Option<String>,
     /// How to print the results.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = ResultFormat::Text)]
+    format: ResultFormat,
     /// The posting time, and the instant that decides future posts (RFC 3339) [default: SOURCE_DATE_EPOCH, else the clock].
     #[arg(long, value_name = "RFC3339")]
     now: Option<String>,
@@ -58,14 +106,22 @@ struct SyndicateArgs {
     base_url: Option<String>,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultFormat {
+    /// A line per result.
+    Text,
+    /// A JSON array of results.
+    Json,
+}
+
 #[derive(clap::Args)]
 struct CheckArgs {
     /// The files to check; each one's format is detected from its content.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// How to print the findings.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
+    #[arg(long, value_enum, default_value_t = MessageFormat::Text)]
+    format: MessageFormat,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -74,12 +130,15 @@ struct CheckArgs {
     target: Vec<feedwright::lint::Target>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum OutputFormat {
-    /// One `file:line:column: level[code]: message` line per finding.
+/// How errors, warnings and findings are printed.
+#[derive(Clone, Copy, ValueEnum)]
+enum MessageFormat {
+    /// For a person, on standard error: `file:line:column: level[code]: message`, with the source line where known.
     Text,
-    /// A JSON array of findings.
+    /// A JSON array on standard output.
     Json,
+    /// GitHub Actions workflow commands on standard output (`::error file=…,line=…::message`): annotations on a pull request.
+    Github,
 }
 
 #[derive(clap::Args)]
@@ -120,191 +179,170 @@ struct BuildArgs {
     /// Skip broken posts with a warning instead of failing.
     #[arg(long)]
     keep_going: bool,
+    /// Build in memory and write nothing; exit 1 naming each output that differs from the file on disk.
+    #[arg(long)]
+    check: bool,
+    /// How to print errors and warnings.
+    #[arg(long, value_enum, default_value_t = MessageFormat::Text)]
+    format: MessageFormat,
+    /// Write the feeds even when the site's feed has no entries (otherwise an error saying why).
+    #[arg(long)]
+    allow_empty: bool,
+    /// Print each content file and its page's URL, tab-separated, on standard output.
+    #[arg(long)]
+    print_urls: bool,
     /// The feed formats to write (comma-separated: rss, atom, json) [default: formats: in the config, else all three].
     #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
     formats: Option<Vec<feedwright::FeedFormat>>,
     /// Also write feeds.html, a page listing every feed.
     #[arg(long)]
     html: bool,
-    /// Print the feeds' autodiscovery <link> tags, for a theme's <head>.
+    /// Print the site feeds' autodiscovery <link> tags on standard output, for a theme's <head>.
     #[arg(long)]
     print_discovery: bool,
-    /// Say more: the terms merged into one feed.
-    #[arg(short, long)]
-    verbose: bool,
+}
+
+impl BuildArgs {
+    fn options(self) -> Options {
+        Options {
+            content_dir: self.content,
+            out_dir: self.out,
+            config_file: self.config,
+            base_url: self.base_url,
+            sitemap: self.sitemap,
+            limit: self.limit,
+            drafts: self.drafts,
+            future: self.future,
+            expired: self.expired,
+            now: self.now,
+            keep_going: self.keep_going,
+            site_dir: self.site,
+            allow_empty: self.allow_empty,
+            print_urls: self.print_urls,
+            formats: self.formats,
+            html: self.html,
+            print_discovery: self.print_discovery,
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build(args) => build(args),
-        Command::Check(args) => check(args),
-        Command::Syndicate(args) => syndicate(args),
-    }
-}
-
-fn syndicate(args: SyndicateArgs) -> ExitCode {
-    let json = matches!(args.format, OutputFormat::Json);
-    let options = feedwright::syndicate::SyndicateOptions {
-        to: args.to,
-        dry_run: args.dry_run,
-        seed: args.seed,
-        max: args.max,
-        from: args.from,
-        json,
-        now: args.now,
-        config_file: args.config,
-        content_dir: args.content,
-        base_url: args.base_url,
+    // clap's own help and usage errors follow `--color` too, which it has
+    // to be told before it parses anything.
+    let clap_color = match color_flag(std::env::args_os()) {
+        Some(ColorArg::Always) => clap::ColorChoice::Always,
+        Some(ColorArg::Never) => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
     };
-    let mut stdout = std::io::stdout().lock();
-    let mut stderr = std::io::stderr().lock();
-    match feedwright::syndicate::run(&options, &mut stdout, &mut stderr) {
-        Ok(summary) => ExitCode::from(summary.exit_code()),
-        Err(error) => {
-            for line in error.reports() {
-                eprintln!("error: {line}");
-            }
-            if json {
-                println!("[]");
-            }
-            ExitCode::from(error.exit_code() as u8)
+    let matches = Cli::command().color(clap_color).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let color = match cli.color {
+        ColorArg::Auto => ColorChoice::Auto,
+        ColorArg::Always => ColorChoice::Always,
+        ColorArg::Never => ColorChoice::Never,
+    };
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
+    let (mut stdout, mut stderr) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let mut printer = Printer {
+        out: &mut stdout,
+        err: &mut stderr,
+        format: report::Format::Text,
+        styles: Styles::new(color.colors_stderr()),
+        out_styles: Styles::new(color.colors(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+        )),
+        verbosity,
+        workspace: std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from),
+    };
+    let code = match cli.command {
+        Command::Build(args) => {
+            printer.format = message_format(args.format);
+            let check = args.check;
+            feedwright::commands::build(&args.options(), check, &mut printer)
         }
-    }
-}
-
-fn check(args: CheckArgs) -> ExitCode {
-    use feedwright_check::{check_file, Level};
-    let findings: Vec<_> = args
-        .files
-        .iter()
-        .flat_map(|path| check_file(path))
-        .collect();
-    let mut platform_findings = Vec::new();
-    for target in &args.target {
-        for path in &args.files {
-            let Ok(bytes) = std::fs::read(path) else {
-                continue; // The check above reported it.
+        Command::Check(args) => {
+            printer.format = message_format(args.format);
+            feedwright::commands::check(&args.files, args.deny_warnings, &args.target, &mut printer)
+        }
+        Command::Syndicate(args) => {
+            let options = feedwright::syndicate::SyndicateOptions {
+                to: args.to,
+                dry_run: args.dry_run,
+                seed: args.seed,
+                max: args.max,
+                from: args.from,
+                json: matches!(args.format, ResultFormat::Json),
+                now: args.now,
+                config_file: args.config,
+                content_dir: args.content,
+                base_url: args.base_url,
             };
-            let name = path.display().to_string();
-            match feedwright::lint::lint(&name, &bytes, *target) {
-                Ok(found) => platform_findings.extend(found),
-                Err(message) => {
-                    eprintln!("{name}: cannot read it as a feed for {target}: {message}")
-                }
-            }
+            feedwright::commands::syndicate(&options, &mut printer)
         }
-    }
-    match args.format {
-        OutputFormat::Text => {
-            for finding in &findings {
-                println!("{finding}");
-            }
-            for finding in &platform_findings {
-                println!("{finding}");
-            }
+        Command::Init { site } => feedwright::commands::init(site.as_deref(), &mut printer),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "feedwright", printer.out);
+            report::exit::OK
         }
-        OutputFormat::Json => {
-            let mut all: Vec<serde_json::Value> = Vec::new();
-            for finding in &findings {
-                all.extend(serde_json::to_value(finding).ok());
-            }
-            for finding in &platform_findings {
-                all.extend(serde_json::to_value(finding).ok());
-            }
-            match serde_json::to_string_pretty(&all) {
-                Ok(json) => println!("{json}"),
-                Err(e) => {
-                    eprintln!("error: cannot write JSON: {e}");
-                    return ExitCode::from(2);
-                }
-            }
-        }
-    }
-    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
-    let warnings = findings.len() - errors + platform_findings.len();
-    eprintln!(
-        "feedwright: checked {} files: {errors} errors, {warnings} warnings",
-        args.files.len()
-    );
-    if errors > 0 || (args.deny_warnings && warnings > 0) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// `feedwright: 7 pages, 4 entries in the site's feed; wrote rss.xml, …`: the
-/// site's files by name, the sections' and terms' counted.
-fn written_line(report: &feedwright::Report) -> String {
-    const NAMED: usize = 8;
-    let mut line = format!(
-        "feedwright: {} pages, {} feed entries; wrote {}",
-        report.pages,
-        report.entries,
-        report
-            .written
-            .iter()
-            .take(NAMED)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    if report.written.len() > NAMED {
-        line.push_str(&format!(" and {} more files", report.written.len() - NAMED));
-    }
-    line
-}
-
-fn build(args: BuildArgs) -> ExitCode {
-    let options = Options {
-        content_dir: args.content,
-        out_dir: args.out,
-        config_file: args.config,
-        base_url: args.base_url,
-        sitemap: args.sitemap,
-        limit: args.limit,
-        drafts: args.drafts,
-        future: args.future,
-        expired: args.expired,
-        now: args.now,
-        keep_going: args.keep_going,
-        site_dir: args.site,
-        formats: args.formats,
-        html: args.html,
+        Command::Man { dir } => man(dir, &mut printer),
     };
-    match feedwright::build(&options) {
-        Ok(report) => {
-            for note in &report.notes {
-                eprintln!("feedwright: {note}");
-            }
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
-            if args.verbose {
-                for detail in &report.details {
-                    eprintln!("feedwright: {detail}");
-                }
-            }
-            if args.print_discovery {
-                print!("{}", report.discovery_tags());
-            }
-            eprintln!("{}", written_line(&report));
-            ExitCode::SUCCESS
+    ExitCode::from(code)
+}
+
+/// The last `--color WHEN` (or `--color=WHEN`) among `args`, read before
+/// clap parses them.
+fn color_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<ColorArg> {
+    let mut found = None;
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.to_str() {
+            Some("--") => break,
+            Some("--color") => args.next(),
+            Some(text) => text.strip_prefix("--color=").map(Into::into),
+            None => None,
+        };
+        if let Some(value) = value {
+            found = ColorArg::from_str(&value.to_string_lossy(), false)
+                .ok()
+                .or(found);
         }
-        Err(error) => {
-            for line in error.reports() {
-                eprintln!("error: {line}");
-            }
-            if let feedwright::Error::Many(errors) = &error {
-                eprintln!(
-                    "feedwright: {} files have errors; nothing was written",
-                    errors.len()
-                );
-            } else {
-                eprintln!("feedwright: nothing was written");
-            }
-            ExitCode::from(error.exit_code() as u8)
+    }
+    found
+}
+
+fn message_format(format: MessageFormat) -> report::Format {
+    match format {
+        MessageFormat::Text => report::Format::Text,
+        MessageFormat::Json => report::Format::Json,
+        MessageFormat::Github => report::Format::Github,
+    }
+}
+
+/// `feedwright man`: the page on standard output, or every command's page in `dir`.
+fn man(dir: Option<PathBuf>, printer: &mut Printer<'_>) -> u8 {
+    let written = match &dir {
+        None => clap_mangen::Man::new(Cli::command()).render(printer.out),
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir)),
+    };
+    match written {
+        Ok(()) => report::exit::OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => report::exit::OK,
+        Err(e) => {
+            let place = dir
+                .map(|d| format!("{}: ", d.display()))
+                .unwrap_or_default();
+            printer.messages(&[report::Message::new(
+                report::Severity::Error,
+                format!("{place}cannot write the man page: {e}"),
+            )]);
+            report::exit::FAILURE
         }
     }
 }

@@ -62,6 +62,16 @@ pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     // new feeds beside an old sitemap. Dropped on error, the temporary files go.
     // The files are written side by side: flushing each to disk is a wait.
     use rayon::prelude::*;
+    // Feeds of a site's other languages live in their folders (`fr/atom.xml`).
+    for file in files {
+        if let Some(parent) = Path::new(&file.name)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            let dir = out_dir.join(parent);
+            fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        }
+    }
     let written = files
         .par_iter()
         .map(|file| {
@@ -75,6 +85,37 @@ pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
     }
     drop(lock);
     Ok(())
+}
+
+/// An output file whose bytes on disk are not the build's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// The file in the output folder.
+    pub path: std::path::PathBuf,
+    /// Whether it is missing, rather than different.
+    pub missing: bool,
+}
+
+/// Each of `files` whose copy in `out_dir` is missing or differs, in order;
+/// reads only, for `build --check`.
+pub(crate) fn differences(out_dir: &Path, files: &[OutputFile]) -> Result<Vec<Difference>> {
+    let mut differing = Vec::new();
+    for file in files {
+        let path = out_dir.join(&file.name);
+        match fs::read(&path) {
+            Ok(bytes) if bytes == file.bytes => {}
+            Ok(_) => differing.push(Difference {
+                path,
+                missing: false,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => differing.push(Difference {
+                path,
+                missing: true,
+            }),
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(differing)
 }
 
 const TEMP_PREFIX: &str = ".feedwright-";

@@ -43,9 +43,22 @@ impl FromStr for SiteTimezone {
 impl SiteTimezone {
     /// The instant a local date-time in this zone stands for.
     pub fn local_to_utc(self, local: NaiveDateTime) -> DateTime<Utc> {
+        self.local_to_fixed(local).with_timezone(&Utc)
+    }
+
+    /// A local date-time in this zone, with the offset in force then.
+    pub fn local_to_fixed(self, local: NaiveDateTime) -> DateTime<FixedOffset> {
         match self {
             SiteTimezone::Fixed(offset) => resolve_local(&offset, local),
             SiteTimezone::Named(tz) => resolve_local(&tz, local),
+        }
+    }
+
+    /// The wall clock of `instant` in this zone.
+    pub fn wall_clock(self, instant: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            SiteTimezone::Fixed(offset) => instant.with_timezone(&offset).naive_local(),
+            SiteTimezone::Named(tz) => instant.with_timezone(&tz).naive_local(),
         }
     }
 }
@@ -53,16 +66,18 @@ impl SiteTimezone {
 /// Ambiguous local times (clocks turned back) take the earlier instant; times
 /// that do not exist (clocks turned forward) are read with the offset in force
 /// just before the gap, as most calendars do.
-fn resolve_local<Z: TimeZone>(zone: &Z, local: NaiveDateTime) -> DateTime<Utc> {
+fn resolve_local<Z: TimeZone>(zone: &Z, local: NaiveDateTime) -> DateTime<FixedOffset> {
     match zone.from_local_datetime(&local) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.fixed_offset(),
         LocalResult::None => {
             let before = local - chrono::Duration::hours(3);
             let shift = zone
                 .offset_from_local_datetime(&before)
                 .earliest()
                 .map_or(0, |offset| offset.fix().local_minus_utc());
+            let offset = FixedOffset::east_opt(shift).unwrap_or_else(utc_offset);
             Utc.from_utc_datetime(&(local - chrono::Duration::seconds(i64::from(shift))))
+                .with_timezone(&offset)
         }
     }
 }
@@ -82,13 +97,14 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a date ({}); write it like `2025-01-15T21:44:45+06:00` or `2025-01-15`",
-            self.value, self.reason
-        )
+        write!(f, "`{}` is not a date ({})", self.value, self.reason)
     }
 }
+
+/// The date shapes [`parse`] reads, for the hint of an error about a date.
+pub const ACCEPTED_SHAPES: &str = "write a date like `2025-01-15T21:44:45+06:00` (RFC 3339), \
+`2025-01-15 21:44:45 +0600` (Jekyll), `2025-01-15 21:44:45` or `2025-01-15` (in the site's \
+time zone), or `Wed, 15 Jan 2025 21:44:45 +0600` (RFC 2822)";
 
 /// Reads every date shape found on real sites into UTC.
 ///
@@ -97,7 +113,18 @@ impl fmt::Display for DateError {
 /// `GMT`, with or without a space before them (Jekyll); date only (midnight);
 /// RFC 2822. A value without an offset is read in `timezone`.
 pub fn parse(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, DateError> {
-    let instant = parse_any_year(value, timezone)?;
+    parse_as_written(value, timezone).map(|d| d.with_timezone(&Utc))
+}
+
+/// [`parse`], keeping the offset the date was written with (the zone's offset
+/// then, for a date written without one): Hugo's permalink tokens and
+/// `:year/:month/:day` read the date as written.
+pub fn parse_as_written(
+    value: &str,
+    timezone: SiteTimezone,
+) -> Result<DateTime<FixedOffset>, DateError> {
+    let written = parse_any_year(value, timezone)?;
+    let instant = written.with_timezone(&Utc);
     // An offset can carry 9999-12-31 into year 10000 (or 0001-01-01 into year 0)
     // in UTC, which RFC 822 and RFC 3339 cannot print with four digits.
     if !(1..=9999).contains(&instant.year()) {
@@ -106,10 +133,10 @@ pub fn parse(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, DateE
             reason: "in UTC it falls outside the years 0001 to 9999",
         });
     }
-    Ok(instant)
+    Ok(written)
 }
 
-fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, DateError> {
+fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<FixedOffset>, DateError> {
     let text = value.trim();
     let fail = |reason| DateError {
         value: value.to_string(),
@@ -119,9 +146,7 @@ fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, 
         return Err(fail("it is empty"));
     }
     if text.as_bytes()[0].is_ascii_alphabetic() {
-        return DateTime::parse_from_rfc2822(text)
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| fail("unrecognised shape"));
+        return DateTime::parse_from_rfc2822(text).map_err(|_| fail("unrecognised shape"));
     }
     let mut scan = Scanner::new(text);
     let year = scan
@@ -137,7 +162,7 @@ fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, 
         .ok_or_else(|| fail("no such day in the calendar"))?;
 
     if scan.at_end() {
-        return Ok(timezone.local_to_utc(date.and_time(NaiveTime::MIN)));
+        return Ok(timezone.local_to_fixed(date.and_time(NaiveTime::MIN)));
     }
     if !(scan.eat(b'T') || scan.eat(b't') || scan.spaces()) {
         return Err(fail("expected `T` or a space between date and time"));
@@ -166,7 +191,7 @@ fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<Utc>, 
 
     scan.spaces();
     if scan.at_end() {
-        return Ok(timezone.local_to_utc(local));
+        return Ok(timezone.local_to_fixed(local));
     }
     let offset =
         parse_offset(scan.rest()).ok_or_else(|| fail("unrecognised time zone or trailing text"))?;
@@ -375,6 +400,23 @@ mod tests {
         for (value, tz, want) in table {
             assert_eq!(&atom(value, *tz), want, "for {value}");
         }
+    }
+
+    /// Hugo reads `:year/:month/:day` from the date as written (notes §5.3).
+    #[test]
+    fn dates_keep_the_offset_they_were_written_with() {
+        let tokyo: SiteTimezone = "Asia/Tokyo".parse().unwrap();
+        let ny: SiteTimezone = "America/New_York".parse().unwrap();
+        let written = |v, tz| parse_as_written(v, tz).unwrap().to_rfc3339();
+        assert_eq!(
+            written("2017-09-10T20:24:43-04:00", tokyo),
+            "2017-09-10T20:24:43-04:00"
+        );
+        assert_eq!(written("2017-09-10", ny), "2017-09-10T00:00:00-04:00");
+        assert_eq!(
+            written("2017-09-10T00:30:00+02:00", utc()),
+            "2017-09-10T00:30:00+02:00"
+        );
     }
 
     #[test]

@@ -10,3 +10,4 @@ pub mod permalink;
 pub(crate) mod site;
 pub mod slug;
 pub(crate) mod source;
+pub(crate) mod url_rules;

@@ -165,13 +165,36 @@ impl PermalinkPattern {
 /// A page's absolute URL from a site-relative `path`: dot segments resolved
 /// without ever climbing above the site root, each segment percent-encoded.
 pub fn page_url(base: &Url, path: &str) -> Url {
-    plain_page_url(base, path).unwrap_or_else(|| segmented_page_url(base, path))
+    plain_page_url(base, path, Slash::Folder)
+        .unwrap_or_else(|| segmented_page_url(base, path, Slash::Folder))
+}
+
+/// [`page_url`] for a path a generator's rules made: it ends in `/` exactly
+/// when `path` does (`/v1.2/foo` stays a file, `/2015/05/15/Rust-1.0/` a folder).
+pub(crate) fn exact_page_url(base: &Url, path: &str) -> Url {
+    plain_page_url(base, path, Slash::AsWritten)
+        .unwrap_or_else(|| segmented_page_url(base, path, Slash::AsWritten))
+}
+
+/// When a page URL ends in `/`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slash {
+    /// When the path does, or its last segment has no `.` (a folder, not a file).
+    Folder,
+    /// When the path does.
+    AsWritten,
+}
+
+impl Slash {
+    fn trailing(self, path: &str, last: &str) -> bool {
+        path.ends_with('/') || (self == Slash::Folder && !last.contains('.'))
+    }
 }
 
 /// [`page_url`] for the common case, its path set at once: a base ending in
 /// `/` (no query or fragment), and a path of segments that need no decoding,
 /// cleaning or encoding. `None` for anything else.
-fn plain_page_url(base: &Url, path: &str) -> Option<Url> {
+fn plain_page_url(base: &Url, path: &str, slash: Slash) -> Option<Url> {
     if base.query().is_some() || base.fragment().is_some() || !base.path().ends_with('/') {
         return None;
     }
@@ -193,7 +216,7 @@ fn plain_page_url(base: &Url, path: &str) -> Option<Url> {
     // No segment: the base itself (left to the general route).
     let last = last?;
     // `/posts/a.html` names a file; everything else is a folder URL ending in `/`.
-    if path.ends_with('/') || !last.contains('.') {
+    if slash.trailing(path, last) {
         out.push('/');
     }
     let mut url = base.clone();
@@ -202,7 +225,7 @@ fn plain_page_url(base: &Url, path: &str) -> Option<Url> {
 }
 
 /// [`page_url`] for any path, a segment at a time through `url`'s own encoding.
-fn segmented_page_url(base: &Url, path: &str) -> Url {
+fn segmented_page_url(base: &Url, path: &str, slash: Slash) -> Url {
     let decoded = percent_decode_str(path).decode_utf8_lossy();
     let mut segments: Vec<&str> = Vec::new();
     for segment in decoded.split(['/', '\\']) {
@@ -219,7 +242,7 @@ fn segmented_page_url(base: &Url, path: &str) -> Url {
     }
     let last = segments.last().copied().unwrap_or("");
     // `/posts/a.html` names a file; everything else is a folder URL ending in `/`.
-    let trailing_slash = decoded.ends_with('/') || !last.contains('.');
+    let trailing_slash = slash.trailing(&decoded, last);
     let mut url = base.clone();
     if let Ok(mut path_segments) = url.path_segments_mut() {
         path_segments.pop_if_empty();
@@ -441,8 +464,8 @@ mod tests {
         for base in bases {
             let base = Url::parse(base).unwrap();
             for path in paths {
-                let segmented = segmented_page_url(&base, path);
-                if let Some(url) = plain_page_url(&base, path) {
+                let segmented = segmented_page_url(&base, path, Slash::Folder);
+                if let Some(url) = plain_page_url(&base, path, Slash::Folder) {
                     plain += 1;
                     assert_eq!(url, segmented, "{base} + {path:?}");
                 }
@@ -456,8 +479,8 @@ mod tests {
         #[test]
         fn plain_page_urls_agree_on_random_paths(path in "[a-zA-Z0-9./_~%: -]{0,24}") {
             let base = Url::parse("https://example.org/blog/").unwrap();
-            if let Some(url) = plain_page_url(&base, &path) {
-                proptest::prop_assert_eq!(url, segmented_page_url(&base, &path));
+            if let Some(url) = plain_page_url(&base, &path, Slash::Folder) {
+                proptest::prop_assert_eq!(url, segmented_page_url(&base, &path, Slash::Folder));
             }
         }
     }

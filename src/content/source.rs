@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use super::front_matter::{self, FrontMatter, Keys, Split};
+use super::front_matter::{self, DuplicateKeys, FrontMatter, Keys, Split};
 use crate::error::{Error, Result};
 
 /// Content files larger than this are refused: no real post comes near it, and
@@ -24,14 +24,17 @@ thread_local! {
 ///
 /// `f` runs while the thread's buffer is lent to it, so it must not start
 /// parallel work (another read on this thread would find the buffer taken).
+///
+/// A front-matter key written twice is taken as `duplicates` says.
 pub(crate) fn read_page<T>(
     path: &Path,
     keys: Keys,
+    duplicates: DuplicateKeys,
     f: impl FnOnce(&Split<'_>, &FrontMatter) -> Result<T>,
 ) -> Result<T> {
     with_text(path, |text| {
         let split = front_matter::split(path, text)?;
-        let front = front_matter::parse(path, &split, keys)?;
+        let front = front_matter::parse_with(path, &split, keys, duplicates)?;
         f(&split, &front)
     })
 }

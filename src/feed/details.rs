@@ -46,6 +46,7 @@ impl PostDetails {
             .texts()
             .into_iter()
             .chain(front.categories.texts())
+            .chain(front.category.texts())
             .chain(taxonomy("tags"))
             .chain(taxonomy("categories"))
         {

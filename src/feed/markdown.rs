@@ -148,6 +148,31 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for InternalLinks<'_, I> {
     }
 }
 
+/// The body of an HTML content file (Hugo's and Jekyll's `.html` pages):
+/// kept as HTML, not read as Markdown; its summary is the text before
+/// `<!--more-->`, else its first paragraph.
+pub fn render_html(body: &str, page: &Url, fragments: &Fragments) -> RenderedBody {
+    let summary = match body.find(MORE_MARKER) {
+        Some(end) if !body[..end].trim().is_empty() => &body[..end],
+        _ => first_html_paragraph(body).unwrap_or(body),
+    };
+    RenderedBody {
+        content: html_rewrite::for_feed(&fragments.restore(body), page),
+        summary: html_rewrite::for_feed(&fragments.restore(summary), page),
+    }
+}
+
+/// The first `<p>…</p>` of an HTML body.
+fn first_html_paragraph(body: &str) -> Option<&str> {
+    let lower = body.to_ascii_lowercase();
+    let start = lower
+        .match_indices("<p")
+        .find(|(at, _)| lower[at + 2..].starts_with(['>', ' ', '\t', '\n']))?
+        .0;
+    let end = lower[start..].find("</p>")? + start + 4;
+    Some(&body[start..end])
+}
+
 /// `body` as Markdown still, every link and image destination made absolute
 /// against `page` (inline and reference links, and `href`/`src` in raw HTML),
 /// everything else byte for byte: for platforms that take Markdown (dev.to).

@@ -15,6 +15,7 @@ use chrono::{DateTime, SubsecRound, Utc};
 use url::Url;
 
 use crate::config::{Author, Config};
+use crate::content::discover::Markup;
 use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
@@ -46,6 +47,10 @@ pub struct FeedHead {
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
     pub updated: Option<DateTime<Utc>>,
+    /// The newest publication date among the entries: when the feed last
+    /// gained an entry (RSS `pubDate`), where `updated` is when it last
+    /// changed (`lastBuildDate`).
+    pub published: Option<DateTime<Utc>>,
     /// The WebSub hubs subscribers may use (`rel="hub"`).
     pub hubs: Vec<Url>,
     /// Whether the feed holds every post it is about (RFC 5005's
@@ -119,26 +124,6 @@ impl FeedEntry {
     }
 }
 
-impl FeedHead {
-    /// The head of the site's own feed, holding entries last updated at `updated`.
-    pub fn site(site: &Site, config: &Config, updated: Option<DateTime<Utc>>) -> FeedHead {
-        FeedHead {
-            title: clean(&config.title).into_owned(),
-            description: clean(&config.description).into_owned(),
-            language: config.language.clone(),
-            home: config.base_url.clone(),
-            id: config.base_url.to_string(),
-            author: config.author.as_ref().map(|a| Author {
-                name: clean(&a.name).into_owned(),
-                email: a.email.clone(),
-            }),
-            updated: updated.or_else(|| undated_feed_time(site, config)),
-            hubs: config.hubs.clone(),
-            complete: false,
-        }
-    }
-}
-
 /// When a feed without posts was last updated: the newest page's date, else the
 /// explicit "now" (`--now`, `SOURCE_DATE_EPOCH`), else when the content last
 /// changed on disk. Never the clock: an unchanged site keeps its feed's bytes.
@@ -197,7 +182,7 @@ pub(crate) fn read_entry_with<T>(
         .source
         .as_deref()
         .expect("posts always have a source file");
-    source::read_page(path, Keys::All, |split, front| {
+    source::read_page(path, Keys::All, config.duplicate_keys(), |split, front| {
         let details = PostDetails::from_front_matter(page, front, config);
         let (body, body_warnings) = render_body(page, path, split, templates)?;
         let file = path.display().to_string();
@@ -250,6 +235,10 @@ pub fn render_body(
     let expanded = templates::expand(split.body, templates, &context);
     let mut warnings = expanded.warnings;
     let mut broken = None;
+    if page.markup == Markup::Html {
+        let body = markdown::render_html(&expanded.markdown, &page.permalink, &expanded.fragments);
+        return Ok((body, warnings));
+    }
     let body = markdown::render_with(
         &expanded.markdown,
         &page.permalink,

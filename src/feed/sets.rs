@@ -96,20 +96,23 @@ pub(crate) fn select<'s>(site: &'s Site, config: &Config) -> FeedSets<'s> {
     let only_the_site = !settings.sections && settings.taxonomies.is_empty();
     // The site's feed alone, with a limit, needs only its newest posts: they
     // are selected, not all sorted. One more tells whether it holds them all.
+    let language = config.feed_language;
     let posts = if only_the_site && config.limit > 0 {
-        site.newest_posts(config.limit + 1)
+        site.newest_posts_in(language, config.limit + 1)
     } else {
-        site.feed_posts()
+        site.feed_posts_in(language)
     };
     let mut sets = vec![FeedSet {
         scope: Scope::Site,
         title: site_title.clone(),
         description: clean(&config.description).into_owned(),
-        home: config.base_url.clone(),
-        place: Place::Folder(String::new()),
+        home: config.feed_home.clone(),
+        place: Place::Folder(config.feed_prefix.clone()),
         limit: config.limit,
+        // The site's feed carries the posts of the sections that hold the
+        // site's posts (Hugo's mainSections); the others are in their section's.
         posts: (0..posts.len())
-            .filter(|&i| posts[i].listing.feeds == FeedListing::Everywhere)
+            .filter(|&i| posts[i].in_site_feed && posts[i].listing.feeds == FeedListing::Everywhere)
             .collect(),
         spellings: Vec::new(),
     }];
@@ -148,7 +151,11 @@ fn section_sets(site: &Site, config: &Config, posts: &[&Page], site_title: &str)
             let page = site
                 .pages
                 .iter()
-                .filter(|p| p.kind == PageKind::Section && p.section == section)
+                .filter(|p| {
+                    p.kind == PageKind::Section
+                        && p.section == section
+                        && p.language == config.feed_language
+                })
                 .min_by_key(|p| p.permalink.path().len());
             let home = page.map_or_else(
                 || folder_url(&config.base_url, section),
@@ -196,7 +203,11 @@ fn term_sets(
             let taxonomy = &taxonomies[term.taxonomy];
             let place = places
                 .entry((term.taxonomy, &term.name))
-                .or_insert_with(|| preset.term_place(&rules, taxonomy, &term.name));
+                .or_insert_with(|| {
+                    preset
+                        .term_place(&rules, taxonomy, &term.name)
+                        .map(|place| place.under(&config.feed_prefix))
+                });
             let Some(place) = place else {
                 if !placeless.contains(&(term.taxonomy, &term.name)) {
                     placeless.push((term.taxonomy, &term.name));
@@ -209,7 +220,7 @@ fn term_sets(
                 let name = clean(&term.name).into_owned();
                 let home = match place {
                     Place::Folder(folder) => folder_url(&config.base_url, folder),
-                    Place::Stem(_) => config.base_url.clone(),
+                    Place::Stem(_) => config.feed_home.clone(),
                 };
                 sets.push((
                     term.taxonomy,

@@ -169,6 +169,7 @@ mod tests {
                 id: "https://example.org/".into(),
                 author: None,
                 updated: None,
+                published: None,
                 hubs: vec![],
                 complete: false,
             },

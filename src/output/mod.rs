@@ -15,6 +15,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
+pub(crate) use render::finish;
 pub use render::{render, Rendered, WrittenFeed};
 
 /// A rendered output: its path in the output folder (`/`-separated) and its bytes.

@@ -153,6 +153,18 @@ pub enum Place {
 }
 
 impl Place {
+    /// The place inside the folder `prefix` (a language's, `fr`); itself for `""`.
+    pub(crate) fn under(self, prefix: &str) -> Place {
+        if prefix.is_empty() {
+            return self;
+        }
+        match self {
+            Place::Folder(folder) if folder.is_empty() => Place::Folder(prefix.to_string()),
+            Place::Folder(folder) => Place::Folder(format!("{prefix}/{folder}")),
+            Place::Stem(stem) => Place::Stem(format!("{prefix}/{stem}")),
+        }
+    }
+
     /// The path of the feed in `format`, `names` being the site's file names.
     pub fn file(&self, format: FeedFormat, names: &OutputNames) -> String {
         match self {

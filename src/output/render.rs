@@ -37,8 +37,12 @@ pub struct Rendered {
     pub notes: Vec<String>,
     /// The entries the site's feed holds.
     pub entries: usize,
+    /// The URLs the sitemap lists (0 without one).
+    pub sitemap_urls: usize,
     /// Every feed file written, the site's first.
     pub feeds: Vec<WrittenFeed>,
+    /// The site feed's latest entries, for the page of feeds.
+    pub(crate) latest: Vec<EntryLine>,
 }
 
 /// A feed file the build writes: what the HTML page lists and
@@ -59,8 +63,9 @@ pub struct WrittenFeed {
     pub set: usize,
 }
 
-/// Every output file for `site`, in memory: the feeds and the sitemap are
-/// rendered side by side, then the page listing the feeds.
+/// Every output file of `site` in `config`'s language, in memory: the feeds
+/// and the sitemap are rendered side by side. [`finish`] adds what covers
+/// every language.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
     let (feeds, sitemaps) = rayon::join(
         || render_feeds(site, config),
@@ -73,13 +78,26 @@ pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
         },
     );
     let (mut rendered, latest) = feeds?;
+    rendered.latest = latest;
+    if config.sitemap {
+        rendered.sitemap_urls = site
+            .pages
+            .iter()
+            .filter(|page| !page.listing.hidden_from_sitemap)
+            .count();
+    }
     rendered.files.extend(sitemaps);
+    Ok(rendered)
+}
+
+/// What covers every language's outputs: the page listing every feed (when
+/// asked for), and the check that no two outputs share a path.
+pub(crate) fn finish(config: &Config, rendered: &mut Rendered) -> Result<()> {
     if config.html {
-        let page = feeds_html::render(config, &rendered.feeds, &latest);
+        let page = feeds_html::render(config, &rendered.feeds, &rendered.latest);
         rendered.files.push(page);
     }
-    check_unique_names(&rendered.files)?;
-    Ok(rendered)
+    check_unique_names(&rendered.files)
 }
 
 /// The sitemap of every page it lists: one file, or several and their index.
@@ -495,11 +513,12 @@ fn feed_head(
         language: config.language.clone(),
         home: set.home.clone(),
         id: match set.scope {
-            Scope::Site => config.base_url.to_string(),
+            Scope::Site => set.home.to_string(),
             _ => atom_url.to_string(),
         },
         author: config.author.clone(),
         updated: taken.iter().map(|e| e.updated).max().or(updated),
+        published: taken.iter().map(|e| e.summary.published).max(),
         hubs: config.hubs.clone(),
         complete: taken.len() == set.posts.len(),
     }

@@ -66,10 +66,13 @@ pub fn head(head: &FeedHead, self_url: &Url, has_media: bool) -> String {
             );
         }
     }
+    // `pubDate`: when the feed last gained an entry; `lastBuildDate`: when
+    // it last changed.
+    if let Some(published) = head.published.or(head.updated) {
+        element(&mut out, 4, "pubDate", &to_rfc822(published));
+    }
     if let Some(updated) = head.updated {
-        let date = to_rfc822(updated);
-        element(&mut out, 4, "pubDate", &date);
-        element(&mut out, 4, "lastBuildDate", &date);
+        element(&mut out, 4, "lastBuildDate", &to_rfc822(updated));
     }
     element(&mut out, 4, "generator", &format!("{GENERATOR} {VERSION}"));
     element(
@@ -180,6 +183,7 @@ mod tests {
                 id: "https://example.org/".into(),
                 author: None,
                 updated: None,
+                published: None,
                 hubs: vec![Url::parse("https://hub.example.net/").unwrap()],
                 complete: true,
             },

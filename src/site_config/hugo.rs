@@ -303,11 +303,7 @@ fn settings_from(
         .first()
         .map(|f| root.join(f))
         .unwrap_or_else(|| root.join("config/_default"));
-    let config_error = |message: String| Error::Config {
-        path: config_path.clone(),
-        line: None,
-        message,
-    };
+    let config_error = |message: String| Error::config(&config_path, None, message);
     let default_language = config
         .text("defaultcontentlanguage")
         .map(|l| l.to_lowercase())

@@ -222,8 +222,13 @@ pub fn read(root: &Path) -> Result<SiteSettings> {
         .or_else(|| config.text("lang"))
         .unwrap_or_else(|| "en".to_string());
     let mut codes = vec![default_language.clone()];
-    for code in config.texts("languages").unwrap_or_default() {
-        if !codes.contains(&code) {
+    for code in config
+        .texts("languages")
+        .unwrap_or_default()
+        .into_iter()
+        .chain(language_folders(root))
+    {
+        if !codes.iter().any(|c| c.eq_ignore_ascii_case(&code)) {
             codes.push(code);
         }
     }
@@ -272,6 +277,32 @@ pub fn read(root: &Path) -> Result<SiteSettings> {
         rules: GeneratorRules::Jekyll(rules),
         warnings,
     })
+}
+
+/// The site's language folders: top-level folders named after a language
+/// (`fr`, `pt-br`) that hold posts (`fr/_posts`, `fr/news/_posts`), as
+/// sites in several languages lay Jekyll out.
+fn language_folders(root: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| crate::content::discover::is_language_code(name))
+        .filter(|name| {
+            let dir = root.join(name);
+            dir.join("_posts").is_dir()
+                || std::fs::read_dir(&dir).is_ok_and(|inner| {
+                    inner
+                        .filter_map(Result::ok)
+                        .any(|e| e.path().join("_posts").is_dir())
+                })
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// `defaults:`, each set's scope and values.

@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SourceLine};
 
 /// The text of a config file and what it holds.
 pub(crate) struct Loaded {
@@ -50,17 +50,14 @@ pub(crate) fn load_text(path: &Path, text: &str, extension: &str, case: KeyCase)
         case,
         duplicates: &duplicates,
     };
-    let config_error = |line: Option<usize>, message: String| Error::Config {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
+    let config_error = |line: Option<usize>, message: String| Error::config(path, line, message);
     let value = match extension {
         "toml" => toml::Deserializer::parse(text)
             .and_then(|d| seed.deserialize(d))
             .map_err(|e| {
-                let line = e.span().map(|s| text[..s.start].matches('\n').count() + 1);
-                config_error(line, e.message().trim().to_string())
+                let place = e.span().and_then(|span| SourceLine::of_span(text, span));
+                let line = place.as_ref().map(|(line, _)| *line);
+                config_error(line, e.message().trim().to_string()).at(place.map(|(_, s)| s))
             })?,
         "yaml" | "yml" => {
             if text.trim().is_empty() {
@@ -69,9 +66,15 @@ pub(crate) fn load_text(path: &Path, text: &str, extension: &str, case: KeyCase)
                 seed.deserialize(serde_yaml::Deserializer::from_str(text))
                     .map_err(|e| {
                         let line = e.location().map(|l| l.line());
+                        let source = e.location().and_then(|l| {
+                            Some(SourceLine::word_at(
+                                text.lines().nth(l.line() - 1)?,
+                                l.column(),
+                            ))
+                        });
                         let message = e.to_string();
                         let message = message.split(" at line ").next().unwrap_or(&message);
-                        config_error(line, message.to_string())
+                        config_error(line, message.to_string()).at(source)
                     })?
             }
         }

@@ -90,11 +90,8 @@ pub fn read(root: &Path) -> Result<SiteSettings> {
         config
             .text(key)
             .map(|m| {
-                m.parse().map_err(|message| Error::Config {
-                    path: path.clone(),
-                    line: None,
-                    message: format!("{key}: {message}"),
-                })
+                m.parse()
+                    .map_err(|message| Error::config(&path, None, format!("{key}: {message}")))
             })
             .transpose()
             .map(Option::unwrap_or_default)

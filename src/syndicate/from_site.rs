@@ -12,7 +12,7 @@ use super::{Source, SyndicateOptions};
 use crate::config::{Config, Options};
 use crate::content::front_matter::{self, FrontMatter, Split, Value};
 use crate::content::site::{Page, Site};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::feed::image::image_file;
 use crate::feed::{self, markdown};
 
@@ -99,13 +99,8 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
 
 fn extras(page: &Page, split: &Split<'_>, front: &FrontMatter) -> Result<Extras> {
     let path = page.source.as_deref().expect("posts have a source file");
-    let networks = networks(&front.syndicate).map_err(|message| {
-        Error::content(
-            path,
-            front_matter::line_of_key(split, "syndicate"),
-            format!("syndicate: {message}"),
-        )
-    })?;
+    let networks = networks(&front.syndicate)
+        .map_err(|message| front_matter::key_error(path, split, "syndicate", message))?;
     Ok(Extras {
         markdown: markdown::with_absolute_links(split.body, &page.permalink),
         networks,

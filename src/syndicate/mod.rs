@@ -113,11 +113,8 @@ pub fn run(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let settings = Settings::resolve(&section, &config_dir).map_err(|e| Error::Config {
-        line: crate::config::line_of_key(&config_text, &e.key),
-        message: format!("`{}`: {}", e.key, e.message),
-        path: config_path.clone(),
-    })?;
+    let settings = Settings::resolve(&section, &config_dir)
+        .map_err(|e| crate::config::key_error(&config_path, &config_text, &e.key, e.message))?;
     match &options.from {
         Some(location) => syndicate(
             options,

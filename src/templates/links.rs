@@ -174,8 +174,11 @@ pub fn relative_markdown_link(index: &PageIndex, from: &str, destination: &str) 
         Some((path, fragment)) => (path, Some(fragment)),
         None => (destination, None),
     };
-    let lower = path.to_ascii_lowercase();
-    if !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+    let is_markdown = |ext: &str| {
+        path.len() > ext.len()
+            && path.as_bytes()[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    };
+    if !(is_markdown(".md") || is_markdown(".markdown")) {
         return None;
     }
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy();

@@ -3,20 +3,7 @@
 use pulldown_cmark::{html, Parser};
 
 /// `text` escaped for element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::feed::sanitize::escape_text as escape;
 
 /// Markdown rendered as blocks (Hugo's `RenderString` with `display: block`).
 pub fn markdown_block(markdown: &str) -> String {

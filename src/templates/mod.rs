@@ -134,6 +134,39 @@ pub fn summarize(warnings: &[(String, TemplateWarning)]) -> Vec<String> {
         .collect()
 }
 
+/// A body through `engine`, Markdown and its fragments, as a feed entry
+/// shows it: the unit tests' one way in.
+#[cfg(test)]
+pub(crate) fn render_for_test(
+    engine: fn(
+        &str,
+        &SiteContext,
+        &PageContext<'_>,
+        &mut Fragments,
+        &mut Vec<TemplateWarning>,
+    ) -> String,
+    body: &str,
+    site: &SiteContext,
+    rel_path: &str,
+    permalink: &str,
+    front_matter: serde_json::Value,
+) -> (String, Vec<TemplateWarning>) {
+    let url = url::Url::parse(permalink).unwrap();
+    let page = PageContext {
+        rel_path,
+        permalink: &url,
+        front_matter: &front_matter,
+        first_line: 1,
+    };
+    let mut fragments = Fragments::new();
+    let mut warnings = Vec::new();
+    let markdown = engine(body, site, &page, &mut fragments, &mut warnings);
+    (
+        fragments.restore(&markup::markdown_block(&markdown)),
+        warnings,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

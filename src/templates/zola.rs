@@ -604,18 +604,14 @@ mod tests {
 
     fn render(body: &str) -> (String, Vec<TemplateWarning>) {
         let site = SiteContext::new(Url::parse("https://example.org/").unwrap());
-        let url = Url::parse("https://example.org/blog/p/").unwrap();
-        let fm = Value::Null;
-        let page = PageContext {
-            rel_path: "blog/p.md",
-            permalink: &url,
-            front_matter: &fm,
-            first_line: 1,
-        };
-        let mut fragments = Fragments::new();
-        let mut warnings = Vec::new();
-        let md = expand(body, &site, &page, &mut fragments, &mut warnings);
-        (fragments.restore(&markdown_block(&md)), warnings)
+        crate::templates::render_for_test(
+            expand,
+            body,
+            &site,
+            "blog/p.md",
+            "https://example.org/blog/p/",
+            Value::Null,
+        )
     }
 
     #[test]

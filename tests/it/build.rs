@@ -4,6 +4,7 @@
 use std::fs;
 
 use crate::common::*;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const POST: &str = "---\ntitle: Post\ndate: 2025-01-15T21:44:45+06:00\n---\nBody.\n";
@@ -129,7 +130,13 @@ fn now_comes_from_source_date_epoch_when_not_given() {
     let site = Site::new(&[("blog/a.md", "---\ntitle: A\ndate: 2025-06-01\n---\nx\n")]);
     let mut cmd = feedwright();
     cmd.current_dir(site.dir.path())
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())
@@ -264,8 +271,6 @@ fn assert_rejected(bad_path: &str, bad: &[u8], expected: &[&str]) {
         .read("rss.xml")
         .contains("https://example.org/blog/good/"));
 }
-
-use predicates::prelude::PredicateBooleanExt;
 
 #[test]
 fn unclosed_front_matter_is_rejected() {
@@ -437,7 +442,17 @@ fn an_empty_content_folder_is_a_usage_error() {
 #[test]
 fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
     let site = Site::new(&[("blog/d.md", "---\ntitle: D\ndraft: true\n---\nx\n")]);
-    site.build().arg("--sitemap").assert().success();
+    // Without --allow-empty, an empty feed is an error saying why.
+    site.build()
+        .arg("--sitemap")
+        .assert()
+        .code(1)
+        .stderr(contains("1 are drafts: pass --drafts").and(contains("--allow-empty")));
+    assert!(!site.out().exists(), "nothing may be written");
+    site.build()
+        .args(["--sitemap", "--allow-empty"])
+        .assert()
+        .success();
     for name in ["rss.xml", "atom.xml", "feed.json"] {
         let text = site.read(name);
         assert!(feed(&text).entries.is_empty());
@@ -454,7 +469,13 @@ fn a_site_of_drafts_gives_valid_empty_feeds_dated_by_the_given_now() {
 fn an_undated_site_without_now_is_dated_by_its_files() {
     let site = Site::new(&[("about.md", "---\ntitle: About\n---\nx\n")]);
     feedwright()
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())
@@ -467,7 +488,13 @@ fn an_undated_site_without_now_is_dated_by_its_files() {
     assert!(updated.as_str() > "2020", "{updated}");
     // Same files, same bytes.
     feedwright()
-        .args(["build", "--base-url", "https://example.org/", "--content"])
+        .args([
+            "build",
+            "--allow-empty",
+            "--base-url",
+            "https://example.org/",
+            "--content",
+        ])
         .arg(site.content())
         .arg("--out")
         .arg(site.out())

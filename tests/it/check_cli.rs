@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use feedwright::internals::{self_check, OutputFile};
 
+use crate::common::warned;
+
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -28,7 +30,7 @@ fn the_sample_site_builds_and_checks_clean() {
         .assert()
         .success();
     let stderr = String::from_utf8_lossy(&build.get_output().stderr).to_string();
-    assert!(!stderr.contains("warning"), "the build warned:\n{stderr}");
+    assert!(!warned(&stderr), "the build warned:\n{stderr}");
 
     let files: Vec<PathBuf> = ["rss.xml", "atom.xml", "sitemap.xml"]
         .iter()
@@ -88,11 +90,11 @@ fn json_output_is_an_array_of_findings() {
 }
 
 #[test]
-fn an_unreadable_file_is_an_error_finding() {
+fn an_unreadable_file_is_an_error_finding_and_a_usage_error() {
     let assert = feedwright()
         .args(["check", "/nonexistent/feed.xml"])
         .assert()
-        .code(1);
+        .code(2);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).to_string();
     assert!(
         stdout.starts_with("/nonexistent/feed.xml: error[IOError]: "),

@@ -7,10 +7,19 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The `feedwright` binary, with no `SOURCE_DATE_EPOCH` leaking in from the environment.
+/// Whether a command's standard error holds a warning (a message, not the
+/// summary's count of none).
+pub(crate) fn warned(stderr: &str) -> bool {
+    stderr.contains("warning:") || stderr.contains("warning[")
+}
+
+/// The `feedwright` binary, with no `SOURCE_DATE_EPOCH`, `NO_COLOR` or
+/// `GITHUB_WORKSPACE` leaking in from the environment.
 pub(crate) fn feedwright() -> Command {
     let mut cmd = Command::cargo_bin("feedwright").expect("binary is built");
-    cmd.env_remove("SOURCE_DATE_EPOCH");
+    cmd.env_remove("SOURCE_DATE_EPOCH")
+        .env_remove("NO_COLOR")
+        .env_remove("GITHUB_WORKSPACE");
     cmd
 }
 

@@ -62,7 +62,7 @@ fn assert_accepted(config: &str) -> Site {
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{config}\n{stderr}");
-    assert!(!stderr.contains("warning"), "{config}\n{stderr}");
+    assert!(!warned(&stderr), "{config}\n{stderr}");
     let mut names: Vec<String> = fs::read_dir(site.out())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
@@ -210,16 +210,20 @@ fn base_url() {
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
         assert_eq!(assert.get_output().status.code(), Some(2), "{stderr}");
         assert!(
-            stderr.contains("feedwright.yaml:2: `base_url`:") && stderr.contains(says),
+            stderr.contains("error: `base_url`: ")
+                && stderr.contains("--> feedwright.yaml:2:11")
+                && stderr.contains(says),
             "{bad}: {stderr}"
         );
         assert!(!site.out().exists());
     }
     let long = format!("https://example.org/{}/", "x".repeat(2100));
     let (_, assert) = build_with_config(&format!("base_url: {long}\n"));
-    assert
-        .code(2)
-        .stderr(contains("feedwright.yaml:1: `base_url`:").and(contains("2048")));
+    assert.code(2).stderr(
+        contains("error: `base_url`: ")
+            .and(contains("--> feedwright.yaml:1:11"))
+            .and(contains("2048")),
+    );
     for good in [
         "https://example.org/blog",
         "http://bücher.example:8443/a/b/",

@@ -484,7 +484,7 @@ fn a_wrong_exclusion_value_is_an_error_with_its_line() {
     site.build()
         .assert()
         .code(1)
-        .stderr(contains("p.md:4: `feed`: expected true or false"));
+        .stderr(contains("p.md:4: error: `feed`: expected true or false"));
 }
 
 #[test]
@@ -572,7 +572,7 @@ fn two_posts_with_one_id_are_an_error_naming_both() {
         .assert()
         .code(1)
         .stderr(contains(
-            "b.md: has the entry id tag:example.org,2019:same, as",
+            "b.md: error: has the entry id tag:example.org,2019:same, as",
         ))
         .stderr(contains("a.md does"));
     // A pinned id that is another post's permalink, that post's id.
@@ -1125,7 +1125,7 @@ fn check_target_says_what_each_platform_will_do() {
         .output()
         .unwrap();
     let findings: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(findings[0]["target"], "mastodon");
+    assert_eq!(findings[0]["code"], "mastodon");
     assert_eq!(findings[0]["level"], "warning");
 }
 

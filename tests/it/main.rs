@@ -3,8 +3,10 @@
 //! sites, or the library on generated input, and parses what comes out with
 //! strict parsers.
 
+mod action;
 mod build;
 mod check_cli;
+mod cli;
 mod common;
 mod config;
 mod corpora;
@@ -14,6 +16,7 @@ mod html_page;
 mod properties;
 mod robustness;
 mod sample_site;
+mod sites;
 mod syndicate;
 mod templates;
 

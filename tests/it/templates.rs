@@ -258,10 +258,9 @@ fn a_broken_zola_link_names_the_file_as_zola_does() {
     // The Site helper writes under content/; the config belongs at the root.
     let root = site.content().parent().unwrap().to_path_buf();
     fs::rename(site.content().join("config.toml"), root.join("config.toml")).unwrap();
-    site.build()
-        .assert()
-        .code(1)
-        .stderr(contains("blog/a.md:6: broken relative link `@/blog/b.md`"));
+    site.build().assert().code(1).stderr(contains(
+        "blog/a.md:6: error: broken relative link `@/blog/b.md`",
+    ));
 }
 
 /// Every Markdown file of every fixture site and every corpus in `tests/`,
@@ -327,6 +326,9 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
                     lastmod: None,
                     section: String::new(),
                     in_bundle: false,
+                    language: 0,
+                    in_site_feed: false,
+                    markup: feedwright::internals::Markup::Markdown,
                     pinned_id: None,
                     listing: Default::default(),
                     terms: Vec::new(),

@@ -301,11 +301,10 @@ pub fn fuzz_front_matter(data: &[u8]) {
     let check_error = |e: Error| {
         let message = e.to_string();
         assert!(message.starts_with("content/post.md"), "{message}");
-        if let Error::Content {
-            line: Some(line), ..
-        } = e
-        {
-            assert!((1..=max_line).contains(&line), "line {line}: {message}");
+        if let Error::Content(diagnostic) = e {
+            if let Some(line) = diagnostic.line {
+                assert!((1..=max_line).contains(&line), "line {line}: {message}");
+            }
         }
     };
     let split = match front_matter::split(path, text) {
@@ -385,6 +384,7 @@ pub fn fuzz_markdown(data: &[u8]) {
             id: home.to_string(),
             author: None,
             updated: Some(published),
+            published: Some(published),
             hubs: Vec::new(),
             complete: true,
         },

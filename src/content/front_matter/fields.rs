@@ -28,8 +28,10 @@ pub struct FrontMatter {
     pub summary: Value,
     /// `tags`.
     pub tags: Value,
-    /// `categories`, and Jekyll's single `category`.
+    /// `categories` (a Jekyll string is split on whitespace).
     pub categories: Value,
+    /// Jekyll's single `category` (never split).
+    pub category: Value,
     /// `author` and `authors`.
     pub authors: Value,
     /// `image`, or the first of `images`.
@@ -52,6 +54,26 @@ pub struct FrontMatter {
     pub sitemap: Value,
     /// Hugo's build options, `build` (or the older `_build`): `{list: never}` and so on.
     pub build: Value,
+    /// Jekyll's `permalink`: the document's own URL template.
+    pub permalink: Value,
+    /// Zola's section `generate_feeds` (also `generate_feed`, `generate_rss`).
+    pub generate_feeds: Value,
+    /// Zola's section `transparent`: its pages are also its parent's.
+    pub transparent: Value,
+    /// Hugo's `markup` (`html`: the body is HTML, not Markdown).
+    pub markup: Value,
+    /// Keys written twice, where the generator takes the last one (Jekyll).
+    pub duplicate_keys: Vec<String>,
+}
+
+/// What to do with a key written twice in one front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DuplicateKeys {
+    /// An error: YAML forbids it, and Hugo and Zola refuse it.
+    #[default]
+    Refuse,
+    /// The last one wins, as Jekyll (Ruby's YAML) takes it; the key is noted.
+    LastWins,
 }
 
 /// Which front-matter keys to read; the rest are skipped unread.
@@ -69,9 +91,10 @@ pub enum Keys {
 }
 
 /// Whether a field is needed only for feed entries, or (`taxonomy`) for
-/// feeds per term too.
+/// feeds per term too. (Categories are read for every page: Jekyll's URLs
+/// hold them.)
 fn is_entry_detail(key: &str) -> (bool, bool) {
-    let taxonomy = matches!(key, "tags" | "categories" | "category" | "taxonomies");
+    let taxonomy = matches!(key, "tags" | "taxonomies");
     let detail = taxonomy
         || matches!(
             key,
@@ -111,7 +134,8 @@ pub(crate) fn field_for<'f>(
         "description" => &mut front.description,
         "summary" => &mut front.summary,
         "tags" => &mut front.tags,
-        "categories" | "category" => &mut front.categories,
+        "categories" => &mut front.categories,
+        "category" => &mut front.category,
         "author" | "authors" => &mut front.authors,
         "image" | "images" => &mut front.image,
         "slug" => &mut front.slug,
@@ -119,6 +143,10 @@ pub(crate) fn field_for<'f>(
         "taxonomies" => &mut front.taxonomies,
         "headless" => &mut front.headless,
         "syndicate" => &mut front.syndicate,
+        "permalink" => &mut front.permalink,
+        "generate_feeds" | "generate_feed" | "generate_rss" => &mut front.generate_feeds,
+        "transparent" => &mut front.transparent,
+        "markup" => &mut front.markup,
         "id" | "guid" => &mut front.id,
         "feed" => &mut front.feed,
         "sitemap" => &mut front.sitemap,
@@ -128,7 +156,7 @@ pub(crate) fn field_for<'f>(
 }
 
 /// Deserializes front matter, reading only its `Keys`.
-pub(crate) struct FrontMatterSeed(pub(crate) Keys);
+pub(crate) struct FrontMatterSeed(pub(crate) Keys, pub(crate) DuplicateKeys);
 
 impl<'de> de::DeserializeSeed<'de> for FrontMatterSeed {
     type Value = FrontMatter;
@@ -157,10 +185,18 @@ impl<'de> Visitor<'de> for FrontMatterSeed {
         let mut front = FrontMatter::default();
         let mut seen = HashSet::new();
         while let Some(Key(key)) = map.next_key()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            let repeated = !seen.insert(key.clone());
+            if repeated {
+                match self.1 {
+                    DuplicateKeys::Refuse => {
+                        return Err(de::Error::custom(format_args!("duplicate key `{key}`")))
+                    }
+                    DuplicateKeys::LastWins => front.duplicate_keys.push(key.clone()),
+                }
             }
             match field_for(&mut front, &key, self.0) {
+                // The later of two equal keys replaces the first.
+                Some(slot) if repeated => *slot = map.next_value()?,
                 // `author` and `authors` (or `image` and `images`) together: the first wins.
                 Some(slot) if *slot == Value::Null => *slot = map.next_value()?,
                 Some(_) => {

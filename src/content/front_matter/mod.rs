@@ -10,10 +10,12 @@ mod value;
 
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use std::fmt;
+
+use crate::error::{Error, Result, SourceLine};
 
 pub(crate) use fields::{field_for, FrontMatterSeed};
-pub use fields::{FrontMatter, Keys};
+pub use fields::{DuplicateKeys, FrontMatter, Keys};
 pub(crate) use split::next_line;
 pub use split::{split, Format, Split};
 pub use value::Value;
@@ -66,14 +68,25 @@ pub fn parse_full_yaml(
     keys: Keys,
 ) -> std::result::Result<FrontMatter, serde_yaml::Error> {
     use serde::de::DeserializeSeed;
-    FrontMatterSeed(keys).deserialize(serde_yaml::Deserializer::from_str(text))
+    FrontMatterSeed(keys, DuplicateKeys::Refuse)
+        .deserialize(serde_yaml::Deserializer::from_str(text))
 }
 
 /// Reads the `keys` of the front matter of `split`, naming `path` and the line in any error.
 pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> {
+    parse_with(path, split, keys, DuplicateKeys::Refuse)
+}
+
+/// [`parse`], with a key written twice taken as `duplicates` says.
+pub fn parse_with(
+    path: &Path,
+    split: &Split<'_>,
+    keys: Keys,
+    duplicates: DuplicateKeys,
+) -> Result<FrontMatter> {
     use serde::de::DeserializeSeed;
     check_bounds(path, split)?;
-    let seed = FrontMatterSeed(keys);
+    let seed = FrontMatterSeed(keys, duplicates);
     match split.format {
         None => Ok(FrontMatter::default()),
         Some(Format::Yaml) => match plain_yaml::read(split.front, keys) {
@@ -89,25 +102,57 @@ pub fn parse(path: &Path, split: &Split<'_>, keys: Keys) -> Result<FrontMatter> 
             let line = duplicate_key(&e.to_string())
                 .and_then(|key| second_top_level_line(split, key))
                 .or(line);
+            let source = match (duplicate_key(&e.to_string()), line) {
+                (Some(key), Some(line)) => {
+                    source_line(split, line).map(|t| SourceLine::at_key(t, key))
+                }
+                (None, Some(line)) => e
+                    .location()
+                    .and_then(|l| Some(SourceLine::word_at(source_line(split, line)?, l.column()))),
+                _ => None,
+            };
             Error::content(
                 path,
                 line,
                 format!("front matter (YAML): {}", strip_location(&e.to_string())),
             )
+            .at(source)
         }),
         Some(Format::Toml) => toml::Deserializer::parse(split.front)
             .and_then(|d| seed.deserialize(d))
             .map_err(|e| {
-                let line = e
+                let place = e
                     .span()
-                    .map(|span| split.front[..span.start].matches('\n').count() + split.front_line);
+                    .and_then(|span| SourceLine::of_span(split.front, span));
+                let line = place.as_ref().map(|(line, _)| line + split.front_line - 1);
                 Error::content(
                     path,
                     line,
                     format!("front matter (TOML): {}", e.message().trim()),
                 )
+                .at(place.map(|(_, source)| source))
             }),
     }
+}
+
+/// The error of `path` about the front-matter `key` of `split`: its message
+/// names the key, and the line that sets it is shown with the value marked.
+pub(crate) fn key_error(
+    path: &Path,
+    split: &Split<'_>,
+    key: &str,
+    message: impl fmt::Display,
+) -> Error {
+    let line = line_of_key(split, key);
+    let source = line
+        .and_then(|line| source_line(split, line))
+        .map(|text| SourceLine::at_key(text, key));
+    Error::content(path, line, format!("`{key}`: {message}")).at(source)
+}
+
+/// The text of the file's 1-based `line`, which is in the front matter of `split`.
+fn source_line<'a>(split: &Split<'a>, line: usize) -> Option<&'a str> {
+    split.front.lines().nth(line.checked_sub(split.front_line)?)
 }
 
 /// The line (1-based) of `text` on which the YAML parser's line `yaml_line`
@@ -236,12 +281,27 @@ mod tests {
     }
 
     #[test]
+    fn jekyll_takes_the_last_of_duplicate_keys() {
+        let text = "---\ntitle: a\nredirect_from: x\ntitle: b\n---\n";
+        let f = parse_with(
+            Path::new("t.md"),
+            &split_ok(text),
+            Keys::All,
+            DuplicateKeys::LastWins,
+        )
+        .unwrap();
+        assert_eq!(f.title.text(), Some("b"));
+        assert_eq!(f.duplicate_keys, vec!["title".to_string()]);
+    }
+
+    #[test]
     fn yaml_errors_carry_the_file_line() {
         let err = parse_text("---\ntitle: a\ntags: [a, b\n---\n").unwrap_err();
         match err {
-            Error::Content {
-                line: Some(line), ..
-            } => assert!((3..=5).contains(&line), "line {line}"),
+            Error::Content(diagnostic) => {
+                let line = diagnostic.line.expect("a line");
+                assert!((3..=5).contains(&line), "line {line}")
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -251,7 +311,7 @@ mod tests {
         let f = parse_text("---\ntitle: 1.1\nauthor: [\"Mark Dinn\", \"John Doe\"]\ncategory: release\ndraft: true\nparams: {a: [1, {b: 2}]}\n---\n").unwrap();
         assert_eq!(f.title.text(), Some("1.1"));
         assert_eq!(f.authors.texts(), vec!["Mark Dinn", "John Doe"]);
-        assert_eq!(f.categories.texts(), vec!["release"]);
+        assert_eq!(f.category.texts(), vec!["release"]);
         assert_eq!(f.draft, Value::Bool(true));
     }
 

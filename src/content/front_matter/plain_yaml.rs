@@ -377,7 +377,7 @@ mod tests {
 
     fn full(text: &str, keys: Keys) -> FrontMatter {
         use serde::de::DeserializeSeed;
-        super::super::FrontMatterSeed(keys)
+        super::super::FrontMatterSeed(keys, super::super::DuplicateKeys::Refuse)
             .deserialize(serde_yaml::Deserializer::from_str(text))
             .expect("valid YAML")
     }

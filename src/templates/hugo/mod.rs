@@ -50,6 +50,7 @@ pub fn expand(
         warnings,
         body,
         include_depth: 0,
+        include_call: 0,
     };
     renderer.document(body)
 }
@@ -60,9 +61,12 @@ pub(crate) struct Renderer<'r, 'p> {
     pub(crate) page: &'r PageContext<'p>,
     pub(crate) fragments: &'r mut Fragments,
     warnings: &'r mut Vec<TemplateWarning>,
-    /// The text offsets refer to (lines of warnings).
+    /// The page's body, which offsets refer to (lines of warnings).
     body: &'r str,
+    /// How many `include`s deep the renderer is.
     include_depth: usize,
+    /// Where the outermost `include` being rendered was called.
+    include_call: usize,
 }
 
 impl Renderer<'_, '_> {
@@ -194,6 +198,14 @@ impl Renderer<'_, '_> {
     fn include(&mut self, shortcode: &Shortcode) -> Option<Output> {
         let target = shortcode.params.get("path", 0)?.to_string();
         let path = target.trim_start_matches('/');
+        if path.split('/').any(|part| part == "..") {
+            self.warn(
+                shortcode,
+                "shortcode `include`".into(),
+                format!("`{target}` leaves the content folder; removed"),
+            );
+            return Some(Output::Nothing);
+        }
         let candidates = [
             path.to_string(),
             format!("{path}.md"),
@@ -220,16 +232,29 @@ impl Renderer<'_, '_> {
             );
             return Some(Output::Nothing);
         }
+        // A link inside the content folder may lead out of it: what it leads
+        // to must be inside too.
+        let inside = match (file.canonicalize(), self.site.content_dir.canonicalize()) {
+            (Ok(file), Ok(root)) => file.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            self.warn(
+                shortcode,
+                "shortcode `include`".into(),
+                format!("`{target}` leads out of the content folder; removed"),
+            );
+            return Some(Output::Nothing);
+        }
         let text = std::fs::read_to_string(&file).ok()?;
         let body = strip_front_matter(&text);
+        // Problems inside the included file are reported at the outermost call.
+        if self.include_depth == 0 {
+            self.include_call = shortcode.at;
+        }
         self.include_depth += 1;
-        let saved = self.body;
-        // Lines of problems inside the included file are reported at the call.
-        let expanded = {
-            let (nodes, _) = parser::parse(body);
-            self.nodes(&nodes)
-        };
-        self.body = saved;
+        let (nodes, _) = parser::parse(body);
+        let expanded = self.nodes(&nodes);
         self.include_depth -= 1;
         Some(if shortcode.markup {
             Output::Markdown(expanded)
@@ -246,11 +271,12 @@ impl Renderer<'_, '_> {
     }
 
     fn warn_at(&mut self, at: usize, subject: &str, message: String) {
-        let line = if self.include_depth == 0 {
-            line_of(self.body, at)
+        let at = if self.include_depth == 0 {
+            at
         } else {
-            1
+            self.include_call
         };
+        let line = line_of(self.body, at);
         self.warnings.push(TemplateWarning {
             line,
             subject: subject.to_string(),

@@ -2,7 +2,6 @@ use serde_json::json;
 use url::Url;
 
 use super::*;
-use crate::templates::markup::markdown_block;
 use crate::templates::{PageIndex, SiteContext};
 
 fn site() -> SiteContext {
@@ -24,19 +23,15 @@ fn site() -> SiteContext {
 
 /// The body as the feed shows it: shortcodes, Markdown, fragments put back.
 fn render(body: &str) -> (String, Vec<TemplateWarning>) {
-    let site = site();
-    let url = Url::parse("https://example.org/posts/a/").unwrap();
     let fm = json!({"pageonly": "a *b* <i>c</i> & d", "title": "A"});
-    let page = PageContext {
-        rel_path: "posts/a.md",
-        permalink: &url,
-        front_matter: &fm,
-        first_line: 1,
-    };
-    let mut fragments = Fragments::new();
-    let mut warnings = Vec::new();
-    let markdown = expand(body, &site, &page, &mut fragments, &mut warnings);
-    (fragments.restore(&markdown_block(&markdown)), warnings)
+    crate::templates::render_for_test(
+        expand,
+        body,
+        &site(),
+        "posts/a.md",
+        "https://example.org/posts/a/",
+        fm,
+    )
 }
 
 #[test]
@@ -207,4 +202,14 @@ fn inline_shortcodes_render_nothing() {
 fn markup_output_keeps_list_indentation() {
     let (html, _) = render("- item\n  {{% mybox %}}\n");
     assert!(html.starts_with("<ul>\n<li>item"), "{html}");
+}
+
+#[test]
+fn include_never_leaves_the_content_folder() {
+    let (html, warnings) = render("{{% include \"../../../../etc/passwd\" %}}");
+    assert_eq!(html, "");
+    assert!(
+        warnings[0].message.contains("leaves the content folder"),
+        "{warnings:?}"
+    );
 }

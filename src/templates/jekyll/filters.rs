@@ -203,7 +203,7 @@ impl Filter for Parsed {
                     _ => d.format(&format!("%d {month} %Y")).to_string(),
                 }
             }
-            "xml_escape" => escape(&text()).replace("&#39;", "&apos;"),
+            "xml_escape" => escape(&text()).replace('\'', "&apos;"),
             "cgi_escape" => {
                 let encoded: String = percent_encoding::utf8_percent_encode(
                     &text(),

@@ -2,7 +2,6 @@ use serde_json::json;
 use url::Url;
 
 use super::*;
-use crate::templates::markup::markdown_block;
 use crate::templates::{PageIndex, SiteContext};
 
 fn site() -> SiteContext {
@@ -19,19 +18,15 @@ fn site() -> SiteContext {
 }
 
 fn render(body: &str) -> (String, Vec<TemplateWarning>) {
-    let site = site();
-    let url = Url::parse("https://jekyllrb.com/news/2014/05/06/post/").unwrap();
     let fm = json!({"title": "Post", "filters": ["where_exp", "find"]});
-    let page = PageContext {
-        rel_path: "2014-05-06-post.md",
-        permalink: &url,
-        front_matter: &fm,
-        first_line: 1,
-    };
-    let mut fragments = Fragments::new();
-    let mut warnings = Vec::new();
-    let markdown = expand(body, &site, &page, &mut fragments, &mut warnings);
-    (fragments.restore(&markdown_block(&markdown)), warnings)
+    crate::templates::render_for_test(
+        expand,
+        body,
+        &site(),
+        "2014-05-06-post.md",
+        "https://jekyllrb.com/news/2014/05/06/post/",
+        fm,
+    )
 }
 
 #[test]

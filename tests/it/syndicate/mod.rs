@@ -1071,7 +1071,8 @@ fn configuration_errors_name_the_key_and_line_and_exit_2() {
     assert_eq!(code(&output), 2);
     let message = stderr(&output);
     assert!(
-        message.contains("feedwright.yaml:3: `syndicate.mastodon.instance`"),
+        message.contains("error: `syndicate.mastodon.instance`")
+            && message.contains("--> feedwright.yaml:3:15"),
         "{message}"
     );
 

@@ -170,7 +170,8 @@ fn an_unknown_network_in_front_matter_is_an_error_with_its_line() {
     assert_eq!(code(&output), 1);
     let message = stderr(&output);
     assert!(
-        message.contains("t.md:4: syndicate: `twitter` is not a network"),
+        message.contains("error: `syndicate`: `twitter` is not a network")
+            && message.contains("--> content/blog/t.md:4:12"),
         "{message}"
     );
     assert_eq!(platforms.posts(), 0);

@@ -311,6 +311,10 @@ pub(super) fn check(w: &mut Walker, el: &El, seen: &Seen, scope: Scope) -> Optio
     if !scope.is_channel() && !scope.is_item() {
         return None;
     }
+    if scope.is_channel() {
+        // The channel is a podcast now: what a podcast needs is checked at its end.
+        w.itunes = true;
+    }
     let limited = |n| Value::LengthLimited(n).leaf().once();
     match el.name.local {
         "author" | "subtitle" => w.leaf(el, seen, limited(255)),
@@ -432,25 +436,9 @@ fn category(w: &mut Walker, el: &El, valid: &[Category], old: &[Category], top: 
     Attrs::Only(&[("", "text")])
 }
 
-/// Whether the element has a child in the iTunes namespace.
-fn uses_itunes(el: &El) -> bool {
-    el.node.children().any(|n| {
-        n.is_element()
-            && n.tag_name().namespace().and_then(crate::tree::known_prefix) == Some("itunes")
-    })
-}
-
 /// What a podcast channel (or Atom feed) needs once it or its items use iTunes elements.
 pub(crate) fn check_channel(w: &mut Walker, el: &El, seen: &Seen) {
-    let items = el
-        .node
-        .children()
-        .filter(|n| n.is_element() && matches!(n.tag_name().name(), "item" | "entry"));
-    let itunes = uses_itunes(el)
-        || items
-            .clone()
-            .any(|item| uses_itunes(&El { node: item, ..*el }));
-    if !itunes {
+    if !w.itunes {
         return;
     }
     let has_language = seen.has("", "language")
@@ -496,22 +484,12 @@ pub(crate) fn check_channel(w: &mut Walker, el: &El, seen: &Seen) {
 /// An item using iTunes elements: its enclosures are files Apple plays.
 /// As the validator does, only for the first item to use them, when the
 /// channel did not before it.
-pub(crate) fn check_item(w: &mut Walker, el: &El, _seen: &Seen) {
-    if !uses_itunes(el) {
+pub(crate) fn check_item(w: &mut Walker, el: &El, seen: &Seen) {
+    if !seen.has_prefix("itunes") {
         return;
     }
-    let channel_first = el.node.parent().is_some_and(|channel| {
-        channel
-            .children()
-            .take_while(|n| *n != el.node)
-            .filter(|n| n.is_element())
-            .any(|n| {
-                let own =
-                    n.tag_name().namespace().and_then(crate::tree::known_prefix) == Some("itunes");
-                own || (matches!(n.tag_name().name(), "item" | "entry")
-                    && uses_itunes(&El { node: n, ..*el }))
-            })
-    });
+    let channel_first = w.itunes;
+    w.itunes = true;
     if channel_first {
         return;
     }
@@ -520,7 +498,7 @@ pub(crate) fn check_item(w: &mut Walker, el: &El, _seen: &Seen) {
             && n.tag_name().name() == "enclosure"
             && crate::xml::node::ns_of(*n).is_empty()
     }) {
-        let Some(url) = enclosure.attribute("url") else {
+        let Some(url) = crate::xml::node::plain_attribute(enclosure, "url") else {
             continue;
         };
         let extension = url.rsplit('.').next().unwrap_or("");

@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Scope;
-use crate::html::check_html;
 use crate::rules::uris::UriRule;
 use crate::tree::leaf::{self, is_mime_type, is_non_negative, is_positive};
 use crate::tree::{Attrs, El, Seen, Value, Walker};
@@ -328,7 +327,7 @@ fn text(w: &mut Walker, el: &El, timed: bool) -> Attrs {
     let value = w.text_value(el);
     let value = value.as_str();
     if kind == Some("html") {
-        check_html(w.sink, el.pos(), &format!("<{}>", el.name), value, false);
+        w.html(el, value, false);
     } else {
         w.plain(
             el,

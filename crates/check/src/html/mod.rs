@@ -8,6 +8,8 @@
 
 mod entities;
 mod parse;
+mod refs;
+mod scan;
 mod style;
 
 use std::cell::RefCell;
@@ -17,7 +19,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use regex::Regex;
 
 pub(crate) use entities::html4_entity;
-use parse::{first_parse_error, tokenize, Event};
+use parse::Event;
 pub(crate) use style::style_is_safe;
 
 use crate::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
@@ -52,57 +54,165 @@ const SECURITY_RISK_ELEMENTS: &[&str] = &[
     "xmp",
 ];
 
+/// What the W3C validator makes of an HTML element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Element {
+    /// An element it knows and lets through.
+    Acceptable,
+    /// An element it knows and calls a security risk.
+    Risky,
+    /// One it lets through but does not count as HTML (`keygen`, `spacer`, ...).
+    Unknown,
+}
+
+/// The elements the validator knows, by name.
+static ELEMENTS: LazyLock<foldhash::HashMap<&'static str, Element>> = LazyLock::new(|| {
+    let acceptable = ACCEPTABLE_ELEMENTS.iter().map(|&name| {
+        let kind = if NOT_KNOWN.contains(&name) {
+            Element::Unknown
+        } else {
+            Element::Acceptable
+        };
+        (name, kind)
+    });
+    let risky = SECURITY_RISK_ELEMENTS
+        .iter()
+        .map(|&name| (name, Element::Risky));
+    acceptable.chain(risky).collect()
+});
+
 /// Whether `name` is an HTML element the W3C validator knows.
 pub(crate) fn is_known_html(name: &str) -> bool {
-    (ACCEPTABLE_ELEMENTS.contains(&name) && !NOT_KNOWN.contains(&name))
-        || SECURITY_RISK_ELEMENTS.contains(&name)
+    matches!(
+        ELEMENTS.get(name),
+        Some(Element::Acceptable | Element::Risky)
+    )
+}
+
+/// Whether the validator lets element `name` through (a known or unknown harmless one).
+fn is_acceptable(name: &str) -> bool {
+    matches!(
+        ELEMENTS.get(name),
+        Some(Element::Acceptable | Element::Unknown)
+    )
 }
 
 /// Compiles every pattern of this module now rather than at its first use.
 pub(crate) fn compile_patterns() {
     style::compile_patterns();
-    for pattern in [
-        &ANCHOR_HREF,
-        &IMG_SRC,
-        &ABSOLUTE,
-        &REFERENCE,
-        &END_TAG,
-        &ENTITY,
-        &CHAR_DATA,
-    ] {
+    LazyLock::force(&ELEMENTS);
+    for pattern in [&ABSOLUTE, &REFERENCE, &END_TAG, &ENTITY, &CHAR_DATA] {
         LazyLock::force(pattern);
     }
 }
 
-/// What checking one piece of HTML found: each finding's code, and its
-/// message after the name of the element that holds the HTML.
-type Issues = Vec<(Code, String)>;
+/// HTML to check, found in an element.
+#[derive(Debug, Clone)]
+pub(crate) struct HtmlCheck {
+    /// Where the element starts, for findings.
+    pub(crate) pos: usize,
+    /// The element, for messages.
+    pub(crate) what: String,
+    /// The HTML.
+    pub(crate) html: String,
+    /// Whether to run the relative-URL scan the W3C validator runs on RSS descriptions.
+    pub(crate) relative_refs: bool,
+}
 
-/// Checks HTML found in element `what` at `pos`; `relative_refs` turns on the
-/// relative-URL scan the W3C validator runs on RSS descriptions. With a
-/// [`HtmlCache`] in the [`crate::Options`], a piece of HTML already checked
-/// (the same post's content in another feed) is not checked again.
-pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, relative_refs: bool) {
-    let issues = CURRENT_CACHE.with(|current| match current.borrow().as_ref() {
-        Some(cache) => cache.issues(html, relative_refs),
-        None => Arc::new(html_issues(html, relative_refs)),
-    });
-    for (code, rest) in issues.iter() {
-        sink.report(pos, *code, format!("{what}{rest}"));
+/// What checking one piece of HTML found: codes and messages.
+type Problems = Vec<(Code, String)>;
+
+/// What checking one piece of HTML found, whatever element holds it: codes,
+/// and each message after the element's name.
+type Findings = Vec<(Code, String)>;
+
+/// Below this many bytes of HTML in all, the checks run on one thread.
+const PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Checks every piece of HTML of a document and reports what each holds at
+/// its element: side by side on the machine's cores when there is much.
+pub(crate) fn check_all(sink: &mut Sink, checks: Vec<HtmlCheck>) {
+    // The threads below check with this thread's cache, if it has one.
+    let cache = CURRENT_CACHE.with(|current| current.borrow().clone());
+    let cache = cache.as_ref();
+    let review = |check: &HtmlCheck| review(check, cache);
+    let bytes: usize = checks.iter().map(|c| c.html.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let problems: Vec<Problems> = if threads > 1 && bytes >= PARALLEL_BYTES {
+        // Contiguous runs of about equal bytes, one per thread.
+        let share = bytes.div_ceil(threads);
+        let mut runs: Vec<&[HtmlCheck]> = Vec::new();
+        let (mut start, mut filled) = (0, 0);
+        for (i, check) in checks.iter().enumerate() {
+            filled += check.html.len();
+            if filled >= share {
+                runs.push(&checks[start..=i]);
+                (start, filled) = (i + 1, 0);
+            }
+        }
+        runs.push(&checks[start..]);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .into_iter()
+                .map(|run| scope.spawn(move || run.iter().map(review).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    } else {
+        checks.iter().map(review).collect()
+    };
+    for (check, problems) in checks.iter().zip(problems) {
+        for (code, message) in problems {
+            sink.report(check.pos, code, message);
+        }
     }
 }
 
-/// Every issue of `html`, as [`check_html`] reports them.
-fn html_issues(html: &str, relative_refs: bool) -> Issues {
-    let mut issues = Issues::new();
-    let events = tokenize(html);
-    if let Some(problem) = first_parse_error(html, &events) {
-        issues.push((Code::NotHtml, format!(" has invalid HTML: {problem}")));
+/// Checks HTML found in element `what` at `pos`; `relative_refs` turns on the
+/// relative-URL scan the W3C validator runs on RSS descriptions.
+pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, relative_refs: bool) {
+    let check = HtmlCheck {
+        pos,
+        what: what.to_string(),
+        html: html.to_string(),
+        relative_refs,
+    };
+    let cache = CURRENT_CACHE.with(|current| current.borrow().clone());
+    for (code, message) in review(&check, cache.as_ref()) {
+        sink.report(pos, code, message);
+    }
+}
+
+/// What a strict reading of the HTML finds, said of its element; with a
+/// [`HtmlCache`], a piece of HTML already read is not read again.
+fn review(check: &HtmlCheck, cache: Option<&HtmlCache>) -> Problems {
+    let findings = match cache {
+        Some(cache) => cache.findings(&check.html, check.relative_refs),
+        None => Arc::new(findings(&check.html, check.relative_refs)),
+    };
+    findings
+        .iter()
+        .map(|(code, rest)| (*code, format!("{}{rest}", check.what)))
+        .collect()
+}
+
+/// What a strict reading of `html` finds: a parse error (`NotHtml`), or else
+/// unsafe elements, attributes and styles; and (`relative_refs`) relative
+/// URLs. Each message follows the name of the element holding the HTML.
+fn findings(html: &str, relative_refs: bool) -> Findings {
+    let what = "";
+    let mut problems = Findings::new();
+    let (events, problem) = parse::read(html);
+    if let Some(problem) = problem {
+        problems.push((Code::NotHtml, format!("{what} has invalid HTML: {problem}")));
     } else {
         let mut reported: Vec<(Code, String)> = Vec::new();
-        let mut report = |issues: &mut Issues, code: Code, detail: String, message: String| {
+        let mut report = |problems: &mut Problems, code: Code, detail: String, message: String| {
             if !reported.iter().any(|(c, d)| *c == code && *d == detail) {
-                issues.push((code, message));
+                problems.push((code, message));
                 reported.push((code, detail));
             }
         };
@@ -112,73 +222,75 @@ fn html_issues(html: &str, relative_refs: bool) -> Issues {
             };
             if !is_known_html(name) {
                 report(
-                    &mut issues,
+                    &mut problems,
                     Code::NotHtml,
-                    name.clone(),
-                    format!(" has a non-HTML tag <{name}>"),
+                    name.to_string(),
+                    format!("{what} has a non-HTML tag <{name}>"),
                 );
-            } else if !ACCEPTABLE_ELEMENTS.contains(&name.as_str()) {
+            } else if !is_acceptable(name) {
                 report(
-                    &mut issues,
+                    &mut problems,
                     Code::SecurityRisk,
-                    name.clone(),
-                    format!(" should not contain the <{name}> tag: readers strip it"),
+                    name.to_string(),
+                    format!("{what} should not contain the <{name}> tag: readers strip it"),
                 );
             } else {
+                // Attribute names are in lower case, as the tokenizers write them.
                 for (attr, value) in attrs {
-                    let attr = attr.to_ascii_lowercase();
                     if attr == "style" {
                         if !style_is_safe(value) {
                             report(
-                                &mut issues,
+                                &mut problems,
                                 Code::DangerousStyleAttr,
-                                value.clone(),
-                                format!(" has a style attribute readers will strip: {value:?}"),
+                                value.to_string(),
+                                format!(
+                                    "{what} has a style attribute readers will strip: {value:?}"
+                                ),
                             );
                         }
                     } else if attr.starts_with("on") {
                         report(
-                            &mut issues,
+                            &mut problems,
                             Code::SecurityRiskAttr,
-                            attr.clone(),
-                            format!(" should not contain the {attr} attribute (on <{name}>)"),
+                            attr.to_string(),
+                            format!("{what} should not contain the {attr} attribute (on <{name}>)"),
                         );
                     }
                 }
             }
         }
         if html.contains("<?import ") {
-            issues.push((
+            problems.push((
                 Code::SecurityRisk,
-                " should not contain <?import".to_string(),
+                format!("{what} should not contain <?import"),
             ));
         }
     }
     if relative_refs {
-        relative_references(&mut issues, html);
+        relative_references(&mut problems, what, html);
     }
-    issues
+    problems
 }
 
 /// The checks of HTML already made, shared by the documents checked with one
 /// [`crate::Options`]: a generator's feeds carry each post's HTML many times
 /// (in RSS, Atom and JSON Feed, in the site's feed and its section's and
-/// terms'), and each piece is checked once. A piece being checked on one
-/// thread is waited for, not checked again, on another.
+/// terms'), and each piece is read once. A piece being read on one thread is
+/// waited for, not read again, on another.
 #[derive(Clone, Default)]
 pub struct HtmlCache {
     checked: Arc<Mutex<HashMap<CacheKey, Arc<Checked>>>>,
 }
 
-/// One piece's check: done, or being done.
-type Checked = OnceLock<Arc<Issues>>;
-
 /// A piece of HTML by its length and hash, and whether relative URLs were looked for.
 type CacheKey = (usize, u64, bool);
 
+/// One piece's check: done, or being done.
+type Checked = OnceLock<Arc<Findings>>;
+
 impl HtmlCache {
-    /// The issues of `html`, checked now or earlier.
-    fn issues(&self, html: &str, relative_refs: bool) -> Arc<Issues> {
+    /// The findings of `html`, read now or earlier.
+    fn findings(&self, html: &str, relative_refs: bool) -> Arc<Findings> {
         use std::hash::BuildHasher;
         let hash = foldhash::fast::FixedState::with_seed(0x5EED).hash_one(html);
         let cell = {
@@ -189,7 +301,7 @@ impl HtmlCache {
                     .or_default(),
             )
         };
-        Arc::clone(cell.get_or_init(|| Arc::new(html_issues(html, relative_refs))))
+        Arc::clone(cell.get_or_init(|| Arc::new(findings(html, relative_refs))))
     }
 
     /// Makes this cache the one `f` checks HTML with, on this thread.
@@ -204,7 +316,7 @@ impl HtmlCache {
 impl std::fmt::Debug for HtmlCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let len = self.checked.lock().map_or(0, |c| c.len());
-        write!(f, "HtmlCache({len} pieces checked)")
+        write!(f, "HtmlCache({len} pieces read)")
     }
 }
 
@@ -222,59 +334,43 @@ thread_local! {
     static CURRENT_CACHE: RefCell<Option<HtmlCache>> = const { RefCell::new(None) };
 }
 
-static ANCHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<a\s+href=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
-});
-static IMG_SRC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<img\s+[^>]*src=(?:"(.*?)"|'(.*?)'|([\w-]+))[\s>]"#).expect("a valid pattern")
-});
 static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w+:").expect("a valid pattern"));
 static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&#?(\w+);").expect("a valid pattern"));
 
-/// The references in `<img src>` and first-attribute `<a href>`, as the W3C
-/// validator scans for them (a pattern scan, not a parse).
-fn references(html: &str) -> impl Iterator<Item = String> + '_ {
-    IMG_SRC
-        .captures_iter(html)
-        .chain(ANCHOR_HREF.captures_iter(html))
-        .filter_map(|caps| {
-            let found = [1, 2, 3]
-                .iter()
-                .filter_map(|&i| caps.get(i))
-                .map(|m| m.as_str())
-                .find(|s| !s.is_empty())?;
-            Some(decode_references(found).trim().to_string())
-        })
-}
-
 /// Relative URLs in HTML, which readers cannot resolve (`ContainsRelRef`),
 /// and characters no URL holds (`InvalidUriChar`).
-fn relative_references(issues: &mut Issues, html: &str) {
+fn relative_references(problems: &mut Problems, what: &str, html: &str) {
     let mut relative = None;
-    for reference in references(html) {
-        if ABSOLUTE.is_match(&reference) {
+    for reference in refs::references(html) {
+        let reference = if reference.contains('&') {
+            decode_references(reference)
+        } else {
+            reference.to_string()
+        };
+        let reference = reference.trim();
+        if ABSOLUTE.is_match(reference) {
             continue;
         }
         let bad = reference.chars().find(|&c| {
             c.is_ascii() && !(c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c))
         });
         match bad {
-            Some(c) => issues.push((
+            Some(c) => problems.push((
                 Code::InvalidUriChar,
-                format!(" links to {reference:?}, which contains {c:?}: URLs do not allow it"),
+                format!(
+                    "{what} links to {reference:?}, which contains {c:?}: URLs do not allow it"
+                ),
             )),
             None => {
-                relative.get_or_insert(reference);
+                relative.get_or_insert_with(|| reference.to_string());
             }
         }
     }
     if let Some(reference) = relative {
-        issues.push((
+        problems.push((
             Code::ContainsRelRef,
-            format!(
-                " has a relative URL {reference:?}: readers cannot resolve it; make it absolute"
-            ),
+            format!("{what} has a relative URL {reference:?}: readers cannot resolve it; make it absolute"),
         ));
     }
 }
@@ -375,18 +471,15 @@ mod tests {
     use super::*;
     use crate::Finding;
 
-    fn relative(html: &str) -> Option<String> {
-        references(html).find(|r| !ABSOLUTE.is_match(r))
-    }
-
     #[test]
-    fn a_cache_reports_what_checking_again_would() {
+    fn a_cache_reports_what_reading_again_would() {
         let html = "<p onclick=\"x()\">a <a href=\"/rel\">b</a></p><div>open";
         let plain: Vec<Finding> = {
             let mut sink = Sink::new("f.xml", "");
             check_html(&mut sink, 0, "<description>", html, true);
             sink.findings
         };
+        assert!(!plain.is_empty());
         let cache = HtmlCache::default();
         for what in ["<description>", "<content:encoded>"] {
             let cached = HtmlCache::while_checking(Some(&cache), || {
@@ -398,12 +491,15 @@ mod tests {
                 .iter()
                 .map(|f| f.message.replace("<description>", what))
                 .collect();
-            assert_eq!(
-                cached.iter().map(|f| f.message.clone()).collect::<Vec<_>>(),
-                expected
-            );
+            let messages: Vec<String> = cached.iter().map(|f| f.message.clone()).collect();
+            assert_eq!(messages, expected);
         }
-        assert!(!plain.is_empty());
+    }
+
+    fn relative(html: &str) -> Option<String> {
+        refs::references(html)
+            .map(|r| decode_references(r).trim().to_string())
+            .find(|r| !ABSOLUTE.is_match(r))
     }
 
     #[test]
@@ -415,6 +511,13 @@ mod tests {
         );
         assert_eq!(relative("<a href=\"#fn1\">1</a>").as_deref(), Some("#fn1"));
         assert_eq!(relative("<a href=\"https://x/\">x</a>"), None);
+        // The service reports an empty reference too.
+        assert_eq!(relative("<img src=\"\">").as_deref(), Some(""));
+        // The last src= of the tag whose value runs to its end.
+        assert_eq!(
+            relative("<img data-src=\"a.png\" src=\"b.png\">").as_deref(),
+            Some("b.png")
+        );
         assert_eq!(relative("<a href=\"http&#58;//x/\">x</a>"), None);
         // Only a first-attribute href counts, as in the W3C scan.
         assert_eq!(relative("<a class=\"c\" href=\"/x\">x</a>"), None);

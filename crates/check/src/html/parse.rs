@@ -3,6 +3,7 @@
 //! errors that matter (stray or missing end tags, `<div/>`, nested links) are
 //! modelled with a small open-element stack.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use html5ever::data::NAMED_ENTITIES;
@@ -11,73 +12,116 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
-/// Elements whose end tag may be left out: leaving them open is no parse error.
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dd", "dt", "option", "optgroup", "rp", "rt", "tbody", "thead", "tfoot", "tr", "td",
-    "th", "colgroup", "caption",
-];
+/// Whether an element's end tag may be left out: leaving it open is no parse error.
+fn optional_end(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "dd"
+            | "dt"
+            | "option"
+            | "optgroup"
+            | "rp"
+            | "rt"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "colgroup"
+            | "caption"
+    )
+}
 
-/// Elements that never have an end tag.
-const VOID: &[&str] = &[
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
-    "keygen", "link", "meta", "param", "source", "track", "wbr",
-];
+/// Whether an element never has an end tag.
+fn void(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "br"
+            | "col"
+            | "embed"
+            | "frame"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
 
-/// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-    "plaintext",
-];
+/// Whether a start tag closes an open `<p>`.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+            | "xmp"
+            | "plaintext"
+    )
+}
 
-#[derive(Debug)]
-pub(super) enum Event {
+/// What the tokenizer saw: a tag or a parse error (text is not kept).
+/// Names and values borrow from the fragment where they can.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Event<'h> {
+    /// A start tag: its name (lower case), attributes, and whether it ends in `/>`.
     Start {
-        name: String,
-        attrs: Vec<(String, String)>,
+        name: Cow<'h, str>,
+        attrs: Vec<(Cow<'h, str>, Cow<'h, str>)>,
         self_closing: bool,
     },
-    End(String),
+    /// An end tag, by name.
+    End(Cow<'h, str>),
+    /// A parse error, in html5ever's words.
     Error(String),
 }
 
 #[derive(Default)]
 struct Collector {
-    events: RefCell<Vec<Event>>,
+    events: RefCell<Vec<Event<'static>>>,
 }
 
 impl TokenSink for Collector {
@@ -111,17 +155,17 @@ impl TokenSink for Collector {
                                         Some(p) => format!("{p}:{}", a.name.local),
                                         None => a.name.local.to_string(),
                                     };
-                                    (name, a.value.to_string())
+                                    (Cow::Owned(name), Cow::Owned(a.value.to_string()))
                                 })
                                 .collect(),
                             self_closing: tag.self_closing,
-                            name,
+                            name: Cow::Owned(name),
                         });
                         if let Some(raw) = raw.filter(|_| !tag.self_closing) {
                             return raw;
                         }
                     }
-                    TagKind::EndTag => events.push(Event::End(name)),
+                    TagKind::EndTag => events.push(Event::End(Cow::Owned(name))),
                 }
             }
             Token::ParseError(message) => events.push(Event::Error(message.into_owned())),
@@ -132,7 +176,31 @@ impl TokenSink for Collector {
     }
 }
 
-pub(super) fn tokenize(html: &str) -> Vec<Event> {
+/// The events of an HTML fragment: read by the fast scanner when it can,
+/// else by html5ever.
+#[cfg(test)]
+pub(super) fn tokenize(html: &str) -> Vec<Event<'_>> {
+    super::scan::events(html).unwrap_or_else(|| html5ever_events(html))
+}
+
+/// A fragment's events, and the first reason a strict parser would refuse it.
+pub(super) fn read(html: &str) -> (Vec<Event<'_>>, Option<String>) {
+    match super::scan::events(html) {
+        // The scanner accepts only plain references: no `&` can be wrong.
+        Some(events) => {
+            let problem = first_tree_error(&events);
+            (events, problem)
+        }
+        None => {
+            let events = html5ever_events(html);
+            let problem = first_parse_error(html, &events);
+            (events, problem)
+        }
+    }
+}
+
+/// The events of an HTML fragment as html5ever's tokenizer reads it.
+fn html5ever_events(html: &str) -> Vec<Event<'static>> {
     let tokenizer = Tokenizer::new(Collector::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
@@ -142,17 +210,18 @@ pub(super) fn tokenize(html: &str) -> Vec<Event> {
 }
 
 /// The first reason a strict HTML parser would refuse the fragment, if any.
-pub(super) fn first_parse_error(html: &str, events: &[Event]) -> Option<String> {
-    let mut errors: Vec<(usize, String)> = Vec::new();
-    if let Some(message) = ampersand_error(html) {
-        errors.push((0, message));
-    }
+pub(super) fn first_parse_error(html: &str, events: &[Event<'_>]) -> Option<String> {
+    ampersand_error(html).or_else(|| first_tree_error(events))
+}
+
+/// The first tokenizer error, or misnested or unclosed element, in `events`.
+fn first_tree_error(events: &[Event<'_>]) -> Option<String> {
     let mut stack: Vec<&str> = Vec::new();
     let mut foreign_depth = 0usize;
     let pop_to = |stack: &mut Vec<&str>, index: usize| -> Option<String> {
         let unclosed = stack[index + 1..]
             .iter()
-            .find(|n| !OPTIONAL_END.contains(n))
+            .find(|n| !optional_end(n))
             .map(|n| format!("<{n}> is not closed"));
         stack.truncate(index);
         unclosed
@@ -177,14 +246,14 @@ pub(super) fn first_parse_error(html: &str, events: &[Event]) -> Option<String> 
             Event::Start {
                 name, self_closing, ..
             } => {
-                let name = name.as_str();
+                let name: &str = name;
                 let mut problem = None;
                 if matches!(name, "html" | "body" | "head") {
                     problem = Some(format!("<{name}> inside a fragment"));
                 } else if name == "a" && stack.contains(&"a") {
                     problem = Some("a link inside a link".to_string());
                 }
-                if CLOSES_P.contains(&name) {
+                if closes_p(name) {
                     if let Some(i) = stack.iter().rposition(|n| *n == "p") {
                         problem = problem.or(pop_to(&mut stack, i));
                     }
@@ -213,7 +282,7 @@ pub(super) fn first_parse_error(html: &str, events: &[Event]) -> Option<String> 
                     if !self_closing {
                         foreign_depth = 1;
                     }
-                } else if VOID.contains(&name) {
+                } else if void(name) {
                     // `<br/>` is fine; nothing to push.
                 } else if *self_closing {
                     problem = problem.or(Some(format!(
@@ -225,8 +294,8 @@ pub(super) fn first_parse_error(html: &str, events: &[Event]) -> Option<String> 
                 problem
             }
             Event::End(name) => {
-                let name = name.as_str();
-                if VOID.contains(&name) {
+                let name: &str = name;
+                if void(name) {
                     Some(format!("</{name}>: {name} has no end tag"))
                 } else if let Some(i) = stack.iter().rposition(|n| *n == name) {
                     pop_to(&mut stack, i)
@@ -235,17 +304,14 @@ pub(super) fn first_parse_error(html: &str, events: &[Event]) -> Option<String> 
                 }
             }
         };
-        if let Some(problem) = problem {
-            errors.push((1, problem));
-            break;
+        if problem.is_some() {
+            return problem;
         }
     }
-    if errors.iter().all(|(k, _)| *k == 0) {
-        if let Some(open) = stack.iter().find(|n| !OPTIONAL_END.contains(n)) {
-            errors.push((1, format!("<{open}> is not closed")));
-        }
-    }
-    errors.into_iter().next().map(|(_, message)| message)
+    stack
+        .iter()
+        .find(|n| !optional_end(n))
+        .map(|open| format!("<{open}> is not closed"))
 }
 
 /// A bare `&` that starts no character reference, or a named one without its `;`,
@@ -311,6 +377,92 @@ fn ampersand_error(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// HTML fragments for the differential test: hand-written ones, and the
+    /// escaped HTML of every feed the service's test cases hold.
+    fn fragments() -> Vec<String> {
+        let mut out: Vec<String> = [
+            "<p>a<br>b</p>",
+            "<p class=\"x\" id=y data-n='1'>AT&amp;T &copy; &#169; &#xA9;</p>",
+            "<a href=\"https://example.org/?a=1\">x</a><img src=\"a.png\" alt=\"\">",
+            "<ul><li>a<li>b</ul><table><tr><td>1</td></tr></table>",
+            "<input disabled checked><br/><hr />",
+            "<div><p>one</p><p>two</p></div>",
+            "<h1>T</h1><pre><code>x &lt; y</code></pre>",
+            "<svg><path d='x'/></svg>",
+            "<a href=x>y</a>",
+            "<my-element a=b></my-element>",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/w3c/testcases");
+        let mut stack = vec![dir];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let Ok(doc) = roxmltree::Document::parse(&text) else {
+                    continue;
+                };
+                for node in doc.descendants().filter(|n| {
+                    n.is_element()
+                        && matches!(
+                            n.tag_name().name(),
+                            "description" | "encoded" | "content" | "summary" | "title"
+                        )
+                }) {
+                    let html: String = node.children().filter_map(|c| c.text()).collect();
+                    if html.contains('<') || html.contains('&') {
+                        out.push(html);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The scanner reads everything it accepts exactly as html5ever does:
+    /// on every fragment, and on every one-byte change to the hand-written ones.
+    #[test]
+    fn the_scanner_agrees_with_html5ever() {
+        let fragments = fragments();
+        assert!(fragments.len() > 100, "{} fragments", fragments.len());
+        let mut scanned = 0;
+        let mut check = |html: &str| {
+            if let Some(events) = super::super::scan::events(html) {
+                assert_eq!(events, html5ever_events(html), "{html:?}");
+                scanned += 1;
+            }
+        };
+        for fragment in &fragments {
+            check(fragment);
+        }
+        for fragment in &fragments[..10] {
+            let bytes = fragment.as_bytes();
+            for i in 0..bytes.len() {
+                for b in [
+                    b'<', b'>', b'/', b'=', b'"', b'\'', b' ', b'&', b';', b'#', b'a', b'\r',
+                    b'\0', 0xC3,
+                ] {
+                    for changed in [
+                        [&bytes[..i], &[b], &bytes[i + 1..]].concat(),
+                        [&bytes[..i], &[b], &bytes[i..]].concat(),
+                        [&bytes[..i], &bytes[i + 1..]].concat(),
+                    ] {
+                        check(&String::from_utf8_lossy(&changed));
+                    }
+                }
+            }
+        }
+        assert!(scanned > 1000, "only {scanned} fragments scanned");
+    }
 
     fn parse_error(html: &str) -> Option<String> {
         first_parse_error(html, &tokenize(html))

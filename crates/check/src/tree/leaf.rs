@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{AttrName, El, Seen, Walker};
-use crate::html::check_html;
 use crate::rules::contact;
 use crate::rules::dates::{self, Rfc822};
 use crate::rules::uris::{self, UriRule};
@@ -384,7 +383,7 @@ pub(crate) fn check_value(w: &mut Walker, el: &El, rule: Value, value: &str) {
         Value::Text | Value::Any => {}
         Value::NonHtml => w.plain(el, &format!("<{}>", el.name), value, Code::ContainsHTML),
         Value::SafeHtml => {
-            check_html(w.sink, el.pos(), &format!("<{name}>"), value, true);
+            w.html(el, value, true);
         }
         Value::Uri(rule, code) => uri(w, el, value, rule, code),
         Value::CanonicalUri => {

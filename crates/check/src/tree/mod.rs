@@ -89,7 +89,7 @@ impl<'a, 'i> El<'a, 'i> {
 
     /// The value of the attribute `local` in no namespace.
     pub(crate) fn attr(&self, local: &str) -> Option<&'a str> {
-        self.node.attribute(local)
+        crate::xml::node::plain_attribute(self.node, local)
     }
 
     /// The value of an attribute in namespace `ns`.
@@ -132,6 +132,11 @@ impl<'a> Seen<'a> {
     /// Whether a child `prefix:local` came before.
     pub(crate) fn has(&self, prefix: &str, local: &str) -> bool {
         self.0.iter().any(|n| n.is(prefix, local))
+    }
+
+    /// Whether a child in the namespace of `prefix` came before.
+    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
+        self.0.iter().any(|n| n.prefix == prefix)
     }
 
     /// How many children `prefix:local` came before.
@@ -200,6 +205,10 @@ pub(crate) struct Walker<'w, 't> {
     pub(crate) sync_ids: HashSet<String>,
     /// Whether the document is encoded in UTF-8.
     pub(crate) utf8: bool,
+    /// Whether the channel (or feed) uses iTunes elements, or an item before did.
+    pub(crate) itunes: bool,
+    /// HTML found so far, checked at the end, side by side.
+    html: Vec<crate::html::HtmlCheck>,
     /// The prefixes of the document's namespaces, as looked up so far.
     prefixes: Vec<(String, Option<&'static str>)>,
 }
@@ -217,8 +226,25 @@ impl<'w, 't> Walker<'w, 't> {
             abouts: HashSet::new(),
             sync_ids: HashSet::new(),
             utf8,
+            itunes: false,
+            html: Vec::new(),
             prefixes: Vec::new(),
         }
+    }
+
+    /// Checks `html`, found in `el`, once the walk is over (see [`Walker::finish`]).
+    pub(crate) fn html(&mut self, el: &El, html: &str, relative_refs: bool) {
+        self.html.push(crate::html::HtmlCheck {
+            pos: el.pos(),
+            what: format!("<{}>", el.name),
+            html: html.to_string(),
+            relative_refs,
+        });
+    }
+
+    /// Ends the walk: checks the HTML it found.
+    pub(crate) fn finish(self) {
+        crate::html::check_all(self.sink, self.html);
     }
 
     /// [`known_prefix`], remembered for the namespaces of this document.

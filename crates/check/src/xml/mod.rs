@@ -65,7 +65,12 @@ pub(crate) const RSS_091_DTDS: [(&str, &str); 2] = [
 
 /// The public and system identifiers of the document's DOCTYPE, if it names them.
 pub(crate) fn doctype_ids(text: &str) -> Option<(String, String)> {
-    let start = text.find("<!DOCTYPE")?;
+    // A DOCTYPE comes before the root element: look no further.
+    let bytes = text.as_bytes();
+    let root = memchr::memchr_iter(b'<', bytes)
+        .find(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic))
+        .unwrap_or(bytes.len());
+    let start = text[..root].find("<!DOCTYPE")?;
     let decl = &text[start..];
     let decl = &decl[..decl.find(['>', '['])?];
     let public = decl.find("PUBLIC")?;
@@ -253,8 +258,14 @@ fn report_parse_error(sink: &mut Sink, e: &roxmltree::Error) {
 /// C1 controls, U+FFFD and UTF-8 read as Latin-1: once, at the first one.
 pub(crate) fn check_characters(sink: &mut Sink) {
     let text = sink.text();
+    // Every such character is written with a lead byte of 0xC2 (C1
+    // controls, and the second half of UTF-8 read as Latin-1), 0xC3 (`Â`,
+    // `Ã`) or 0xEF (U+FFFD): look only from the first of those.
+    let Some(first) = memchr::memchr3(0xC2, 0xC3, 0xEF, text.as_bytes()) else {
+        return;
+    };
     let mut previous = '\0';
-    for (pos, c) in text.char_indices() {
+    for (pos, c) in text[first..].char_indices().map(|(i, c)| (i + first, c)) {
         let bad = matches!(c, '\u{80}'..='\u{9F}' | '\u{FFFD}')
             || (matches!(previous, 'Â' | 'Ã') && matches!(c, '\u{80}'..='\u{BF}'));
         if bad {

@@ -11,6 +11,14 @@ pub(crate) fn text_of(node: Node) -> String {
     out
 }
 
+/// The value of the element's attribute `local` in no namespace (roxmltree's
+/// `attribute("name")` would take one in any namespace).
+pub(crate) fn plain_attribute<'a>(node: Node<'a, '_>, local: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.namespace().is_none() && a.name() == local)
+        .map(|a| a.value())
+}
+
 /// The element's namespace URI, or "" for none.
 pub(crate) fn ns_of<'a>(node: Node<'a, '_>) -> &'a str {
     node.tag_name().namespace().unwrap_or("")

@@ -66,6 +66,7 @@ pub(crate) fn check(sink: &mut Sink, root: Node, ctx: &Context) {
         entry::check(&mut w, &el, &mut feed::Entries::default(), false)
     };
     w.attributes(&el, attrs);
+    w.finish();
 }
 
 /// `generator`: plain text naming the software, its `uri` a URI.

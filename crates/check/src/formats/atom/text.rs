@@ -3,7 +3,6 @@
 
 use roxmltree::Node;
 
-use crate::html::check_html;
 use crate::rules::uris::UriRule;
 use crate::spec::{ACCEPTABLE_ELEMENTS, XHTML_NS};
 use crate::tree::leaf::{self, is_mime_type};
@@ -112,7 +111,7 @@ pub(crate) fn check(w: &mut Walker, el: &El, construct: Construct) -> Attrs {
                 }
             }
             if html_kind || kind.ends_with("/html") {
-                check_html(w.sink, el.pos(), &format!("<{}>", el.name), &value, false);
+                w.html(el, &value, false);
                 if kind.ends_with("/html") && !value.contains("<html") && src.is_none() {
                     w.report(
                         el,

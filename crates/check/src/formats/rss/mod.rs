@@ -104,4 +104,5 @@ pub(crate) fn check_rss(sink: &mut Sink, root: Node, ctx: &Context) {
     if !seen.has("", "channel") {
         w.report(&rss, Code::MissingElement, "<rss> must contain a <channel>");
     }
+    w.finish();
 }

@@ -86,6 +86,7 @@ pub(crate) fn check_rdf(sink: &mut Sink, root: Node, ctx: &Context) {
             "an RSS 1.0 document must contain a <channel>",
         );
     }
+    w.finish();
 }
 
 /// An RSS 1.0 element's `rdf:about`: present, and a URI.
