@@ -484,12 +484,20 @@ impl Config {
                 let url = Url::parse(hub.trim()).ok().filter(|u| {
                     matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
                 });
-                url.ok_or_else(|| {
+                let url = url.ok_or_else(|| {
                     config_error(
                         "hubs",
                         format!("`{hub}` is not an absolute http(s) URL such as https://pubsubhubbub.appspot.com/"),
                     )
-                })
+                })?;
+                // The feeds link to it: what validators refuse in a URI cannot be there.
+                match url.as_str().chars().find(|&c| !is_uri_char(c)) {
+                    Some(c) => Err(config_error(
+                        "hubs",
+                        format!("`{hub}` has `{c}`, which feed validators refuse in a URL"),
+                    )),
+                    None => Ok(url),
+                }
             })
             .collect::<Result<Vec<_>>>()?;
         let (now, now_given) = resolve_now(options.now.as_deref())?;

@@ -360,6 +360,15 @@ impl fmt::Display for Warning {
     }
 }
 
+impl Warning {
+    /// `error`, about a file the build went on without (`--keep-going`).
+    pub fn skipped(error: &Error) -> Warning {
+        let mut skipped = error.to_diagnostic();
+        skipped.message.push_str(" (skipped)");
+        Warning::Site(skipped)
+    }
+}
+
 impl From<Diagnostic> for Warning {
     fn from(diagnostic: Diagnostic) -> Self {
         Warning::Site(diagnostic)

@@ -37,7 +37,7 @@ enum Command {
     /// Read the content folder and write the feeds (rss.xml, atom.xml, feed.json, and more as configured).
     #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
-    /// Validate feeds and sitemaps offline (RSS, Atom, JSON Feed, sitemaps); exit 1 on an error.
+    /// Validate feeds and sitemaps (RSS, Atom, JSON Feed, sitemaps), files or URLs; exit 1 on an error.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Publish each new post to Mastodon, Bluesky, dev.to and WebSub hubs, exactly once.
@@ -116,9 +116,13 @@ enum ResultFormat {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// The files to check; each one's format is detected from its content.
-    #[arg(required = true, value_name = "FILE")]
+    /// The files to check, or URLs to fetch and check where they are served
+    /// (https, or http on this machine); each one's format is detected from its content.
+    #[arg(required = true, value_name = "FILE|URL")]
     files: Vec<PathBuf>,
+    /// For URLs: the longest a request may take.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    timeout: u64,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = MessageFormat::Text)]
     format: MessageFormat,
@@ -268,7 +272,14 @@ fn main() -> ExitCode {
         }
         Command::Check(args) => {
             printer.format = message_format(args.format);
-            feedwright::commands::check(&args.files, args.deny_warnings, &args.target, &mut printer)
+            let timeout = std::time::Duration::from_secs(args.timeout);
+            feedwright::commands::check(
+                &args.files,
+                args.deny_warnings,
+                timeout,
+                &args.target,
+                &mut printer,
+            )
         }
         Command::Syndicate(args) => {
             let options = feedwright::syndicate::SyndicateOptions {

@@ -523,11 +523,7 @@ fn settle_errors(
     }
     errors.sort_by_key(|e| e.to_string());
     if config.keep_going {
-        warnings.extend(errors.iter().map(|e| {
-            let mut skipped = e.to_diagnostic();
-            skipped.message.push_str(" (skipped)");
-            Warning::from(skipped)
-        }));
+        warnings.extend(errors.iter().map(Warning::skipped));
         Ok(())
     } else {
         Err(Error::Many(errors))

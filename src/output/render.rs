@@ -186,6 +186,15 @@ fn write_entry(entry: &FeedEntry, atom_updated: DateTime<Utc>, config: &Config) 
     }
 }
 
+/// A post's entry written, with what its templates left to say and the
+/// warning of template text left in it.
+type Filled = (
+    usize,
+    WrittenEntry,
+    Vec<(String, TemplateWarning)>,
+    Option<Warning>,
+);
+
 /// The entries written so far, by index into the feed sets' posts.
 struct EntryCache<'a> {
     posts: &'a [&'a Page],
@@ -198,23 +207,32 @@ struct EntryCache<'a> {
     written: Vec<Option<Arc<WrittenEntry>>>,
     /// How far each entry was shrunk to fit: 0 whole, 1 summary and link, 2 link.
     shrunk: Vec<u8>,
+    /// The posts whose file failed to read (left out under `--keep-going`).
+    failed: Vec<bool>,
+    /// Those posts' warnings.
+    skipped: Vec<Warning>,
     config: &'a Config,
 }
 
 impl EntryCache<'_> {
     /// Reads, renders and writes each post of `indices` not written yet, in parallel.
+    ///
+    /// A post whose file fails to read now (a key only entries need is
+    /// broken: the pass over the whole site skipped it) fails the build, or
+    /// under `--keep-going` is left out of every feed with a warning.
     fn fill(&mut self, indices: &[usize]) -> Result<()> {
         let todo: Vec<usize> = indices
             .iter()
             .copied()
-            .filter(|&i| self.written[i].is_none())
+            .filter(|&i| self.written[i].is_none() && !self.failed[i])
             .collect();
         let (posts, atom_updated, config) = (self.posts, &self.atom_updated, self.config);
         let templates = self.templates;
-        let done = todo
+        let done: Vec<std::result::Result<Filled, (usize, Error)>> = todo
             .par_iter()
             .map(|&i| {
-                let (entry, warnings) = feed::read_entry(posts[i], config, templates)?;
+                let (entry, warnings) =
+                    feed::read_entry(posts[i], config, templates).map_err(|error| (i, error))?;
                 let leftover = leftovers::find(entry.body_html()).map(|found| {
                     Warning::Site(Diagnostic::new(
                         Some(entry.source.clone()),
@@ -232,11 +250,20 @@ impl EntryCache<'_> {
                     leftover,
                 ))
             })
-            .collect::<Result<Vec<_>>>()?;
-        for (i, written, warnings, leftover) in done {
-            self.written[i] = Some(Arc::new(written));
-            self.template_warnings.extend(warnings);
-            self.leftovers.extend(leftover);
+            .collect();
+        for result in done {
+            match result {
+                Ok((i, written, warnings, leftover)) => {
+                    self.written[i] = Some(Arc::new(written));
+                    self.template_warnings.extend(warnings);
+                    self.leftovers.extend(leftover);
+                }
+                Err((i, error)) if self.config.keep_going => {
+                    self.failed[i] = true;
+                    self.skipped.push(Warning::skipped(&error));
+                }
+                Err((_, error)) => return Err(error),
+            }
         }
         Ok(())
     }
@@ -295,6 +322,8 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
         atom_updated,
         written: vec![None; sets.posts.len()],
         shrunk: vec![0; sets.posts.len()],
+        failed: vec![false; sets.posts.len()],
+        skipped: Vec::new(),
         config,
     };
     let cap = config.max_feed_bytes;
@@ -343,6 +372,7 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
         }
         rendered.files.extend(files);
     }
+    rendered.warnings.append(&mut cache.skipped);
     rendered
         .warnings
         .extend(feed::template_warnings(&cache.template_warnings));
@@ -401,28 +431,39 @@ fn take_entries(
     config: &Config,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<usize>> {
-    let wanted = set.wanted();
+    let limit = match set.limit {
+        0 => usize::MAX,
+        n => n,
+    };
     let cap = config.max_feed_bytes;
-    if cap == 0 {
-        cache.fill(wanted)?;
-        return Ok(wanted.to_vec());
-    }
     let formats = &config.formats;
     let mut sizes: Vec<usize> = formats
         .iter()
         .map(|&f| frame_bytes(set, f, config))
         .collect();
     let mut taken: Vec<usize> = Vec::new();
+    let posts = &set.posts;
     let mut next = 0;
-    while next < wanted.len() {
-        if cache.written[wanted[next]].is_none() {
-            // Render a batch: as many as the estimates say fit in what is left.
-            let left = cap.saturating_sub(sizes.iter().copied().max().unwrap_or(0));
-            let fit = estimated_fit(&wanted[next..], cache.posts, left + 2_000);
-            let batch = fit.clamp(4, 256).min(wanted.len() - next);
-            cache.fill(&wanted[next..next + batch])?;
+    while next < posts.len() && taken.len() < limit {
+        let i = posts[next];
+        if cache.written[i].is_none() && !cache.failed[i] {
+            // Render a batch: all still wanted, or under a size limit as
+            // many as the estimates say fit in what is left.
+            let wanted = (limit - taken.len()).min(posts.len() - next);
+            let batch = if cap == 0 {
+                wanted
+            } else {
+                let left = cap.saturating_sub(sizes.iter().copied().max().unwrap_or(0));
+                estimated_fit(&posts[next..], cache.posts, left + 2_000)
+                    .clamp(4, 256)
+                    .min(wanted)
+            };
+            cache.fill(&posts[next..next + batch])?;
         }
-        let i = wanted[next];
+        if cache.failed[i] {
+            next += 1;
+            continue;
+        }
         let part_bytes = |cache: &EntryCache<'_>, f: FeedFormat, first: bool| {
             let part = cache.get(i).parts[format_index(f)].len();
             let separator = if f == FeedFormat::Json && !first {
@@ -433,10 +474,11 @@ fn take_entries(
             part + separator
         };
         let fits = |cache: &EntryCache<'_>, sizes: &[usize]| {
-            formats
-                .iter()
-                .zip(sizes)
-                .all(|(&f, &size)| size + part_bytes(cache, f, taken.is_empty()) <= cap)
+            cap == 0
+                || formats
+                    .iter()
+                    .zip(sizes)
+                    .all(|(&f, &size)| size + part_bytes(cache, f, taken.is_empty()) <= cap)
         };
         if !fits(cache, &sizes) {
             if !taken.is_empty() {
@@ -470,7 +512,8 @@ fn take_entries(
         taken.push(i);
         next += 1;
     }
-    if taken.len() < wanted.len() {
+    let wanted = set.wanted().len();
+    if taken.len() < wanted && taken.len() < limit && next < posts.len() {
         let files: Vec<String> = formats
             .iter()
             .map(|&f| set.place.file(f, &config.output))
@@ -479,11 +522,10 @@ fn take_entries(
             None,
             None,
             format!(
-                "{} ({}) holds the newest {} of {} entries: with more it would pass {cap} bytes (`max_feed_bytes`), more than validators and many readers accept",
+                "{} ({}) holds the newest {} of {wanted} entries: with more it would pass {cap} bytes (`max_feed_bytes`), more than validators and many readers accept",
                 set.describe(),
                 files.join(", "),
                 taken.len(),
-                wanted.len(),
             ),
         )));
     }

@@ -1,11 +1,11 @@
 //! `feedwright build` on small fixture sites: what reaches the feeds, what is
-//! left out, and what happens to broken input. Every output is parsed.
+//! left out, and how flags and dates decide it. Every output is parsed.
+//! (Broken input is `robustness`'s, the config file `config`'s.)
 
-use std::fs;
-
-use crate::common::*;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
+
+use crate::common::*;
 
 const POST: &str = "---\ntitle: Post\ndate: 2025-01-15T21:44:45+06:00\n---\nBody.\n";
 
@@ -202,152 +202,6 @@ fn limit_caps_the_entries_and_zero_means_all() {
 }
 
 #[test]
-fn bom_crlf_toml_and_jekyll_names_simply_work() {
-    let site = Site::new(&[
-        ("blog/crlf.md", "\u{feff}---\r\ntitle: CRLF\r\ndate: 2025-01-15T21:44:45+06:00\r\n---\r\nBody.\r\n"),
-        ("blog/toml.md", "+++\ntitle = \"TOML\"\ndate = 2023-01-31T10:00:00Z\n[taxonomies]\ntags = [\"t\"]\n+++\nBody\n"),
-        ("posts/2013-09-14-jekyll-post.markdown", "---\ntitle: Jekyll\n---\nBody\n"),
-    ]);
-    site.build().assert().success();
-    let rss = site.read("rss.xml");
-    let doc = xml(&rss);
-    assert_eq!(
-        child_text(rss_item(&doc, "https://example.org/blog/crlf/"), "pubDate"),
-        Some("Wed, 15 Jan 2025 15:44:45 +0000")
-    );
-    assert_eq!(
-        child_text(rss_item(&doc, "https://example.org/blog/toml/"), "pubDate"),
-        Some("Tue, 31 Jan 2023 10:00:00 +0000")
-    );
-    assert_eq!(
-        child_text(
-            rss_item(&doc, "https://example.org/posts/2013/09/14/jekyll-post/"),
-            "pubDate"
-        ),
-        Some("Sat, 14 Sep 2013 00:00:00 +0000")
-    );
-}
-
-/// Builds once to put known outputs on disk, then breaks the site and checks
-/// that the failed build names the file and line and leaves every output as it was.
-fn assert_rejected(bad_path: &str, bad: &[u8], expected: &[&str]) {
-    let site = Site::new(&[("blog/good.md", POST)]);
-    site.build().arg("--sitemap").assert().success();
-    let before: Vec<_> = ["rss.xml", "atom.xml", "sitemap.xml"]
-        .iter()
-        .map(|n| site.read(n))
-        .collect();
-    site.write(bad_path, bad);
-    let assert = site
-        .build()
-        .arg("--sitemap")
-        .assert()
-        .code(1)
-        .stderr(contains(bad_path));
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
-    for text in expected {
-        assert!(stderr.contains(text), "stderr lacks {text:?}:\n{stderr}");
-    }
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    let after: Vec<_> = ["rss.xml", "atom.xml", "sitemap.xml"]
-        .iter()
-        .map(|n| site.read(n))
-        .collect();
-    assert_eq!(before, after, "outputs changed after a failed build");
-    let leftovers: Vec<_> = fs::read_dir(site.out())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-
-    // --keep-going builds the rest, warning about the broken file.
-    site.build()
-        .args(["--sitemap", "--keep-going"])
-        .assert()
-        .success()
-        .stderr(contains("warning:").and(contains(bad_path)));
-    assert!(site
-        .read("rss.xml")
-        .contains("https://example.org/blog/good/"));
-}
-
-#[test]
-fn unclosed_front_matter_is_rejected() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ndate: 2025-01-01\nbody",
-        &["bad.md:1:", "never closed"],
-    );
-}
-
-#[test]
-fn bad_yaml_is_rejected_with_its_line() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ntags: [a, b\ndate: 2025-01-01\n---\nx",
-        &["bad.md:", "YAML"],
-    );
-}
-
-#[test]
-fn bad_toml_is_rejected_with_its_line() {
-    assert_rejected(
-        "blog/bad.md",
-        b"+++\ntitle = \"x\"\ndate = \n+++\nx",
-        &["bad.md:3:", "TOML"],
-    );
-}
-
-#[test]
-fn a_duplicate_key_is_rejected() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ndate: 2025-01-01\ntitle: y\n---\nx",
-        &["bad.md:", "duplicate key `title`"],
-    );
-}
-
-#[test]
-fn a_date_that_is_not_a_date_is_rejected_with_line_and_value() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nx",
-        &[
-            "bad.md:3:",
-            "`2023-01-29 18:30:22 2023 -0800` is not a date",
-        ],
-    );
-}
-
-#[test]
-fn invalid_utf8_is_rejected() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ndate: 2025-01-01\n---\nab\xff\xfecd\n",
-        &["bad.md:5:", "UTF-8"],
-    );
-}
-
-#[test]
-fn a_nul_byte_is_rejected() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ntitle: x\ndate: 2025-01-01\n---\nbody\0",
-        &["bad.md:5:", "NUL"],
-    );
-}
-
-#[test]
-fn a_dated_post_without_title_is_rejected() {
-    assert_rejected(
-        "blog/bad.md",
-        b"---\ndate: 2025-01-01\n---\nbody",
-        &["bad.md:", "no `title`"],
-    );
-}
-
-#[test]
 fn every_broken_file_is_reported_not_just_the_first() {
     let site = Site::new(&[
         ("blog/one.md", "---\ntitle: x\ndate: nope\n---\n"),
@@ -425,18 +279,6 @@ fn pages_without_dates_go_to_the_sitemap_only() {
             "{loc} missing:\n{sitemap}"
         );
     }
-}
-
-#[test]
-fn an_empty_content_folder_is_a_usage_error() {
-    let site = Site::new(&[]);
-    fs::create_dir_all(site.content()).unwrap();
-    site.build()
-        .arg("--sitemap")
-        .assert()
-        .code(2)
-        .stderr(contains("no Markdown files"));
-    assert!(!site.out().exists(), "nothing may be written");
 }
 
 #[test]

@@ -2,33 +2,17 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use feedwright::internals::{self_check, OutputFile};
 
-use crate::common::warned;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::*;
 
 fn fixture(name: &str) -> PathBuf {
-    repo().join("crates/check/tests/check").join(name)
-}
-
-fn feedwright() -> Command {
-    Command::cargo_bin("feedwright").expect("the binary builds")
+    repo_root().join("crates/check/tests/check").join(name)
 }
 
 #[test]
 fn the_sample_site_builds_and_checks_clean() {
-    let out = tempfile::tempdir().expect("a temp dir");
-    let build = feedwright()
-        .current_dir(repo())
-        .args(["build", "--sitemap", "--out"])
-        .arg(out.path())
-        .args(["--content", "content", "--config", "feedwright.yaml"])
-        .assert()
-        .success();
+    let (out, build) = build_sample_site();
     let stderr = String::from_utf8_lossy(&build.get_output().stderr).to_string();
     assert!(!warned(&stderr), "the build warned:\n{stderr}");
 
@@ -157,4 +141,134 @@ fn the_builds_self_check_returns_warnings() {
         finding.to_string().contains("warning[MissingGuid]"),
         "{finding}"
     );
+}
+
+/// The checker's test server (`crates/check/tests/it/server.rs`).
+#[path = "../../crates/check/tests/it/server.rs"]
+mod server;
+
+/// A server for `feedwright check URL`: a feed served well, one served
+/// badly, a permanent redirect, a missing page, a slow reply and one over
+/// the size cap.
+fn feed_server() -> &'static server::Server {
+    use server::{Body, Reply, Server};
+    static SERVER: std::sync::OnceLock<Server> = std::sync::OnceLock::new();
+    SERVER.get_or_init(|| {
+        Server::start(|request, port| {
+            let feed = std::fs::read_to_string(fixture("rss-valid.xml"))
+                .unwrap()
+                .replace(
+                    "https://example.org/rss-valid.xml",
+                    &format!("http://127.0.0.1:{port}/feed.xml"),
+                );
+            let rss = "application/rss+xml; charset=utf-8";
+            match request.path.as_str() {
+                "/feed.xml" if request.header("if-none-match") == Some("\"1\"") => {
+                    Reply::new(304, "")
+                }
+                "/feed.xml" => Reply::new(200, feed)
+                    .header("Content-Type", rss)
+                    .header("ETag", "\"1\"")
+                    .gzipped(),
+                "/old.xml" => Reply::redirect(301, "/feed.xml"),
+                "/bad.xml" => Reply::new(200, feed).header("Content-Type", "text/plain"),
+                "/slow.xml" => Reply {
+                    delay: std::time::Duration::from_secs(5),
+                    ..Reply::new(200, feed).header("Content-Type", rss)
+                },
+                "/huge.xml" => Reply {
+                    status: 200,
+                    headers: vec![("Content-Type".into(), rss.into())],
+                    // 51 MiB, over the 50 MiB a sitemap may have.
+                    body: Body::Repeat(vec![b' '; 1024 * 1024], 51),
+                    delay: std::time::Duration::ZERO,
+                },
+                _ => Reply::new(404, "not found"),
+            }
+        })
+    })
+}
+
+fn check_url(args: &[&str]) -> (Option<i32>, String, String) {
+    let output = feedwright()
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("feedwright runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).to_string(),
+        String::from_utf8_lossy(&output.stderr).to_string(),
+    )
+}
+
+#[test]
+fn a_url_is_fetched_and_checked_where_it_is_served() {
+    let server = feed_server();
+    let (code, stdout, stderr) = check_url(&[&server.url("/feed.xml")]);
+    assert_eq!((code, stdout.as_str()), (Some(0), ""), "{stderr}");
+
+    // A permanent redirect: followed, said, and a warning.
+    let old = server.url("/old.xml");
+    let (code, stdout, stderr) = check_url(&[&old]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{old} redirects (301) to {}",
+            server.url("/feed.xml")
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains(&format!("{old}: warning[PermanentRedirect]: ")),
+        "{stdout}"
+    );
+
+    // Bad headers, and a self link naming another URL: warnings, which
+    // --deny-warnings turns into a failure.
+    let bad = server.url("/bad.xml");
+    let (code, stdout, _) = check_url(&["--deny-warnings", "--format", "json", &bad]);
+    assert_eq!(code, Some(1));
+    let findings: serde_json::Value = serde_json::from_str(&stdout).expect("JSON output");
+    let codes: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "UnexpectedContentType",
+            "Uncompressed",
+            "NoConditionalGet",
+            "SelfDoesntMatchLocation"
+        ]
+    );
+    assert_eq!(findings[0]["file"], bad.as_str());
+}
+
+#[test]
+fn a_url_that_cannot_be_fetched_is_a_usage_error() {
+    let server = feed_server();
+    let (code, stdout, _) = check_url(&[&server.url("/missing.xml")]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("error[HttpError]: "), "{stdout}");
+    assert!(stdout.contains("404 Not Found"), "{stdout}");
+
+    let started = std::time::Instant::now();
+    let (code, stdout, _) = check_url(&["--timeout", "1", &server.url("/slow.xml")]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("error[IOError]: "), "{stdout}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+
+    // Too large: read up to the cap, then refused.
+    let (code, stdout, _) = check_url(&[&server.url("/huge.xml")]);
+    assert_eq!(code, Some(1));
+    assert!(stdout.contains("error[ValidatorLimit]: "), "{stdout}");
+
+    // Plain http leaves this machine never.
+    let (code, stdout, _) = check_url(&["http://example.invalid/feed.xml"]);
+    assert_eq!(code, Some(2));
+    assert!(stdout.contains("only https"), "{stdout}");
 }

@@ -40,7 +40,7 @@ fn build_with_config(config: &str) -> (Site, assert_cmd::assert::Assert) {
 /// `config` (after a valid `base_url` line and a comment) is refused: exit 2,
 /// `feedwright.yaml:LINE:` (the line of `key`, counted in `config` from 3),
 /// the key, and each of `says`; nothing written, and no word of a bug.
-fn assert_refused(config: &str, key: &str, line: usize, says: &[&str]) {
+fn assert_config_refused(config: &str, key: &str, line: usize, says: &[&str]) {
     let config = format!("base_url: https://example.org/\n# the site\n{config}");
     let (site, assert) = build_with_config(&config);
     let output = assert.get_output();
@@ -57,7 +57,7 @@ fn assert_refused(config: &str, key: &str, line: usize, says: &[&str]) {
 }
 
 /// `config` builds, and `feedwright check` finds nothing in what it wrote.
-fn assert_accepted(config: &str) -> Site {
+fn assert_config_accepted(config: &str) -> Site {
     let (site, assert) = build_with_config(config);
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -91,7 +91,7 @@ fn assert_accepted(config: &str) -> Site {
 #[test]
 fn language() {
     for bad in ["zz", "en-", "english", "en_US"] {
-        assert_refused(
+        assert_config_refused(
             &format!("language: {bad}\n"),
             "`language`",
             1,
@@ -99,7 +99,7 @@ fn language() {
         );
     }
     for good in ["en", "en-GB", "ast", "zh-Hant-TW", "x-klingon"] {
-        let site = assert_accepted(&format!(
+        let site = assert_config_accepted(&format!(
             "base_url: https://example.org/\nlanguage: {good}\n"
         ));
         let rss = site.read("rss.xml");
@@ -110,25 +110,25 @@ fn language() {
 
 #[test]
 fn author_name() {
-    assert_refused(
+    assert_config_refused(
         "author:\n  name: \"  \"\n",
         "`author.name`",
         2,
         &["is empty"],
     );
-    assert_refused(
+    assert_config_refused(
         "author: {name: \"Jane\\u0007\"}\n",
         "`author.name`",
         1,
         &["U+0007", "remove it"],
     );
-    assert_refused(
+    assert_config_refused(
         "author: {email: jane@example.c}\n",
         "author",
         1,
         &["`name`"],
     );
-    let site = assert_accepted(
+    let site = assert_config_accepted(
         "base_url: https://example.org/\nauthor: {name: \"Jane (Ed) <x> & co\", email: jane@example.org}\n",
     );
     let atom = feed(&site.read("atom.xml"));
@@ -145,14 +145,14 @@ fn author_email() {
         ),
         ("author:\n  email: jane.example.org\n  name: Jane\n", 2),
     ] {
-        assert_refused(
+        assert_config_refused(
             bad,
             "`author.email`",
             line,
             &["not an e-mail address", "`jane@example.org`"],
         );
     }
-    let site = assert_accepted(
+    let site = assert_config_accepted(
         "base_url: https://example.org/\nauthor: {name: Jane, email: jane@example.org}\n",
     );
     let rss = site.read("rss.xml");
@@ -165,26 +165,26 @@ fn author_email() {
 #[test]
 fn title_and_description() {
     for key in ["title", "description"] {
-        assert_refused(
+        assert_config_refused(
             &format!("{key}: \"A\\u0001B\"\n"),
             &format!("`{key}`"),
             1,
             &["U+0001", "remove it"],
         );
-        assert_refused(
+        assert_config_refused(
             &format!("{key}: \"Caf\\uFFFD\"\n"),
             &format!("`{key}`"),
             1,
             &["U+FFFD"],
         );
-        assert_refused(
+        assert_config_refused(
             &format!("{key}: {}\n", "x".repeat(10_001)),
             &format!("`{key}`"),
             1,
             &["10001 bytes", "at most 10000"],
         );
     }
-    let site = assert_accepted(
+    let site = assert_config_accepted(
         "base_url: https://example.org/\ntitle: \"Vec<T> & co\"\ndescription: \"a < b && c > d\"\n",
     );
     let rss = site.read("rss.xml");
@@ -228,8 +228,27 @@ fn base_url() {
         "https://example.org/blog",
         "http://bücher.example:8443/a/b/",
     ] {
-        assert_accepted(&format!("base_url: {good}\n"));
+        assert_config_accepted(&format!("base_url: {good}\n"));
     }
+}
+
+#[test]
+fn hubs() {
+    for (bad, says) in [
+        (
+            "hubs: [\"hub.example.org\"]\n",
+            "not an absolute http(s) URL",
+        ),
+        ("hubs:\n  - https://hub.example.org/a|b\n", "`|`"),
+    ] {
+        assert_config_refused(bad, "`hubs`", 1, &[says]);
+    }
+    let site = assert_config_accepted(
+        "base_url: https://example.org/\nhubs: [https://pubsubhubbub.appspot.com/]\n",
+    );
+    assert!(site
+        .read("atom.xml")
+        .contains("href=\"https://pubsubhubbub.appspot.com/\""));
 }
 
 #[test]
@@ -243,15 +262,15 @@ fn output_names() {
             1,
         ),
     ] {
-        assert_refused(config, key, line, &["plain file name", "ASCII letters"]);
+        assert_config_refused(config, key, line, &["plain file name", "ASCII letters"]);
     }
-    assert_refused(
+    assert_config_refused(
         "output:\n  rss: feed.xml\n  atom: feed.xml\n",
         "`output`",
         1,
         &["must differ"],
     );
-    let site = assert_accepted(
+    let site = assert_config_accepted(
         "base_url: https://example.org/\noutput: {rss: feed.xml, atom: index~atom.xml, sitemap: site_map-1.xml}\n",
     );
     let rss = site.read("feed.xml");
@@ -266,7 +285,7 @@ fn output_names() {
 #[test]
 fn limit() {
     for bad in ["-1", "2.5", "many"] {
-        assert_refused(
+        assert_config_refused(
             &format!("limit: {bad}\n"),
             "limit",
             1,
@@ -274,23 +293,24 @@ fn limit() {
         );
     }
     for (limit, entries) in [("1", 1), ("0", 2)] {
-        let site = assert_accepted(&format!("base_url: https://example.org/\nlimit: {limit}\n"));
+        let site =
+            assert_config_accepted(&format!("base_url: https://example.org/\nlimit: {limit}\n"));
         assert_eq!(feed(&site.read("atom.xml")).entries.len(), entries);
     }
 }
 
 #[test]
 fn timezone_permalinks_and_sitemap() {
-    assert_refused("timezone: Mars/Olympus\n", "`timezone`", 1, &["IANA"]);
-    assert_refused(
+    assert_config_refused("timezone: Mars/Olympus\n", "`timezone`", 1, &["IANA"]);
+    assert_config_refused(
         "permalinks:\n  blog: /:year/\n  news: /:nope/\n",
         "`permalinks.news`",
         3,
         &[":nope", ":slug"],
     );
-    assert_refused("sitemap: yes\n", "sitemap", 1, &["a boolean"]);
+    assert_config_refused("sitemap: yes\n", "sitemap", 1, &["a boolean"]);
     // Characters URIs do not allow, in a pattern, are percent-encoded.
-    let site = assert_accepted(
+    let site = assert_config_accepted(
         "base_url: https://example.org/\npermalinks:\n  blog: \"/a|b/[c]/:slug/\"\n",
     );
     assert!(
@@ -303,18 +323,7 @@ fn timezone_permalinks_and_sitemap() {
 
 #[test]
 fn unknown_config_keys_are_errors() {
-    let site = Site::new(&[("blog/a.md", POST)]);
-    fs::write(
-        site.dir.path().join("feedwright.yaml"),
-        "base_url: https://example.org/\ntitel: Typo\n",
-    )
-    .unwrap();
-    feedwright()
-        .current_dir(site.dir.path())
-        .args(["build"])
-        .assert()
-        .code(2)
-        .stderr(contains("feedwright.yaml").and(contains("titel")));
+    assert_config_refused("titel: Typo\n", "titel", 1, &["unknown key", "`title`"]);
 }
 
 #[test]

@@ -13,6 +13,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::common::{plain_build, snapshot, Rng};
+
 /// Posts per site, and bytes per post: enough that a build takes a while
 /// (about a second in a debug build) and the feeds take a few milliseconds to
 /// write; fewer, shorter builds leave room for more kills in the time budget.
@@ -57,23 +59,16 @@ fn write_site(content: &Path, version: &str) {
 }
 
 fn build(content: &Path, out: &Path) -> Command {
-    let mut cmd =
-        crate::common::plain_build(Path::new(env!("CARGO_BIN_EXE_feedwright")), content, out);
+    let mut cmd = plain_build(Path::new(env!("CARGO_BIN_EXE_feedwright")), content, out);
     cmd.args(["--limit", "0"]);
     cmd
 }
 
 /// The output files (temporary files aside) and their bytes.
 fn outputs(out: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(out)
-        .unwrap()
-        .map(|e| e.unwrap())
-        .map(|e| e.file_name().into_string().unwrap())
-        .filter(|name| !is_temp(name))
-        .map(|name| {
-            let bytes = fs::read(out.join(&name)).unwrap();
-            (name, bytes)
-        })
+    snapshot(out)
+        .into_iter()
+        .filter(|(name, _)| !is_temp(name))
         .collect()
 }
 
@@ -87,23 +82,6 @@ fn has_temp(out: &Path) -> bool {
 
 fn is_temp(name: &str) -> bool {
     name.starts_with(".feedwright-") && name.ends_with(".tmp")
-}
-
-/// xorshift64*: small, seeded, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A fraction in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 #[test]

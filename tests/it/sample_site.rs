@@ -5,22 +5,8 @@ use std::fs;
 
 use crate::common::*;
 
-/// Builds the sample site with its own `feedwright.yaml` into a temporary folder.
 fn build_sample() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
-    feedwright()
-        .current_dir(repo_root())
-        .args([
-            "build",
-            "--sitemap",
-            "--now",
-            "2026-01-01T00:00:00Z",
-            "--out",
-        ])
-        .arg(out.path())
-        .assert()
-        .success();
-    out
+    build_sample_site().0
 }
 
 fn read(dir: &tempfile::TempDir, name: &str) -> String {

@@ -68,7 +68,8 @@ codes! {
     UndefinedElement: Error,
     /// Neither XML nor JSON, or no feed or sitemap format at all (*feedwright*).
     UnknownFormat: Error,
-    /// The file could not be read (*feedwright*).
+    /// The file could not be read, or the URL could not be fetched: no
+    /// connection, a timeout, a body that does not decode.
     IOError: Error,
 
     // RSS.
@@ -488,6 +489,9 @@ codes! {
     LocTooLong: Error,
     /// A `loc` on another host than the first (*feedwright*).
     HostMismatch: Error,
+    /// URLs on another origin than the sitemap's own, where it was fetched
+    /// from; search engines ignore them (*feedwright*).
+    LocOffSitemapHost: Warning,
     /// A URL listed twice (*feedwright*).
     DuplicateLoc: Warning,
     /// Whitespace around a `loc` (*feedwright*).
@@ -504,6 +508,32 @@ codes! {
     SitemapTooLarge: Error,
     /// A sitemap without entries (*feedwright*).
     EmptySitemap: Warning,
+
+    // Served over HTTP: `check_url` (feature `http`).
+    /// An error status, a redirect that leads nowhere, or too many redirects.
+    HttpError: Error,
+    /// A permanent redirect (301, 308): subscribers should update to the new
+    /// URL (*feedwright*).
+    PermanentRedirect: Warning,
+    /// A `Content-Type` that is not an XML or feed media type, or names
+    /// another format than the document's.
+    UnexpectedContentType: Warning,
+    /// `text/xml` or `application/xml` for a feed that does not show its kind
+    /// in its first 512 bytes.
+    NonSpecificMediaType: Warning,
+    /// A `charset` parameter that disagrees with the document's encoding.
+    EncodingMismatch: Warning,
+    /// A `text/` media type without a `charset` (an info for the service).
+    TextXml: Warning,
+    /// Neither `Last-Modified` nor `ETag`: every poll downloads the whole
+    /// document (*feedwright*).
+    NoConditionalGet: Warning,
+    /// A repeated request with `If-None-Match` or `If-Modified-Since` not
+    /// answered `304 Not Modified` (*feedwright*).
+    ConditionalGetIgnored: Warning,
+    /// No `Content-Encoding` although the request offered gzip (an info for
+    /// the service).
+    Uncompressed: Warning,
 }
 
 impl fmt::Display for Code {

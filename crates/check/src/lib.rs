@@ -13,6 +13,8 @@ mod finding;
 mod format;
 mod formats;
 mod html;
+#[cfg(feature = "http")]
+pub mod http;
 mod rules;
 pub mod spec;
 mod tree;
@@ -27,6 +29,8 @@ pub(crate) use finding::Sink;
 pub use finding::{Finding, Level};
 pub use format::Format;
 pub use html::HtmlCache;
+#[cfg(feature = "http")]
+pub use http::{check_url, Fetch, Redirect, UrlReport};
 
 /// How to check: what the checker cannot tell from the document itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +39,7 @@ pub struct Options {
     pub now: DateTime<Utc>,
     /// The URL the document was fetched from, which its self link should
     /// name; without one, the self link must end with the file's own name.
+    /// A sitemap's URLs should be on its origin.
     pub location: Option<String>,
     /// A feed larger than this is refused unread (`ValidatorLimit`), as the
     /// W3C validator refuses one over [`spec::MAX_FEED_BYTES`]; `None` reads
@@ -45,6 +50,9 @@ pub struct Options {
     /// a piece of HTML (a post's content) already checked in one feed is not
     /// checked again in another. `None` checks every piece.
     pub html_cache: Option<HtmlCache>,
+    /// The URL asked for when redirects led to `location`: a self link
+    /// naming it is accepted too, as the W3C service accepts it.
+    pub requested: Option<String>,
 }
 
 impl Options {
@@ -55,6 +63,7 @@ impl Options {
             location: None,
             max_feed_bytes: Some(spec::MAX_FEED_BYTES),
             html_cache: None,
+            requested: None,
         }
     }
 
@@ -62,6 +71,15 @@ impl Options {
     pub fn located(self, location: impl Into<String>) -> Options {
         Options {
             location: Some(location.into()),
+            ..self
+        }
+    }
+
+    /// These options, for a document asked for at `requested` and
+    /// redirected to its `location`.
+    pub fn requested(self, requested: impl Into<String>) -> Options {
+        Options {
+            requested: Some(requested.into()),
             ..self
         }
     }
@@ -99,6 +117,7 @@ pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
         file_name: name.rsplit(['/', '\\']).next().unwrap_or(name).to_string(),
         now: options.now,
         location: options.location.clone(),
+        requested: options.requested.clone(),
         format,
     };
     let mut findings = HtmlCache::while_checking(options.html_cache.as_ref(), || {
@@ -152,8 +171,21 @@ pub(crate) struct Context {
     pub(crate) now: DateTime<Utc>,
     /// Where the document was fetched from, if it was.
     pub(crate) location: Option<String>,
+    /// The URL asked for, when redirects led to `location`.
+    pub(crate) requested: Option<String>,
     /// The detected format.
     pub(crate) format: Format,
+}
+
+impl Context {
+    /// Whether `url` names where the document was fetched from (or the URL
+    /// asked for before redirects), compared in canonical form; `None`
+    /// when the document was not fetched.
+    pub(crate) fn is_location(&self, url: &str) -> Option<bool> {
+        let location = self.location.as_deref()?;
+        let same = rules::uris::same;
+        Some(same(url, location) || self.requested.as_deref().is_some_and(|r| same(url, r)))
+    }
 }
 
 #[cfg(test)]

@@ -113,6 +113,14 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             Code::MissingSelf,
             "the feed should have a \"feed_url\" with its own URL",
         ),
+        Some(url) if ctx.is_location(url) == Some(false) => sink.report_whole(
+            Code::SelfDoesntMatchLocation,
+            format!(
+                "feed_url {url:?} is not the feed's location {:?}",
+                ctx.location.as_deref().unwrap_or_default()
+            ),
+        ),
+        Some(_) if ctx.location.is_some() => {}
         Some(url) => {
             let path = url.split(['?', '#']).next().unwrap_or("");
             let last = path.rsplit('/').next().unwrap_or("");

@@ -66,7 +66,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             atom::check(&mut sink, root, ctx)
         }
         (Format::Sitemap | Format::SitemapIndex, "urlset" | "sitemapindex") => {
-            sitemap::check(&mut sink, root)
+            sitemap::check(&mut sink, root, ctx.location.as_deref())
         }
         // The service's message for a root element it does not know.
         (_, other) => sink.report(

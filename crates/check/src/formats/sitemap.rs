@@ -54,8 +54,9 @@ impl Limited<'_, '_> {
     }
 }
 
-/// Checks a `<urlset>` or `<sitemapindex>`.
-pub(crate) fn check(sink: &mut Sink, root: Node) {
+/// Checks a `<urlset>` or `<sitemapindex>`; one fetched from `location`
+/// should list URLs on its own origin only.
+pub(crate) fn check(sink: &mut Sink, root: Node, location: Option<&str>) {
     let size = sink.text().len();
     let index = root.tag_name().name() == "sitemapindex";
     let (entry_name, what) = if index {
@@ -85,7 +86,12 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
         counts: HashMap::new(),
     };
     let mut count = 0usize;
-    let mut origin = Origin::default();
+    let mut origin = Origin {
+        served: location
+            .and_then(|l| Url::parse(l).ok())
+            .map(|url| url.origin()),
+        ..Origin::default()
+    };
     // foldhash, not SipHash: the keys are the file's own URLs, hashed once each.
     let mut locs: HashSet<Cow<str>> = HashSet::default();
     let mut stray = StrayText::default();
@@ -123,6 +129,25 @@ pub(crate) fn check(sink: &mut Sink, root: Node) {
             pos(root),
             Code::EmptySitemap,
             format!("the {what} lists nothing"),
+        );
+    }
+    if let Some((at, loc)) = origin.first_off_host.take() {
+        let served = origin
+            .served
+            .as_ref()
+            .map(url::Origin::ascii_serialization)
+            .unwrap_or_default();
+        let more = match origin.off_host {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        out.report(
+            at,
+            Code::LocOffSitemapHost,
+            format!(
+                "{loc:?}{more} is not on {served}, where the {what} is: search engines take only \
+                 URLs on the sitemap's own origin (unless that host's robots.txt names this sitemap)"
+            ),
         );
     }
     out.finish();
@@ -245,6 +270,14 @@ struct Origin {
     /// `scheme://host[:port]/` of that origin: a URL starting with it, and
     /// made of URI characters only, is valid and on the origin without a full parse.
     prefix: Option<String>,
+    /// The origin of the sitemap's own URL, when it was fetched.
+    served: Option<url::Origin>,
+    /// Whether `first` is another origin than `served`.
+    first_is_off: bool,
+    /// How many URLs are on another origin than `served`.
+    off_host: usize,
+    /// The first of them, and where.
+    first_off_host: Option<(usize, String)>,
 }
 
 /// The characters an absolute URI may hold after its scheme (see `rules::uri`).
@@ -282,7 +315,9 @@ fn check_loc<'a>(
         loc.strip_prefix(prefix)
             .is_some_and(|rest| rest.bytes().all(is_uri_byte))
     });
-    if !on_known_origin {
+    let off_host = if on_known_origin {
+        origin.first_is_off
+    } else {
         let escaped = uris::check(loc, uris::UriRule::Full).is_ok();
         let parsed = Url::parse(loc).ok().filter(|u| {
             matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty())
@@ -296,10 +331,12 @@ fn check_loc<'a>(
             return;
         };
         let this_origin = url.origin();
+        let off_host = origin.served.as_ref().is_some_and(|s| *s != this_origin);
         match &origin.first {
             None => {
                 origin.prefix = Some(format!("{}/", this_origin.ascii_serialization()));
                 origin.first = Some(this_origin);
+                origin.first_is_off = off_host;
             }
             Some(first) if *first != this_origin => out.report(
                 at,
@@ -311,6 +348,13 @@ fn check_loc<'a>(
             ),
             Some(_) => {}
         }
+        off_host
+    };
+    if off_host {
+        origin.off_host += 1;
+        origin
+            .first_off_host
+            .get_or_insert_with(|| (at, loc.to_string()));
     }
     let key = match value {
         Cow::Borrowed(text) => Cow::Borrowed(text.trim()),

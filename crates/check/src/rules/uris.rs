@@ -480,6 +480,11 @@ fn normalize_host(netloc: &str, default_port: Option<u32>) -> Option<String> {
     Some(host)
 }
 
+/// Whether two URIs are the same: equal, or equal in canonical form.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a == b || canonical_form(a).is_some_and(|c| Some(c) == canonical_form(b))
+}
+
 /// The canonical form of a URI, as the W3C validator's `uri.py` computes it
 /// (case, default ports, empty paths, dot segments, percent-encoding), so
 /// that ids compare equal when they name the same thing; `None` when it

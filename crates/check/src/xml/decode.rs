@@ -66,6 +66,24 @@ fn declared_encoding(bytes: &[u8]) -> Option<String> {
     pseudo_attribute(decl, "encoding").map(|e| e.to_ascii_lowercase())
 }
 
+/// The document's own encoding, lower-cased: its UTF-16 byte-order mark,
+/// the XML declaration's, or UTF-8 (with a UTF-8 mark or none); and
+/// whether the document says so (a byte-order mark or a declaration).
+#[cfg(feature = "http")]
+pub(crate) fn own_encoding(bytes: &[u8]) -> (String, bool) {
+    match utf16_order(bytes) {
+        Some(_) => ("utf-16".into(), true),
+        None => {
+            let marked = bytes.starts_with(b"\xEF\xBB\xBF");
+            let rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match declared_encoding(rest) {
+                Some(declared) => (declared, true),
+                None => ("utf-8".into(), marked),
+            }
+        }
+    }
+}
+
 /// Whether the document is UTF-8: no UTF-16 byte-order mark, and no other
 /// encoding declared.
 pub(crate) fn is_utf8(bytes: &[u8]) -> bool {

@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use roxmltree::{Document, ParsingOptions};
 
+#[cfg(feature = "http")]
+pub(crate) use decode::own_encoding;
 pub(crate) use decode::sniff_text;
 use decode::{decode, pseudo_attribute};
 

@@ -1,8 +1,14 @@
 //! The checker's integration tests, one binary: every rule on its fixtures
-//! (`rules`), and agreement with the W3C Feed Validation Service (`agreement`).
+//! (`rules`), agreement with the W3C Feed Validation Service (`agreement`),
+//! and with feature `http`, documents checked where a local server serves
+//! them (`http`).
 
 mod agreement;
+#[cfg(feature = "http")]
+mod http;
 mod rules;
+#[cfg(feature = "http")]
+mod server;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -266,15 +266,14 @@ fn check_self(w: &mut Walker, el: &El, href: &str) {
                 .and_then(|base| base.join(href).ok())
                 .map(|u| u.to_string())
                 .unwrap_or_else(|| href.to_string());
-            let same = |a: &str, b: &str| {
-                a == b
-                    || uris::canonical_form(a).is_some_and(|c| Some(c) == uris::canonical_form(b))
-            };
+            let same = uris::same;
             let here = base_of(w, el).map(|u| u.to_string()).unwrap_or_default();
             let fragmentless = |s: &str| s.split('#').next().unwrap_or("").to_string();
+            let requested = w.ctx.requested.as_deref();
             if !same(&resolved, &location)
                 && fragmentless(&resolved) != fragmentless(&here)
                 && !same(href, &location)
+                && !requested.is_some_and(|r| same(&resolved, r) || same(href, r))
             {
                 w.report(
                     el,
