@@ -49,6 +49,8 @@ pub struct Options {
     pub allow_empty: bool,
     /// `--print-urls`: list each content file's URL in the report.
     pub print_urls: bool,
+    /// `-v`: every content file's fate, and why, in the report.
+    pub fates: bool,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.

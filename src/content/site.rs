@@ -67,6 +67,38 @@ pub struct Page {
     pub in_site_feed: bool,
     /// What the body is written in.
     pub markup: Markup,
+    /// The page's title, where it has one (a list page made without an
+    /// `_index.md` has none).
+    pub title: Option<Box<str>>,
+}
+
+/// A content file the site does not publish, and why: what `-v` and
+/// `feedwright list` tell about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftOut {
+    /// The content file.
+    pub source: PathBuf,
+    /// Its title, where it has one.
+    pub title: Option<Box<str>>,
+    /// Its date, where it has one.
+    pub date: Option<DateTime<Utc>>,
+    /// Why it is left out.
+    pub reason: LeftOutReason,
+}
+
+/// Why a content file is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOutReason {
+    /// `draft: true` (or `published: false`); `--drafts` publishes it.
+    Draft,
+    /// `headless: true`: Hugo publishes no page for it.
+    Headless,
+    /// Dated (or `publishDate`) after "now"; `--future` publishes it.
+    Future(DateTime<Utc>),
+    /// Its `expiryDate` has passed; `--expired` publishes it.
+    Expired(DateTime<Utc>),
+    /// A translation (`name.LANG.md`) not in the site's language.
+    OtherLanguage,
 }
 
 /// Every published page, in permalink order.
@@ -81,6 +113,9 @@ pub struct Site {
     /// Content files whose URL another page has too, under the generator's
     /// own rules (Hugo and Jekyll publish one page there), with that URL.
     pub shadowed: Vec<(PathBuf, Url)>,
+    /// Content files not published (drafts, future and expired posts,
+    /// translations in no language of the site), in path order.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// A generator's rules, with what they need prepared once for the whole build.
@@ -181,6 +216,7 @@ impl Site {
             .collect();
 
         let mut pages = Vec::with_capacity(results.len());
+        let mut left_out = Vec::new();
         let mut errors = Vec::new();
         for result in results {
             match result {
@@ -188,6 +224,7 @@ impl Site {
                     if let Some(page) = loaded.page {
                         pages.push(page);
                     }
+                    left_out.extend(loaded.left_out);
                     warnings.extend(loaded.warnings.into_iter().map(Warning::from));
                 }
                 Err(e) => errors.push(e),
@@ -266,11 +303,13 @@ impl Site {
         let empty_feed = why_empty(&pages, &context);
         add_list_pages(&mut pages, &context);
         pages.sort_by(|a, b| a.permalink.as_str().cmp(b.permalink.as_str()));
+        left_out.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(Site {
             pages,
             warnings,
             empty_feed,
             shadowed,
+            left_out,
         })
     }
 
@@ -458,12 +497,21 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
 struct Loaded {
     page: Option<Page>,
     warnings: Vec<Diagnostic>,
+    left_out: Option<LeftOut>,
 }
 
 /// Builds the page of one content file, or `None` when it is not published.
 fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
     if is_other_language(&file, context.config) {
-        return Ok(Loaded::default());
+        return Ok(Loaded {
+            left_out: Some(LeftOut {
+                source: file.path,
+                title: None,
+                date: None,
+                reason: LeftOutReason::OtherLanguage,
+            }),
+            ..Loaded::default()
+        });
     }
     let path = file.path.clone();
     read_page(&path, Keys::Metadata, context.duplicates, |split, front| {
@@ -478,8 +526,13 @@ fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
                 )
             })
             .collect();
-        let page = build_page(file, split, front, context, &mut warnings)?;
-        Ok(Loaded { page, warnings })
+        let mut left_out = None;
+        let page = build_page(file, split, front, context, &mut warnings, &mut left_out)?;
+        Ok(Loaded {
+            page,
+            warnings,
+            left_out,
+        })
     })
 }
 
@@ -555,6 +608,7 @@ fn build_page(
     front: &FrontMatter,
     context: &Context<'_>,
     warnings: &mut Vec<Diagnostic>,
+    left_out: &mut Option<LeftOut>,
 ) -> Result<Option<Page>> {
     let config = context.config;
     let path = file.path.as_path();
@@ -758,19 +812,27 @@ fn build_page(
     let now = config.now;
     let include = config.include;
     let published_at = publish_date.map(|d| d.with_timezone(&Utc)).or(date_utc);
-    let skipped = if (draft && !include.drafts) || headless {
-        Some(&context.tally.drafts)
-    } else if published_at.is_some_and(|d| d > now) && !include.future {
-        Some(&context.tally.future)
-    } else if expiry.is_some_and(|d| d <= now) && !include.expired {
-        Some(&context.tally.expired)
-    } else {
-        None
+    let skipped = match (published_at, expiry) {
+        _ if headless => Some((&context.tally.drafts, LeftOutReason::Headless)),
+        _ if draft && !include.drafts => Some((&context.tally.drafts, LeftOutReason::Draft)),
+        (Some(at), _) if at > now && !include.future => {
+            Some((&context.tally.future, LeftOutReason::Future(at)))
+        }
+        (_, Some(at)) if at <= now && !include.expired => {
+            Some((&context.tally.expired, LeftOutReason::Expired(at)))
+        }
+        _ => None,
     };
-    if let Some(counter) = skipped {
+    if let Some((counter, reason)) = skipped {
         if default_language && !is_list {
             Tally::add(counter);
         }
+        *left_out = Some(LeftOut {
+            source: file.path.clone(),
+            title: page_title(title),
+            date: date_utc,
+            reason,
+        });
         return Ok(None);
     }
     if default_language && !is_list {
@@ -902,7 +964,14 @@ fn build_page(
         language: file.lang,
         in_site_feed,
         markup: file.markup,
+        title: page_title(title),
     }))
+}
+
+/// A title as a page keeps it: trimmed, `None` when empty.
+fn page_title(title: &str) -> Option<Box<str>> {
+    let title = title.trim();
+    (!title.is_empty()).then(|| title.into())
 }
 
 /// A Jekyll document's categories (`Document#populate_categories`): the
@@ -1186,6 +1255,7 @@ fn add_list_pages(pages: &mut Vec<Page>, context: &Context<'_>) {
         language,
         in_site_feed: false,
         markup: Markup::Markdown,
+        title: None,
     };
     // Sections whose `_index.md` exists were matched above; the rest are made
     // here (Zola has no section without one). `pages` is sorted by
@@ -1276,6 +1346,7 @@ mod tests {
                     language: 0,
                     in_site_feed: true,
                     markup: Markup::Markdown,
+                    title: None,
                 }
             })
             .collect();
@@ -1284,6 +1355,7 @@ mod tests {
             warnings: Vec::new(),
             empty_feed: None,
             shadowed: Vec::new(),
+            left_out: Vec::new(),
         };
         let all = site.newest_posts(0);
         assert_eq!(all.len(), 184);

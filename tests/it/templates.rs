@@ -320,6 +320,7 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
                     language: 0,
                     in_site_feed: false,
                     markup: feedwright::internals::Markup::Markdown,
+                    title: None,
                 });
             let body = render_body(&page, &path, &split, &templates)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
