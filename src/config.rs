@@ -57,6 +57,8 @@ pub struct Options {
     pub html: bool,
     /// `--print-discovery`: print the site feeds' autodiscovery tags.
     pub print_discovery: bool,
+    /// `-v`: every content file's fate, and why, in the report.
+    pub fates: bool,
 }
 
 /// The config file as written (YAML). Unknown keys are errors: typos must not pass silently.

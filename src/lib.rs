@@ -18,6 +18,7 @@
 // The stages, in the order `build` runs them.
 mod config;
 mod content;
+mod fates;
 mod feed;
 mod init;
 mod output;
@@ -38,6 +39,7 @@ mod templates;
 
 pub use config::Options;
 pub use error::{Diagnostic, Error, Result, SourceLine, Warning};
+pub use fates::{Fate, PageFate};
 pub use feed::sets::Scope;
 pub use output::{FeedFormat, WrittenFeed};
 pub use write::Difference;
@@ -104,6 +106,8 @@ pub struct Report {
     pub urls: Vec<(String, String)>,
     /// Every feed file written, the site's own first.
     pub feeds: Vec<WrittenFeed>,
+    /// With [`Options::fates`] (`-v`): what happened to every content file, and why.
+    pub fates: Vec<PageFate>,
 }
 
 impl Report {
@@ -112,6 +116,15 @@ impl Report {
     pub fn discovery_tags(&self) -> String {
         output::feeds_html::discovery_tags(&self.feeds)
     }
+}
+
+/// What a build would publish ([`list`]): every content file's fate.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Every content file (and list page), newest first.
+    pub fates: Vec<PageFate>,
+    /// Things the user should hear about.
+    pub warnings: Vec<Warning>,
 }
 
 /// What [`verify`] found: the build it made in memory, and each output
@@ -140,6 +153,18 @@ pub fn verify(options: &Options) -> Result<Verification> {
     Ok(Verification { report, differing })
 }
 
+/// What a build would publish, and what it would leave out, and why
+/// (`feedwright list`): the site is read as a build reads it; nothing is
+/// rendered or written.
+pub fn list(options: &Options) -> Result<Listing> {
+    let config = Config::load(options)?;
+    let site = Site::load(&config)?;
+    let fates = fates::page_fates(&site, &config, None);
+    let mut warnings = config.warnings.clone();
+    warnings.extend(site.warnings);
+    Ok(Listing { fates, warnings })
+}
+
 /// Every stage but writing: the outputs in memory, self-checked, and the report.
 fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
     let config = Config::load(options)?;
@@ -166,6 +191,11 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         ..
     } = render_languages(&site, &config, &mut details)?;
     details.extend(notes);
+    let fates = if options.fates {
+        fates::page_fates(&site, &config, Some(entries))
+    } else {
+        Vec::new()
+    };
     let check_warnings = self_check(&files, config.now, config.max_feed_bytes)?;
     let mut warnings = config.warnings.clone();
     warnings.extend(site.warnings);
@@ -182,6 +212,7 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         details,
         urls,
         feeds,
+        fates,
     };
     Ok((report, files))
 }
@@ -227,16 +258,25 @@ fn page_urls(site: &Site, config: &Config) -> Vec<(String, String)> {
 /// at the root (or under its prefix), each other language's under its
 /// own (`fr/`), as the generator publishes them; a language without posts
 /// gets none.
-fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> Result<Rendered> {
-    let languages = &config.site.languages;
-    // Where each language's feeds go: under its URL prefix (Hugo, Zola);
-    // a Jekyll site's languages are folders of its own, so their feeds go there.
+/// The folder of each language's feeds in the output folder (`""` for the
+/// site's own): under its URL prefix (Hugo, Zola); a Jekyll site's languages
+/// are folders of its own, so their feeds go there.
+pub(crate) fn feed_prefixes(config: &Config) -> Vec<String> {
     let mut prefixes = content::site::language_prefixes(config);
     if config.generator == site_config::Generator::Jekyll {
-        for (prefix, language) in prefixes.iter_mut().zip(languages).skip(1) {
+        for (prefix, language) in prefixes.iter_mut().zip(&config.site.languages).skip(1) {
             prefix.clone_from(&language.code);
         }
     }
+    if prefixes.is_empty() {
+        prefixes.push(String::new());
+    }
+    prefixes
+}
+
+fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> Result<Rendered> {
+    let languages = &config.site.languages;
+    let prefixes = feed_prefixes(config);
     let mut all = if languages.len() <= 1 && prefixes.first().is_none_or(String::is_empty) {
         render(site, config)?
     } else {

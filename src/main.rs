@@ -37,6 +37,9 @@ enum Command {
     /// Read the content folder and write the feeds (rss.xml, atom.xml, feed.json, and more as configured).
     #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
+    /// List what a build would publish: each page's UTC date, title, permalink, feeds and fate; writes nothing.
+    #[command(after_help = EXIT_CODES)]
+    List(ListArgs),
     /// Validate feeds and sitemaps (RSS, Atom, JSON Feed, sitemaps), files or URLs; exit 1 on an error.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
@@ -145,17 +148,15 @@ enum MessageFormat {
     Github,
 }
 
+/// What a build reads and publishes: the options `build` and `list` share.
 #[derive(clap::Args)]
-struct BuildArgs {
+struct SiteArgs {
     /// The site's root folder, where its hugo.toml, _config.yml or config.toml is [default: .].
     #[arg(long, value_name = "DIR")]
     site: Option<PathBuf>,
     /// The folder of Markdown content [default: content, or the generator's].
     #[arg(long, value_name = "DIR")]
     content: Option<PathBuf>,
-    /// The folder to write into [default: public, or the generator's].
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
     /// The config file [default: feedwright.yaml, when present].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -183,6 +184,34 @@ struct BuildArgs {
     /// Skip broken posts with a warning instead of failing.
     #[arg(long)]
     keep_going: bool,
+}
+
+impl SiteArgs {
+    fn options(self) -> Options {
+        Options {
+            content_dir: self.content,
+            config_file: self.config,
+            base_url: self.base_url,
+            sitemap: self.sitemap,
+            limit: self.limit,
+            drafts: self.drafts,
+            future: self.future,
+            expired: self.expired,
+            now: self.now,
+            keep_going: self.keep_going,
+            site_dir: self.site,
+            ..Options::default()
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The folder to write into [default: public, or the generator's].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
     /// Build in memory and write nothing; exit 1 naming each output that differs from the file on disk.
     #[arg(long)]
     check: bool,
@@ -207,27 +236,37 @@ struct BuildArgs {
 }
 
 impl BuildArgs {
-    fn options(self) -> Options {
+    /// The build's options; `verbose` asks for every page's fate.
+    fn options(self, verbose: bool) -> Options {
         Options {
-            content_dir: self.content,
             out_dir: self.out,
-            config_file: self.config,
-            base_url: self.base_url,
-            sitemap: self.sitemap,
-            limit: self.limit,
-            drafts: self.drafts,
-            future: self.future,
-            expired: self.expired,
-            now: self.now,
-            keep_going: self.keep_going,
-            site_dir: self.site,
             allow_empty: self.allow_empty,
             print_urls: self.print_urls,
             formats: self.formats,
             html: self.html,
             print_discovery: self.print_discovery,
+            fates: verbose,
+            ..self.site.options()
         }
     }
+}
+
+#[derive(clap::Args)]
+struct ListArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// How to print the pages: a table, or a JSON array.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    /// A table: date (UTC), title, permalink, feeds, fate.
+    #[value(alias = "table")]
+    Text,
+    /// A JSON array of pages, each with its fate and why.
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -268,7 +307,8 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             printer.format = message_format(args.format);
             let check = args.check;
-            feedwright::commands::build(&args.options(), check, &mut printer)
+            let options = args.options(verbosity == Verbosity::Verbose);
+            feedwright::commands::build(&options, check, &mut printer)
         }
         Command::Check(args) => {
             printer.format = message_format(args.format);
@@ -295,6 +335,10 @@ fn main() -> ExitCode {
                 base_url: args.base_url,
             };
             feedwright::commands::syndicate(&options, &mut printer)
+        }
+        Command::List(args) => {
+            let json = matches!(args.format, ListFormat::Json);
+            feedwright::commands::list(&args.site.options(), json, &mut printer)
         }
         Command::Init { site } => feedwright::commands::init(site.as_deref(), &mut printer),
         Command::Completions { shell } => {

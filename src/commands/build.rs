@@ -70,7 +70,8 @@ fn verify(options: &Options, started: Instant, printer: &mut Printer<'_>) -> u8 
 }
 
 /// What the build read (the generator configuration it used), unless `-q`;
-/// what it left out (languages without posts), under `-v`; with
+/// what it left out (languages without posts) and every page's fate, under
+/// `-v`; with
 /// `--print-urls`, each content file's URL on standard output.
 fn notes(report: &Report, printer: &mut Printer<'_>) {
     for note in &report.notes {
@@ -78,6 +79,10 @@ fn notes(report: &Report, printer: &mut Printer<'_>) {
     }
     for detail in &report.details {
         printer.detail(&format!("feedwright: {detail}"));
+    }
+    if !report.fates.is_empty() {
+        let lines = crate::report::fates::lines(&report.fates, printer.styles);
+        printer.detail(lines.trim_end());
     }
     for (file, url) in &report.urls {
         printer.output(&format!("{file}\t{url}\n"));

@@ -6,10 +6,12 @@
 mod build;
 mod check;
 mod init;
+mod list;
 
 pub use build::build;
 pub use check::check;
 pub use init::init;
+pub use list::list;
 
 use crate::report::{exit, Message, Printer};
 use crate::syndicate::SyndicateOptions;

@@ -74,7 +74,8 @@ pub struct Page {
     pub listing: Listing,
     /// The page's terms of the taxonomies that have feeds per term (none otherwise).
     pub terms: Vec<Term>,
-    /// A list page's own title (its `_index.md`'s), for its feed's title.
+    /// The page's title, where it has one (a list page made without an
+    /// `_index.md` has none).
     pub title: Option<Box<str>>,
     /// The length of the Markdown body in bytes, which its feed entry's size is estimated from.
     pub body_bytes: usize,
@@ -89,6 +90,35 @@ pub struct Term {
     pub name: Box<str>,
 }
 
+/// A content file the site does not publish, and why: what `-v` and
+/// `feedwright list` tell about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftOut {
+    /// The content file.
+    pub source: PathBuf,
+    /// Its title, where it has one.
+    pub title: Option<Box<str>>,
+    /// Its date, where it has one.
+    pub date: Option<DateTime<Utc>>,
+    /// Why it is left out.
+    pub reason: LeftOutReason,
+}
+
+/// Why a content file is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOutReason {
+    /// `draft: true` (or `published: false`); `--drafts` publishes it.
+    Draft,
+    /// `headless: true`: Hugo publishes no page for it.
+    Headless,
+    /// Dated (or `publishDate`) after "now"; `--future` publishes it.
+    Future(DateTime<Utc>),
+    /// Its `expiryDate` has passed; `--expired` publishes it.
+    Expired(DateTime<Utc>),
+    /// A translation (`name.LANG.md`) not in the site's language.
+    OtherLanguage,
+}
+
 /// Every published page, in permalink order.
 #[derive(Debug, Default)]
 pub struct Site {
@@ -101,6 +131,9 @@ pub struct Site {
     /// Content files whose URL another page has too, under the generator's
     /// own rules (Hugo and Jekyll publish one page there), with that URL.
     pub shadowed: Vec<(PathBuf, Url)>,
+    /// Content files not published (drafts, future and expired posts,
+    /// translations in no language of the site), in path order.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// A generator's rules, with what they need prepared once for the whole build.
@@ -201,6 +234,7 @@ impl Site {
             .collect();
 
         let mut pages = Vec::with_capacity(results.len());
+        let mut left_out = Vec::new();
         let mut errors = Vec::new();
         for result in results {
             match result {
@@ -208,6 +242,7 @@ impl Site {
                     if let Some(page) = loaded.page {
                         pages.push(page);
                     }
+                    left_out.extend(loaded.left_out);
                     warnings.extend(loaded.warnings.into_iter().map(Warning::from));
                 }
                 Err(e) => errors.push(e),
@@ -288,11 +323,13 @@ impl Site {
         let empty_feed = why_empty(&pages, &context);
         add_list_pages(&mut pages, &context);
         pages.sort_by(|a, b| a.permalink.as_str().cmp(b.permalink.as_str()));
+        left_out.sort_by(|a, b| a.source.cmp(&b.source));
         Ok(Site {
             pages,
             warnings,
             empty_feed,
             shadowed,
+            left_out,
         })
     }
 
@@ -551,12 +588,21 @@ fn is_other_language(file: &SourceFile, config: &Config) -> bool {
 struct Loaded {
     page: Option<Page>,
     warnings: Vec<Diagnostic>,
+    left_out: Option<LeftOut>,
 }
 
 /// Builds the page of one content file, or `None` when it is not published.
 fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
     if is_other_language(&file, context.config) {
-        return Ok(Loaded::default());
+        return Ok(Loaded {
+            left_out: Some(LeftOut {
+                source: file.path,
+                title: None,
+                date: None,
+                reason: LeftOutReason::OtherLanguage,
+            }),
+            ..Loaded::default()
+        });
     }
     let path = file.path.clone();
     // Feeds per term must know every post's terms; otherwise the pass over
@@ -578,8 +624,13 @@ fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
                 )
             })
             .collect();
-        let page = build_page(file, split, front, context, &mut warnings)?;
-        Ok(Loaded { page, warnings })
+        let mut left_out = None;
+        let page = build_page(file, split, front, context, &mut warnings, &mut left_out)?;
+        Ok(Loaded {
+            page,
+            warnings,
+            left_out,
+        })
     })
 }
 
@@ -655,6 +706,7 @@ fn build_page(
     front: &FrontMatter,
     context: &Context<'_>,
     warnings: &mut Vec<Diagnostic>,
+    left_out: &mut Option<LeftOut>,
 ) -> Result<Option<Page>> {
     let config = context.config;
     let path = file.path.as_path();
@@ -858,19 +910,27 @@ fn build_page(
     let now = config.now;
     let include = config.include;
     let published_at = publish_date.map(|d| d.with_timezone(&Utc)).or(date_utc);
-    let skipped = if (draft && !include.drafts) || headless {
-        Some(&context.tally.drafts)
-    } else if published_at.is_some_and(|d| d > now) && !include.future {
-        Some(&context.tally.future)
-    } else if expiry.is_some_and(|d| d <= now) && !include.expired {
-        Some(&context.tally.expired)
-    } else {
-        None
+    let skipped = match (published_at, expiry) {
+        _ if headless => Some((&context.tally.drafts, LeftOutReason::Headless)),
+        _ if draft && !include.drafts => Some((&context.tally.drafts, LeftOutReason::Draft)),
+        (Some(at), _) if at > now && !include.future => {
+            Some((&context.tally.future, LeftOutReason::Future(at)))
+        }
+        (_, Some(at)) if at <= now && !include.expired => {
+            Some((&context.tally.expired, LeftOutReason::Expired(at)))
+        }
+        _ => None,
     };
-    if let Some(counter) = skipped {
+    if let Some((counter, reason)) = skipped {
         if default_language && !is_list {
             Tally::add(counter);
         }
+        *left_out = Some(LeftOut {
+            source: file.path.clone(),
+            title: page_title(title),
+            date: date_utc,
+            reason,
+        });
         return Ok(None);
     }
     if default_language && !is_list {
@@ -995,13 +1055,11 @@ fn build_page(
     } else {
         Vec::new()
     };
-    let title = (kind != PageKind::Post && !title.trim().is_empty()).then(|| title.trim().into());
     Ok(Some(Page {
         kind,
         pinned_id,
         listing,
         terms,
-        title,
         body_bytes: split.body.len(),
         source: Some(file.path),
         permalink,
@@ -1015,7 +1073,14 @@ fn build_page(
         language: file.lang,
         in_site_feed,
         markup: file.markup,
+        title: page_title(title),
     }))
+}
+
+/// A title as a page keeps it: trimmed, `None` when empty.
+fn page_title(title: &str) -> Option<Box<str>> {
+    let title = title.trim();
+    (!title.is_empty()).then(|| title.into())
 }
 
 /// A Jekyll document's categories (`Document#populate_categories`): the
@@ -1446,6 +1511,7 @@ mod tests {
             warnings: Vec::new(),
             empty_feed: None,
             shadowed: Vec::new(),
+            left_out: Vec::new(),
         };
         let all = site.newest_posts(0);
         assert_eq!(all.len(), 184);

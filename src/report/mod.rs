@@ -7,6 +7,7 @@
 //! annotate-snippets), `json` and `github`. The commands decide what to say;
 //! this module decides how it looks.
 
+pub mod fates;
 mod github;
 mod json;
 mod text;

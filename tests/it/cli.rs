@@ -417,7 +417,7 @@ fn completions_for_each_shell() {
         assert_eq!(output.status.code(), Some(0), "{shell}");
         let script = text(&output.stdout);
         assert!(script.contains(marker), "{shell}: no {marker}");
-        for word in ["build", "check", "init", "syndicate", "format"] {
+        for word in ["build", "check", "list", "init", "syndicate", "format"] {
             assert!(script.contains(word), "{shell}: no {word}");
         }
     }
@@ -478,7 +478,13 @@ fn the_man_page_is_generated() {
         .arg(dir.path())
         .assert()
         .code(0);
-    for name in ["feedwright.1", "feedwright-build.1", "feedwright-check.1"] {
+    for name in [
+        "feedwright.1",
+        "feedwright-build.1",
+        "feedwright-check.1",
+        "feedwright-init.1",
+        "feedwright-list.1",
+    ] {
         let page = std::fs::read_to_string(dir.path().join(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(page.contains(".TH "), "{name}");
@@ -498,6 +504,7 @@ fn help_lists_the_exit_codes_for_every_command() {
         &["build"],
         &["check"],
         &["init"],
+        &["list"],
         &["syndicate"],
         &["completions"],
         &["man"],
@@ -554,6 +561,10 @@ fn exit_codes_hold_for_every_command() {
             &["syndicate", "--from", "missing.xml", "--dry-run"],
             2,
         ),
+        (&good, &["list"], 0),
+        (&broken, &["list"], 1),
+        (&misconfigured, &["list"], 2),
+        (&good, &["list", "--format", "yaml"], 2),
         (&misconfigured, &["init"], 2),
         (&good, &["completions", "bash"], 0),
         (&good, &["completions"], 2),
@@ -770,4 +781,120 @@ fn init_without_a_generator_writes_every_key_commented() {
         .unwrap();
     assert_eq!(build.status.code(), Some(2));
     assert!(stderr(&build).contains("no base URL"), "{}", stderr(&build));
+}
+
+/// A site with a page of every fate: newest and older posts (`--limit 1`), a
+/// draft, a future and an expired post, an undated page, a translation not
+/// in the site's language, and the list pages.
+fn site_of_every_fate() -> Folder {
+    Folder::new(
+        "base_url: https://example.org/\nlanguage: en\n",
+        &[
+            ("blog/new.md", "---\ntitle: New\ndate: 2025-06-01T00:00:00Z\n---\nx\n"),
+            ("blog/old.md", "---\ntitle: Old\ndate: 2025-01-01T00:00:00Z\n---\nx\n"),
+            ("blog/wip.md", "---\ntitle: WIP\ndate: 2025-03-01T00:00:00Z\ndraft: true\n---\nx\n"),
+            ("blog/later.md", "---\ntitle: Later\ndate: 2030-01-01T00:00:00Z\n---\nx\n"),
+            (
+                "blog/gone.md",
+                "---\ntitle: Gone\ndate: 2024-01-01T00:00:00Z\nexpiryDate: 2025-01-01T00:00:00Z\n---\nx\n",
+            ),
+            ("about.md", "---\ntitle: About\n---\nx\n"),
+            ("blog/new.fr.md", "---\ntitle: Nouveau\ndate: 2025-06-01T00:00:00Z\n---\nx\n"),
+        ],
+    )
+}
+
+#[test]
+fn verbose_tells_every_pages_fate_and_why() {
+    let site = site_of_every_fate();
+    let output = site.run(&["build", "-v", "--limit", "1", "--sitemap"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = stderr(&output);
+    for line in [
+        "content/blog/new.md: in the feeds (rss.xml, atom.xml, feed.json): one of the newest 1 posts (`limit`, --limit)\n",
+        "content/blog/old.md: sitemap only: older than the newest 1 posts the feeds carry (`limit`, --limit)\n",
+        "content/blog/wip.md: draft: `draft: true` (or `published: false`); --drafts publishes it\n",
+        "content/blog/later.md: future: published 2030-01-01T00:00:00Z, after now (2026-01-01T00:00:00Z); --future, or a later --now, publishes it\n",
+        "content/blog/gone.md: expired: expired 2025-01-01T00:00:00Z (`expiryDate`); --expired publishes it\n",
+        "content/about.md: undated: no date, so a page rather than a post\n",
+        "content/blog/new.fr.md: excluded: a translation (`name.LANG.md`) not in the site's language\n",
+        "https://example.org/blog/: sitemap only: the list page of section `blog`\n",
+        "https://example.org/: sitemap only: the home page, a list page\n",
+    ] {
+        assert!(shown.contains(line), "no {line:?} in:\n{shown}");
+    }
+    let last = shown.lines().last().unwrap();
+    assert!(last.starts_with("feedwright: wrote public/rss.xml, public/atom.xml, public/feed.json, public/sitemap.xml: 1 entry, 5 sitemap URLs, 1 warning in "), "{shown}");
+    // Without -v, none of it.
+    let quiet = stderr(&site.run(&["build"]));
+    assert!(!quiet.contains("content/blog/old.md: "), "{quiet}");
+}
+
+#[test]
+fn list_prints_what_a_build_would_publish_and_writes_nothing() {
+    let site = site_of_every_fate();
+    let output = site.run(&["list", "--format", "json", "--limit", "1"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let pages: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON array");
+    let pages = pages.as_array().expect("an array");
+    let fate_of = |source: &str| -> &serde_json::Value {
+        pages
+            .iter()
+            .find(|p| p["source"] == source)
+            .unwrap_or_else(|| panic!("no {source} in {pages:?}"))
+    };
+    let new = fate_of("content/blog/new.md");
+    assert_eq!(new["fate"], "in-feeds");
+    assert_eq!(new["title"], "New");
+    assert_eq!(new["date"], "2025-06-01T00:00:00Z");
+    assert_eq!(new["permalink"], "https://example.org/blog/new/");
+    assert_eq!(
+        new["feeds"],
+        serde_json::json!(["rss.xml", "atom.xml", "feed.json"])
+    );
+    for (source, fate) in [
+        ("content/blog/old.md", "sitemap-only"),
+        ("content/blog/wip.md", "draft"),
+        ("content/blog/later.md", "future"),
+        ("content/blog/gone.md", "expired"),
+        ("content/about.md", "undated"),
+        ("content/blog/new.fr.md", "excluded"),
+    ] {
+        let page = fate_of(source);
+        assert_eq!(page["fate"], fate, "{source}");
+        assert!(
+            page["why"].as_str().is_some_and(|w| !w.is_empty()),
+            "{source}"
+        );
+        assert_eq!(page["feeds"], serde_json::json!([]), "{source}");
+    }
+    // Newest first; the undated after the dated.
+    let dates: Vec<Option<&str>> = pages.iter().map(|p| p["date"].as_str()).collect();
+    let dated: Vec<&str> = dates.iter().map_while(|d| *d).collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert!(
+        dates[dated.len()..].iter().all(Option::is_none),
+        "{dates:?}"
+    );
+    assert!(!site.path().join("public").exists(), "list wrote something");
+
+    // The table: a header, a line per page, the columns aligned.
+    let output = site.run(&["list", "--limit", "1"]);
+    let table = stdout(&output);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), pages.len() + 1, "{table}");
+    assert!(lines[0].starts_with("DATE (UTC)        TITLE"), "{table}");
+    let column = lines[0].find("PERMALINK").unwrap();
+    let new_line = lines.iter().find(|l| l.contains("blog/new/")).unwrap();
+    assert!(new_line.starts_with("2025-06-01 00:00  New "), "{table}");
+    assert_eq!(
+        new_line.find("https://example.org/blog/new/"),
+        Some(column),
+        "{table}"
+    );
+    assert!(
+        new_line.ends_with("rss.xml,atom.xml,feed.json  in the feeds"),
+        "{table}"
+    );
+    assert!(!colored(&table));
 }
