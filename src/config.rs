@@ -13,6 +13,8 @@ use feedwright_check::spec::is_uri_char;
 use feedwright_check::spec::sitemap::MAX_LOC;
 
 use crate::error::{Diagnostic, Error, Result, SourceLine, Warning};
+use crate::output::preset::Preset;
+use crate::output::FeedFormat;
 use crate::site_config::{self, Generator, SiteSettings, Taxonomy};
 
 /// The config file read when `--config` is not given, if it exists.
@@ -49,6 +51,12 @@ pub struct Options {
     pub allow_empty: bool,
     /// `--print-urls`: list each content file's URL in the report.
     pub print_urls: bool,
+    /// `--formats rss,atom,json`.
+    pub formats: Option<Vec<FeedFormat>>,
+    /// `--html`.
+    pub html: bool,
+    /// `--print-discovery`: print the site feeds' autodiscovery tags.
+    pub print_discovery: bool,
     /// `-v`: every content file's fate, and why, in the report.
     pub fates: bool,
 }
@@ -68,7 +76,7 @@ struct ConfigFile {
     limit: Option<EntryLimit>,
     sitemap: Option<bool>,
     #[serde(default)]
-    output: OutputNames,
+    output: OutputFileNames,
     content: Option<PathBuf>,
     out: Option<PathBuf>,
     /// The generator whose site this is (`hugo`, `jekyll`, `zola`, `none`),
@@ -78,6 +86,15 @@ struct ConfigFile {
     feed_sections: Option<Vec<String>>,
     #[serde(default)]
     hubs: Vec<String>,
+    formats: Option<Vec<FeedFormat>>,
+    #[serde(default)]
+    feeds: FeedsSection,
+    max_feed_bytes: Option<usize>,
+    full_content: Option<bool>,
+    static_dir: Option<PathBuf>,
+    html: Option<bool>,
+    icon: Option<String>,
+    favicon: Option<String>,
     /// Read by `feedwright syndicate` alone ([`syndicate_section`]).
     syndicate: Option<crate::syndicate::SyndicateSection>,
 }
@@ -119,27 +136,76 @@ pub struct Author {
     pub email: Option<String>,
 }
 
-/// The names of the files written into the output folder.
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+/// The config file's `output:` names; a name not given is the preset's.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
+struct OutputFileNames {
+    rss: Option<String>,
+    atom: Option<String>,
+    json: Option<String>,
+    sitemap: Option<String>,
+    html: Option<String>,
+}
+
+/// The config file's `feeds:` section.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+struct FeedsSection {
+    preset: Option<Preset>,
+    sections: bool,
+    taxonomies: Vec<String>,
+    limit: Option<usize>,
+}
+
+/// The names of the files written into the output folder (the site's feeds;
+/// a section's or a term's are laid out by the [`Preset`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputNames {
     /// The RSS 2.0 feed.
     pub rss: String,
     /// The Atom 1.0 feed.
     pub atom: String,
+    /// The JSON Feed.
+    pub json: String,
     /// The sitemap (or sitemap index, when the site needs several sitemaps).
     pub sitemap: String,
+    /// The page listing every feed (`html: true`).
+    pub html: String,
 }
 
-impl Default for OutputNames {
-    fn default() -> Self {
-        OutputNames {
-            rss: "rss.xml".into(),
-            atom: "atom.xml".into(),
-            sitemap: "sitemap.xml".into(),
+impl OutputNames {
+    /// The site feed's file name in `format`.
+    pub fn feed(&self, format: FeedFormat) -> &str {
+        match format {
+            FeedFormat::Rss => &self.rss,
+            FeedFormat::Atom => &self.atom,
+            FeedFormat::Json => &self.json,
         }
     }
 }
+
+impl Default for OutputNames {
+    /// feedwright's own preset's names.
+    fn default() -> Self {
+        Preset::Feedwright.output_names()
+    }
+}
+
+/// Which feeds are written besides the site's, and where: `feeds:` in the config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedSetSettings {
+    /// Where the feeds go: each generator's own layout, or feedwright's.
+    pub preset: Preset,
+    /// A feed set per top-level section.
+    pub sections: bool,
+    /// A feed set per term of each of these taxonomies (their front-matter keys).
+    pub taxonomies: Vec<String>,
+    /// Entries per section or term feed; 0 means all.
+    pub limit: usize,
+}
+
+/// The largest feed written by default: [`crate::output::MAX_FEED_BYTES`].
+pub(crate) const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
 
 /// Which pages that are normally left out are published anyway.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -179,6 +245,23 @@ pub struct Config {
     pub sitemap: bool,
     /// Output file names.
     pub output: OutputNames,
+    /// The feed formats written, in the order RSS, Atom, JSON Feed.
+    pub formats: Vec<FeedFormat>,
+    /// The feeds per section and per term, and where every feed goes.
+    pub feed_sets: FeedSetSettings,
+    /// The largest a feed may be, in bytes (0: no limit); past it the oldest entries go.
+    pub max_feed_bytes: usize,
+    /// Whether entries carry the whole post (else their summary only).
+    pub full_content: bool,
+    /// The folder of static files (post images for enclosures): `static` beside
+    /// the content folder unless configured.
+    pub static_dir: PathBuf,
+    /// Whether to write the HTML page listing every feed.
+    pub html: bool,
+    /// The site's large square icon (JSON Feed's `icon`), an absolute URL.
+    pub icon: Option<Url>,
+    /// The site's small icon (JSON Feed's `favicon`), an absolute URL.
+    pub favicon: Option<Url>,
     /// Which excluded pages to publish anyway.
     pub include: Inclusion,
     /// The instant that decides future and expired pages.
@@ -214,6 +297,9 @@ pub struct Config {
     pub feed_language: usize,
     /// The home page the feeds link to (the language's home).
     pub feed_home: Url,
+    /// The folder of the language's feeds in the output folder (`fr`), `""`
+    /// for the default language's: the site's feeds, and the terms', go in it.
+    pub feed_prefix: String,
 }
 
 /// `path` in the site's `root` (unchanged when the root is the working folder).
@@ -233,6 +319,7 @@ impl Config {
             .clone()
             .unwrap_or_else(|| PathBuf::from("."));
         let default_path = under_root(&root, Path::new(DEFAULT_CONFIG_FILE));
+        let has_config_file = options.config_file.is_some() || default_path.is_file();
         let (path, text) = match &options.config_file {
             Some(path) => (path.clone(), read_config_text(path)?),
             None if default_path.is_file() => {
@@ -311,21 +398,25 @@ impl Config {
                 .map_err(|m| config_error(&format!("permalinks.{section}"), m))?;
             permalinks.insert(section.trim_matches('/').to_string(), parsed);
         }
-        for (key, name) in [
-            ("output.rss", &file.output.rss),
-            ("output.atom", &file.output.atom),
-            ("output.sitemap", &file.output.sitemap),
-        ] {
-            check_output_name(name).map_err(|m| config_error(key, m))?;
-        }
-        if file.output.rss == file.output.atom
-            || file.output.rss == file.output.sitemap
-            || file.output.atom == file.output.sitemap
-        {
-            return Err(config_error(
-                "output",
-                "the three file names (`rss`, `atom`, `sitemap`) must differ".into(),
-            ));
+        let formats =
+            formats(options.formats.as_deref().or(file.formats.as_deref())).map_err(|m| {
+                match options.formats {
+                    Some(_) => Error::Usage(format!("--formats: {m}")),
+                    None => config_error("formats", m),
+                }
+            })?;
+        let mut taxonomies: Vec<String> = Vec::new();
+        for taxonomy in &file.feeds.taxonomies {
+            let name = taxonomy.trim().to_lowercase();
+            if name.is_empty() || name.contains(['/', '\\']) {
+                return Err(config_error(
+                    "feeds.taxonomies",
+                    format!("`{taxonomy}` is not a taxonomy name such as `tags`"),
+                ));
+            }
+            if !taxonomies.contains(&name) {
+                taxonomies.push(name);
+            }
         }
         for (key, value) in [
             ("title", file.title.as_deref()),
@@ -433,7 +524,75 @@ impl Config {
             site.out_dir.clone()
         };
 
-        let content_dir_given = options.content_dir.is_some() || file.content.is_some();
+        let file_content_given = file.content.is_some();
+        let content_dir = options
+            .content_dir
+            .clone()
+            .or_else(|| file.content.map(|c| under_root(&root, &c)))
+            .unwrap_or_else(|| under_root(&root, &default_content));
+        // Hugo's and Zola's `static/` in the site's root; a Jekyll site's
+        // root; without a generator, `static/` beside the content folder.
+        let static_dir = match (file.static_dir, site.generator) {
+            (Some(dir), _) => under_root(&root, &dir),
+            (None, Generator::Jekyll) => site.root.clone(),
+            (None, Generator::Hugo | Generator::Zola) => site.root.join("static"),
+            (None, Generator::None) => match content_dir.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.join("static"),
+                _ => PathBuf::from("static"),
+            },
+        };
+        let limit = options
+            .limit
+            .or(file.limit.map(|l| l.0))
+            .or(site.feed_limit)
+            .unwrap_or(20);
+        // A site read with no feedwright.yaml keeps its generator's feeds:
+        // their paths, and the feeds per section and term it writes.
+        let defaults_from_site = !has_config_file && site.generator != Generator::None;
+        let preset = match (file.feeds.preset, site.generator) {
+            (Some(preset), _) => preset,
+            (None, generator) if defaults_from_site => Preset::of(generator),
+            (None, _) => Preset::Feedwright,
+        };
+        let output = output_names(preset.site_names(&site), &file.output)
+            .map_err(|(key, m)| config_error(&key, m))?;
+        if defaults_from_site && file.feeds.taxonomies.is_empty() {
+            taxonomies = site
+                .taxonomies
+                .iter()
+                .filter(|t| t.feed)
+                .map(|t| t.name.to_lowercase())
+                .collect();
+        }
+        let sections =
+            file.feeds.sections || (defaults_from_site && site.generator == Generator::Hugo);
+        let icon_url = |key: &str, value: &Option<String>| -> Result<Option<Url>> {
+            let Some(text) = value.as_deref().map(str::trim) else {
+                return Ok(None);
+            };
+            let url = match Url::parse(text) {
+                Ok(url) => url,
+                Err(_) if !text.is_empty() && !text.contains(['\\', '?', '#']) => {
+                    crate::output::preset::file_url(&base_url, text.trim_start_matches('/'))
+                }
+                Err(_) => {
+                    return Err(config_error(
+                        key,
+                        format!("`{text}` is neither an absolute URL nor a path on the site such as /images/icon.png"),
+                    ))
+                }
+            };
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(config_error(
+                    key,
+                    format!("`{text}` must be an http(s) URL or a path on the site"),
+                ));
+            }
+            Ok(Some(url))
+        };
+        let icon = icon_url("icon", &file.icon)?;
+        let favicon = icon_url("favicon", &file.favicon)?;
+        let content_dir_given = options.content_dir.is_some() || file_content_given;
         let generator_permalinks = if site.generator == Generator::Hugo {
             file.permalinks.clone()
         } else {
@@ -448,11 +607,10 @@ impl Config {
             _ => (false, false, false),
         };
         Ok(Config {
-            content_dir: options
-                .content_dir
-                .clone()
-                .or_else(|| file.content.map(|c| under_root(&root, &c)))
-                .unwrap_or_else(|| under_root(&root, &default_content)),
+            icon,
+            favicon,
+            static_dir,
+            content_dir,
             out_dir: options
                 .out_dir
                 .clone()
@@ -465,13 +623,19 @@ impl Config {
             author,
             timezone,
             permalinks,
-            limit: options
-                .limit
-                .or(file.limit.map(|l| l.0))
-                .or(site.feed_limit)
-                .unwrap_or(20),
+            limit,
             sitemap: options.sitemap || file.sitemap.unwrap_or(false),
-            output: file.output,
+            output,
+            formats,
+            feed_sets: FeedSetSettings {
+                preset,
+                sections,
+                taxonomies,
+                limit: file.feeds.limit.unwrap_or(limit),
+            },
+            max_feed_bytes: file.max_feed_bytes.unwrap_or(DEFAULT_MAX_FEED_BYTES),
+            full_content: file.full_content.unwrap_or(true),
+            html: options.html || file.html.unwrap_or(false),
             include: Inclusion {
                 drafts: options.drafts || site_drafts,
                 future: options.future || site_future,
@@ -492,6 +656,7 @@ impl Config {
             allow_empty: options.allow_empty,
             feed_language: 0,
             feed_home: base_url.clone(),
+            feed_prefix: String::new(),
         })
     }
 
@@ -524,8 +689,7 @@ impl Config {
                 .base_url
                 .join(&format!("{prefix}/"))
                 .unwrap_or_else(|_| self.base_url.clone());
-            config.output.rss = format!("{prefix}/{}", self.output.rss);
-            config.output.atom = format!("{prefix}/{}", self.output.atom);
+            config.feed_prefix = prefix.to_string();
         }
         config.sitemap = self.sitemap && index == 0;
         config
@@ -557,11 +721,10 @@ impl Config {
         under_root(&self.site.root, path)
     }
 
-    /// The absolute URL of an output file.
+    /// The absolute URL of an output file, `name` being its path in the
+    /// output folder (segments percent-encoded as URLs need them).
     pub fn output_url(&self, name: &str) -> Url {
-        self.base_url
-            .join(name)
-            .expect("output names are validated plain file names")
+        crate::output::preset::file_url(&self.base_url, name)
     }
 
     /// The site's root folder: the one holding the content folder (`content/`,
@@ -575,6 +738,56 @@ impl Config {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => std::path::PathBuf::from("."),
         }
+    }
+}
+
+/// The output names: the preset's `defaults`, with those the config file
+/// gives laid over them.
+fn output_names(
+    defaults: OutputNames,
+    given: &OutputFileNames,
+) -> std::result::Result<OutputNames, (String, String)> {
+    let pick = |key: &str, given: &Option<String>, default: String| match given {
+        Some(name) => check_output_name(name)
+            .map(|()| name.clone())
+            .map_err(|m| (format!("output.{key}"), m)),
+        None => Ok(default),
+    };
+    let names = OutputNames {
+        rss: pick("rss", &given.rss, defaults.rss)?,
+        atom: pick("atom", &given.atom, defaults.atom)?,
+        json: pick("json", &given.json, defaults.json)?,
+        sitemap: pick("sitemap", &given.sitemap, defaults.sitemap)?,
+        html: pick("html", &given.html, defaults.html)?,
+    };
+    let all = [
+        &names.rss,
+        &names.atom,
+        &names.json,
+        &names.sitemap,
+        &names.html,
+    ];
+    for (i, name) in all.iter().enumerate() {
+        if all[..i].contains(name) {
+            return Err((
+                "output".to_string(),
+                format!("`{name}` is named twice: the names of the RSS, Atom, JSON Feed, sitemap and HTML files must differ"),
+            ));
+        }
+    }
+    Ok(names)
+}
+
+/// The formats to write: those asked for, once each, in the order RSS, Atom,
+/// JSON Feed; all three when none are named.
+fn formats(asked: Option<&[FeedFormat]>) -> std::result::Result<Vec<FeedFormat>, String> {
+    match asked {
+        None => Ok(FeedFormat::ALL.to_vec()),
+        Some([]) => Err("name at least one of rss, atom, json".into()),
+        Some(asked) => Ok(FeedFormat::ALL
+            .into_iter()
+            .filter(|f| asked.contains(f))
+            .collect()),
     }
 }
 

@@ -14,7 +14,6 @@ use url::Url;
 use crate::config::Config;
 use crate::content::date::to_rfc3339;
 use crate::content::site::{LeftOutReason, PageKind, Site};
-use crate::output::MAX_FEED_BYTES;
 
 /// What happens to a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,16 +83,18 @@ fn rfc3339<S: serde::Serializer>(date: &Option<DateTime<Utc>>, s: S) -> Result<S
 /// Every content file's fate, newest first (undated last, then by URL and
 /// file). `kept` is how many entries the default language's feeds held
 /// once rendered, when a build trimmed them to stay under
-/// [`MAX_FEED_BYTES`]; `None` when nothing was rendered (`list`).
+/// `max_feed_bytes`; `None` when nothing was rendered (`list`).
 pub(crate) fn page_fates(site: &Site, config: &Config, kept: Option<usize>) -> Vec<PageFate> {
     let limit = config.limit;
     // Each language's feed: its posts under the limit, in feed order, and its file names.
     let mut in_feed: HashMap<&Url, (usize, Vec<String>)> = HashMap::new();
     for (language, prefix) in crate::feed_prefixes(config).into_iter().enumerate() {
-        let files: Vec<String> = [&config.output.rss, &config.output.atom]
-            .into_iter()
+        let files: Vec<String> = config
+            .formats
+            .iter()
+            .map(|format| config.output.feed(*format))
             .map(|name| match prefix.as_str() {
-                "" => name.clone(),
+                "" => name.to_string(),
                 prefix => format!("{prefix}/{name}"),
             })
             .collect();
@@ -147,7 +148,7 @@ pub(crate) fn page_fates(site: &Site, config: &Config, kept: Option<usize>) -> V
                     Some((position, _)) if page.language == 0 && kept.is_some_and(|k| *position >= k) => (
                         Fate::SitemapOnly,
                         Vec::new(),
-                        format!("left out of the feeds to keep them under {MAX_FEED_BYTES} bytes{no_sitemap}"),
+                        format!("left out of the feeds to keep them under {} bytes (`max_feed_bytes`){no_sitemap}", config.max_feed_bytes),
                     ),
                     Some((_, files)) => (
                         Fate::InFeeds,

@@ -108,6 +108,7 @@ pub(crate) fn starter_config(site: Option<&SiteSettings>) -> String {
         }
         _ => out.push_str("# author:                              # the feeds' author\n#   name: Jane Doe\n#   email: jane@example.org\n"),
     }
+    feeds(&mut out, site);
     let permalinks = permalinks(&site.rules);
     if !permalinks.is_empty() {
         let _ = writeln!(
@@ -122,6 +123,39 @@ pub(crate) fn starter_config(site: Option<&SiteSettings>) -> String {
     }
     out.push_str(OTHER_KEYS);
     out
+}
+
+/// The `feeds:` block: the site's generator's preset (its feeds' paths) and
+/// the feeds per section and per term it writes, as a build without the file
+/// takes them.
+fn feeds(out: &mut String, site: &SiteSettings) {
+    let preset = crate::output::preset::Preset::of(site.generator);
+    let taxonomies: Vec<String> = site
+        .taxonomies
+        .iter()
+        .filter(|t| t.feed)
+        .map(|t| t.name.to_lowercase())
+        .collect();
+    let sections = site.generator == crate::site_config::Generator::Hugo;
+    out.push('\n');
+    out.push_str(&aligned("feeds:", "which feeds, and where they go"));
+    out.push('\n');
+    out.push_str(&aligned(
+        &format!("  preset: {}", preset.name()),
+        &format!("the paths {} gives its feeds", site.generator),
+    ));
+    out.push('\n');
+    out.push_str(&aligned(
+        &format!("  sections: {sections}"),
+        "a feed per top-level section",
+    ));
+    out.push('\n');
+    let list = taxonomies.join(", ");
+    out.push_str(&aligned(
+        &format!("  taxonomies: [{list}]"),
+        "a feed per term of these taxonomies",
+    ));
+    out.push('\n');
 }
 
 /// The site's URL patterns, by section, as its configuration writes them.
@@ -186,10 +220,24 @@ const OTHER_KEYS: &str = "
 # The feeds, with their defaults:
 # limit: 20                            # entries per feed; 0 = all
 # sitemap: false                       # also write the sitemap (or pass --sitemap)
-# output:                              # the files' names in the output folder
+# formats: [rss, atom, json]           # which feed formats (or --formats rss,atom,json)
+# feeds:                               # feeds besides the site's, and where every feed goes
+#   preset: feedwright                 # feedwright, hugo, jekyll or zola: each generator's paths
+#   sections: false                    # a feed per top-level section
+#   taxonomies: []                     # a feed per term of these taxonomies, e.g. [tags, categories]
+#   limit: 20                          # entries per section or term feed [default: limit]
+# output:                              # the site's files' names in the output folder [default: the preset's]
 #   rss: rss.xml
 #   atom: atom.xml
+#   json: feed.json
 #   sitemap: sitemap.xml
+#   html: feeds.html
+# max_feed_bytes: 5000000              # the largest a feed may be; the oldest entries go past it; 0 = no limit
+# full_content: true                   # false: entries carry their summary only
+# static_dir: static                   # where post images are, for enclosures [default: static/ in the site]
+# html: false                          # also write feeds.html, a page listing every feed (or --html)
+# icon: /images/icon-512.png           # JSON Feed's icon and favicon: URLs or paths on the site
+# favicon: /favicon.png
 # hubs: [https://pubsubhubbub.appspot.com/]   # WebSub hubs the feeds announce
 ";
 

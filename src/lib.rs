@@ -1,5 +1,6 @@
-//! feedwright: full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a
-//! Hugo-style Markdown site.
+//! feedwright: full-content RSS 2.0, Atom 1.0 and JSON Feed feeds (the site's,
+//! and per section and per term), a sitemap and a page listing the feeds, from
+//! a Hugo, Jekyll or Zola Markdown site.
 //!
 //! A program calls [`build`] with [`Options`]; the stages it runs are modules
 //! of their own, in this order: `config` (the config file and flags laid over
@@ -30,6 +31,7 @@ mod write;
 // diagnostics); and `feedwright syndicate`.
 pub mod commands;
 mod error;
+pub mod lint;
 pub mod report;
 mod site_config;
 pub mod syndicate;
@@ -38,6 +40,8 @@ mod templates;
 pub use config::Options;
 pub use error::{Diagnostic, Error, Result, SourceLine, Warning};
 pub use fates::{Fate, PageFate};
+pub use feed::sets::Scope;
+pub use output::{FeedFormat, WrittenFeed};
 pub use write::Difference;
 
 use std::path::PathBuf;
@@ -60,8 +64,8 @@ pub mod internals {
     pub use crate::content::slug;
     pub use crate::content::{date, permalink};
     pub use crate::feed::render_body;
-    pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedImage};
-    pub use crate::output::{atom, render, rss, OutputFile, Rendered};
+    pub use crate::feed::{markdown, sanitize, xml_text, Feed, FeedEntry, FeedHead, FeedImage};
+    pub use crate::output::{atom, json_feed, preset, render, rss, OutputFile, Rendered};
     pub use crate::self_check::self_check;
     /// Template syntax in bodies: Hugo shortcodes, Liquid, Zola calls, internal links.
     pub mod templates {
@@ -95,13 +99,23 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// What the build read and decided (which generator configuration was used).
     pub notes: Vec<String>,
-    /// What `-v` tells besides (languages without a feed).
+    /// What `-v` tells besides (languages without a feed, terms merged into one).
     pub details: Vec<String>,
     /// With `--print-urls`: each content file (relative to the content
     /// folder that holds it) and the URL of its page, in file order.
     pub urls: Vec<(String, String)>,
+    /// Every feed file written, the site's own first.
+    pub feeds: Vec<WrittenFeed>,
     /// With [`Options::fates`] (`-v`): what happened to every content file, and why.
     pub fates: Vec<PageFate>,
+}
+
+impl Report {
+    /// The autodiscovery `<link rel="alternate">` tags of the site's feeds,
+    /// one a line, for a theme's `<head>` (`--print-discovery`).
+    pub fn discovery_tags(&self) -> String {
+        output::feeds_html::discovery_tags(&self.feeds)
+    }
 }
 
 /// What a build would publish ([`list`]): every content file's fate.
@@ -170,15 +184,19 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
     let Rendered {
         files,
         warnings: render_warnings,
+        notes,
         entries,
         sitemap_urls,
+        feeds,
+        ..
     } = render_languages(&site, &config, &mut details)?;
+    details.extend(notes);
     let fates = if options.fates {
         fates::page_fates(&site, &config, Some(entries))
     } else {
         Vec::new()
     };
-    let check_warnings = self_check(&files, config.now)?;
+    let check_warnings = self_check(&files, config.now, config.max_feed_bytes)?;
     let mut warnings = config.warnings.clone();
     warnings.extend(site.warnings);
     warnings.extend(render_warnings);
@@ -193,6 +211,7 @@ fn render_site(options: &Options) -> Result<(Report, Vec<output::OutputFile>)> {
         notes: config.notes,
         details,
         urls,
+        feeds,
         fates,
     };
     Ok((report, files))
@@ -258,26 +277,38 @@ pub(crate) fn feed_prefixes(config: &Config) -> Vec<String> {
 fn render_languages(site: &Site, config: &Config, details: &mut Vec<String>) -> Result<Rendered> {
     let languages = &config.site.languages;
     let prefixes = feed_prefixes(config);
-    if languages.len() <= 1 && prefixes.first().is_none_or(String::is_empty) {
-        return render(site, config);
-    }
-    let mut all = Rendered::default();
-    for (index, language) in languages.iter().enumerate() {
-        let prefix = prefixes.get(index).map_or("", String::as_str);
-        if index > 0 && site.newest_posts_in(index, 1).is_empty() {
-            details.push(format!(
-                "no feed for the language `{}`: it has no posts",
-                language.code
-            ));
-            continue;
+    let mut all = if languages.len() <= 1 && prefixes.first().is_none_or(String::is_empty) {
+        render(site, config)?
+    } else {
+        let mut all = Rendered::default();
+        for (index, language) in languages.iter().enumerate() {
+            let prefix = prefixes.get(index).map_or("", String::as_str);
+            if index > 0 && site.newest_posts_in(index, 1).is_empty() {
+                details.push(format!(
+                    "no feed for the language `{}`: it has no posts",
+                    language.code
+                ));
+                continue;
+            }
+            let rendered = render(site, &config.for_language(index, prefix))?;
+            if index == 0 {
+                all.entries = rendered.entries;
+                all.sitemap_urls = rendered.sitemap_urls;
+                all.latest = rendered.latest;
+            }
+            // Feed sets are numbered across the languages.
+            let sets = all.feeds.last().map_or(0, |f| f.set + 1);
+            all.feeds
+                .extend(rendered.feeds.into_iter().map(|f| WrittenFeed {
+                    set: f.set + sets,
+                    ..f
+                }));
+            all.files.extend(rendered.files);
+            all.warnings.extend(rendered.warnings);
+            all.notes.extend(rendered.notes);
         }
-        let rendered = render(site, &config.for_language(index, prefix))?;
-        if index == 0 {
-            all.entries = rendered.entries;
-            all.sitemap_urls = rendered.sitemap_urls;
-        }
-        all.files.extend(rendered.files);
-        all.warnings.extend(rendered.warnings);
-    }
+        all
+    };
+    output::finish(config, &mut all)?;
     Ok(all)
 }

@@ -15,7 +15,7 @@ Exit codes (every command):
   1  content or output errors (a broken post, an invalid feed, an output out of date)
   2  usage or configuration errors (a wrong flag, a missing file, a bad feedwright.yaml)";
 
-/// Full-content RSS 2.0 and Atom 1.0 feeds, and a sitemap, from a Hugo, Jekyll or Zola site.
+/// Full-content RSS 2.0, Atom 1.0 and JSON Feed feeds, a sitemap and a page of feeds, from a Hugo, Jekyll or Zola site.
 #[derive(Parser)]
 #[command(version, about, after_help = EXIT_CODES, propagate_version = true)]
 struct Cli {
@@ -34,7 +34,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Read the content folder and write rss.xml, atom.xml (and sitemap.xml).
+    /// Read the content folder and write the feeds (rss.xml, atom.xml, feed.json, and more as configured).
     #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
     /// List what a build would publish: each page's UTC date, title, permalink, feeds and fate; writes nothing.
@@ -132,6 +132,9 @@ struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Also say what these platforms will do to each entry on import or post (comma-separated: devto, mastodon, bluesky).
+    #[arg(long, value_name = "PLATFORMS", value_delimiter = ',')]
+    target: Vec<feedwright::lint::Target>,
 }
 
 /// How errors, warnings and findings are printed.
@@ -221,6 +224,15 @@ struct BuildArgs {
     /// Print each content file and its page's URL, tab-separated, on standard output.
     #[arg(long)]
     print_urls: bool,
+    /// The feed formats to write (comma-separated: rss, atom, json) [default: formats: in the config, else all three].
+    #[arg(long, value_name = "FORMATS", value_delimiter = ',')]
+    formats: Option<Vec<feedwright::FeedFormat>>,
+    /// Also write feeds.html, a page listing every feed.
+    #[arg(long)]
+    html: bool,
+    /// Print the site feeds' autodiscovery <link> tags on standard output, for a theme's <head>.
+    #[arg(long)]
+    print_discovery: bool,
 }
 
 impl BuildArgs {
@@ -230,6 +242,9 @@ impl BuildArgs {
             out_dir: self.out,
             allow_empty: self.allow_empty,
             print_urls: self.print_urls,
+            formats: self.formats,
+            html: self.html,
+            print_discovery: self.print_discovery,
             fates: verbose,
             ..self.site.options()
         }
@@ -298,7 +313,13 @@ fn main() -> ExitCode {
         Command::Check(args) => {
             printer.format = message_format(args.format);
             let timeout = std::time::Duration::from_secs(args.timeout);
-            feedwright::commands::check(&args.files, args.deny_warnings, timeout, &mut printer)
+            feedwright::commands::check(
+                &args.files,
+                args.deny_warnings,
+                timeout,
+                &args.target,
+                &mut printer,
+            )
         }
         Command::Syndicate(args) => {
             let options = feedwright::syndicate::SyndicateOptions {

@@ -6,14 +6,34 @@ use chrono::{DateTime, Utc};
 use feedwright_check::{Finding, Format, Level};
 use rayon::prelude::*;
 
-use crate::error::{Diagnostic, Error, Result, Warning};
-use crate::feed::Feed;
+use crate::error::{Error, Result, Warning};
 use crate::output::OutputFile;
 
-/// Checks every file in `files`, returning the warnings; `now` (the build's
-/// own instant, so builds stay reproducible) decides which dates are in the future.
-pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warning>> {
-    let check = |file: &OutputFile| feedwright_check::check_bytes_at(&file.name, &file.bytes, now);
+/// Checks every feed and sitemap in `files` (the HTML page is not one),
+/// returning the warnings; `now` (the build's own instant, so builds stay
+/// reproducible) decides which dates are in the future, and `max_feed_bytes`
+/// (0: none) is the size a feed may reach.
+pub fn self_check(
+    files: &[OutputFile],
+    now: DateTime<Utc>,
+    max_feed_bytes: usize,
+) -> Result<Vec<Warning>> {
+    // Each post's HTML is in every format and every feed set carrying it:
+    // it is checked once.
+    let options = feedwright_check::Options {
+        max_feed_bytes: match max_feed_bytes {
+            0 => None,
+            cap => Some(cap.max(feedwright_check::spec::MAX_FEED_BYTES)),
+        },
+        html_cache: Some(feedwright_check::HtmlCache::default()),
+        ..feedwright_check::Options::at(now)
+    };
+    let check =
+        |file: &OutputFile| feedwright_check::check(&file.name, &file.bytes, &options).findings;
+    let files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| !f.name.ends_with(".html"))
+        .collect();
     let is_sitemap = |file: &&OutputFile| {
         matches!(
             Format::detect(&file.bytes),
@@ -21,7 +41,7 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warnin
         )
     };
     let (sitemaps, feeds): (Vec<&OutputFile>, Vec<&OutputFile>) =
-        files.iter().partition(is_sitemap);
+        files.into_iter().partition(is_sitemap);
     // The feeds are checked side by side, and beside them the sitemap parts
     // two at a time: a parsed sitemap of 50,000 URLs takes tens of megabytes,
     // and a site with many parts must not hold one per core.
@@ -52,24 +72,4 @@ pub fn self_check(files: &[OutputFile], now: DateTime<Utc>) -> Result<Vec<Warnin
     } else {
         Err(Error::SelfCheck { findings: errors })
     }
-}
-
-/// One warning for each entry of `feed` that still shows template text
-/// (`{{<`, `{{%`, `{%`, `{{ site.`, `{{ page.`, a Zola call) outside code:
-/// a reader would see it.
-pub(crate) fn template_text(feed: &Feed) -> Vec<Warning> {
-    feed.entries
-        .iter()
-        .filter_map(|entry| {
-            let found = crate::templates::leftovers::find(&entry.content_html)?;
-            Some(Warning::Site(Diagnostic::new(
-                Some(entry.source.clone()),
-                None,
-                format!(
-                    "the entry {} shows template text outside code: `{found}`",
-                    entry.permalink
-                ),
-            )))
-        })
-        .collect()
 }

@@ -7,9 +7,10 @@
 //! complete set, and the one holding the lock may safely remove temporary files
 //! a killed build left behind.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use crate::error::{Error, Result};
 use crate::output::OutputFile;
@@ -23,6 +24,28 @@ pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         )));
     }
     fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    // The folders the files go into (a section's, a term's), each checked to
+    // stay inside the output folder, parents before children.
+    let mut folders = BTreeSet::new();
+    for file in files {
+        let path = Path::new(&file.name);
+        let inside = path.components().all(|c| matches!(c, Component::Normal(_)))
+            && path.components().next().is_some();
+        if !inside {
+            return Err(Error::Render {
+                output: file.name.clone(),
+                message: "an output path outside the output folder".into(),
+            });
+        }
+        let mut parent = path.parent();
+        while let Some(folder) = parent.filter(|p| !p.as_os_str().is_empty()) {
+            folders.insert(out_dir.join(folder));
+            parent = folder.parent();
+        }
+    }
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    }
     // Where a folder cannot be opened as a file (not on Linux or macOS), builds
     // still write atomically; they only lose the turn-taking.
     let lock = fs::File::open(out_dir)
@@ -30,6 +53,9 @@ pub(crate) fn write_all(out_dir: &Path, files: &[OutputFile]) -> Result<()> {
         .filter(|folder| folder.lock().is_ok());
     if lock.is_some() {
         remove_stale_temp_files(out_dir);
+        for folder in &folders {
+            remove_stale_temp_files(folder);
+        }
     }
     // Every file is written in full (and flushed) before any is renamed: a full
     // disk or any write error then leaves every old file as it was, rather than
@@ -152,6 +178,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["rss.xml"]);
+    }
+
+    #[test]
+    fn files_go_into_folders_inside_the_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| OutputFile {
+            name: name.into(),
+            bytes: b"x".to_vec(),
+        };
+        write_all(dir.path(), &[file("tags/c++/rss.xml"), file("rss.xml")]).unwrap();
+        assert_eq!(fs::read(dir.path().join("tags/c++/rss.xml")).unwrap(), b"x");
+        for bad in ["../x.xml", "/etc/x", "a/../../x", ""] {
+            assert!(write_all(dir.path(), &[file(bad)]).is_err(), "{bad}");
+        }
     }
 
     #[test]

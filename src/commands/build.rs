@@ -18,6 +18,9 @@ pub fn build(options: &Options, check: bool, printer: &mut Printer<'_>) -> u8 {
     match crate::build(options) {
         Ok(report) => {
             notes(&report, printer);
+            if options.print_discovery {
+                printer.output(&report.discovery_tags());
+            }
             printer.messages(&warnings(&report));
             let line = summary("wrote", &report, started.elapsed(), printer.styles);
             printer.status(&line);
@@ -111,11 +114,18 @@ fn failed(error: &Error, printer: &mut Printer<'_>) -> u8 {
 /// the warnings and the time taken.
 /// `feedwright: wrote public/rss.xml, public/atom.xml: 20 entries, 2 warnings in 0.04s`.
 fn summary(verb: &str, report: &Report, elapsed: Duration, styles: Styles) -> String {
-    let files: Vec<String> = report
+    // The site's files by name; a site with feeds per section and term
+    // writes dozens more, counted.
+    const NAMED: usize = 8;
+    let mut files: Vec<String> = report
         .files
         .iter()
+        .take(NAMED)
         .map(|name| report.out_dir.join(name).display().to_string())
         .collect();
+    if report.files.len() > NAMED {
+        files.push(format!("{} more files", report.files.len() - NAMED));
+    }
     let mut line = format!("feedwright: {verb} {}: ", files.join(", "));
     let count = |n: usize, one: &str, many: &str| {
         styles.paint(

@@ -5,6 +5,7 @@
 pub mod date;
 pub(crate) mod discover;
 pub mod front_matter;
+pub(crate) mod listing;
 pub mod permalink;
 pub(crate) mod site;
 pub mod slug;

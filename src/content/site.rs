@@ -19,6 +19,7 @@ use url::Url;
 use super::date::{self, SiteTimezone};
 use super::discover::{self, FileKind, Layout, LayoutKind, Markup, SourceFile};
 use super::front_matter::{self, DuplicateKeys, FrontMatter, Keys, Split, Value};
+use super::listing::{self, FeedListing, Listing};
 use super::permalink::{self, PermalinkPattern, PermalinkVars};
 use super::source::read_page;
 use super::url_rules::{self, hugo::HugoUrls, PageFacts, SiteFacts};
@@ -67,9 +68,26 @@ pub struct Page {
     pub in_site_feed: bool,
     /// What the body is written in.
     pub markup: Markup,
+    /// The entry id the front matter pins (`id`, `guid`), in place of the permalink.
+    pub pinned_id: Option<Box<str>>,
+    /// Which feeds carry the page, and whether the sitemap lists it.
+    pub listing: Listing,
+    /// The page's terms of the taxonomies that have feeds per term (none otherwise).
+    pub terms: Vec<Term>,
     /// The page's title, where it has one (a list page made without an
     /// `_index.md` has none).
     pub title: Option<Box<str>>,
+    /// The length of the Markdown body in bytes, which its feed entry's size is estimated from.
+    pub body_bytes: usize,
+}
+
+/// One of a page's terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The taxonomy: its index in the configured taxonomies with feeds per term.
+    pub taxonomy: usize,
+    /// The term as written.
+    pub name: Box<str>,
 }
 
 /// A content file the site does not publish, and why: what `-v` and
@@ -299,6 +317,8 @@ impl Site {
         });
         warnings.extend(shared);
         settle_errors(config, duplicates, &mut warnings)?;
+        let shared_ids = shared_entry_ids(&mut pages);
+        settle_errors(config, shared_ids, &mut warnings)?;
 
         let empty_feed = why_empty(&pages, &context);
         add_list_pages(&mut pages, &context);
@@ -322,10 +342,24 @@ impl Site {
 
     /// [`Site::newest_posts`] for the language `language`.
     pub fn newest_posts_in(&self, language: usize, limit: usize) -> Vec<&Page> {
+        self.sorted_posts(limit, |p| {
+            p.in_site_feed && p.language == language && p.listing.feeds == FeedListing::Everywhere
+        })
+    }
+
+    /// Every post of `language` some feed carries (its section's at least), newest first.
+    pub fn feed_posts_in(&self, language: usize) -> Vec<&Page> {
+        self.sorted_posts(0, |p| {
+            p.language == language && p.listing.feeds != FeedListing::Nowhere
+        })
+    }
+
+    /// The newest `limit` posts (0: all) that `keep`, newest first.
+    fn sorted_posts(&self, limit: usize, keep: impl Fn(&Page) -> bool) -> Vec<&Page> {
         let mut posts: Vec<&Page> = self
             .pages
             .iter()
-            .filter(|p| p.kind == PageKind::Post && p.in_site_feed && p.language == language)
+            .filter(|p| p.kind == PageKind::Post && keep(p))
             .collect();
         let newest_first = |a: &&Page, b: &&Page| {
             b.date
@@ -458,6 +492,63 @@ fn language_timezones(config: &Config) -> Vec<SiteTimezone> {
         .collect()
 }
 
+/// Posts whose entry id (the pinned one, else the permalink) another post
+/// has too: an error naming both, and under `--keep-going` the later one left
+/// out of the feeds. `pages` must be sorted by permalink.
+fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    if pages.iter().all(|p| p.pinned_id.is_none()) {
+        return errors;
+    }
+    let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut repeated = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        if page.kind != PageKind::Post {
+            continue;
+        }
+        let id = page.pinned_id.as_deref().unwrap_or(page.permalink.as_str());
+        if let Some(&first) = by_id.get(id) {
+            repeated.push((first, index));
+        } else {
+            by_id.insert(id, index);
+        }
+    }
+    // A pinned id that is another post's permalink: that post's id too.
+    for (index, page) in pages.iter().enumerate() {
+        if let Some(id) = page.pinned_id.as_deref() {
+            let other = pages.binary_search_by(|p| p.permalink.as_str().cmp(id));
+            if let Ok(other) = other {
+                if other != index
+                    && pages[other].kind == PageKind::Post
+                    && pages[other].pinned_id.is_none()
+                {
+                    repeated.push((other.min(index), other.max(index)));
+                }
+            }
+        }
+    }
+    repeated.sort_unstable();
+    repeated.dedup();
+    let source = |page: &Page| page.source.clone().unwrap_or_default();
+    for (first, later) in repeated {
+        let id = pages[later]
+            .pinned_id
+            .as_deref()
+            .unwrap_or(pages[later].permalink.as_str())
+            .to_string();
+        errors.push(Error::content(
+            &source(&pages[later]),
+            None,
+            format!(
+                "has the entry id {id}, as {} does: every post needs an id of its own, or readers take the two for one; change its `id`",
+                source(&pages[first]).display()
+            ),
+        ));
+        pages[later].listing.feeds = FeedListing::Nowhere;
+    }
+    errors
+}
+
 /// Fails with every error, or under `--keep-going` turns each into a warning.
 fn settle_errors(
     config: &Config,
@@ -514,7 +605,14 @@ fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
         });
     }
     let path = file.path.clone();
-    read_page(&path, Keys::Metadata, context.duplicates, |split, front| {
+    // Feeds per term must know every post's terms; otherwise the pass over
+    // the whole site skips them.
+    let keys = if context.config.feed_sets.taxonomies.is_empty() {
+        Keys::Metadata
+    } else {
+        Keys::Listing
+    };
+    read_page(&path, keys, context.duplicates, |split, front| {
         let mut warnings: Vec<Diagnostic> = front
             .duplicate_keys
             .iter()
@@ -950,8 +1048,19 @@ fn build_page(
         ));
     }
 
+    let listing = Listing::from_front_matter(path, split, front)?;
+    let pinned_id = listing::pinned_id(path, split, front)?;
+    let terms = if kind == PageKind::Post {
+        terms(front, &config.feed_sets.taxonomies)
+    } else {
+        Vec::new()
+    };
     Ok(Some(Page {
         kind,
+        pinned_id,
+        listing,
+        terms,
+        body_bytes: split.body.len(),
         source: Some(file.path),
         permalink,
         date: date_utc,
@@ -1064,6 +1173,45 @@ fn plain_permalink(
             permalink::page_url(&config.base_url, &pattern.expand(&vars))
         }
     }
+}
+
+/// The terms of `taxonomies` the front matter gives, first mention first,
+/// without repeats: `tags` and `categories` (Jekyll's `category` too) and
+/// any taxonomy in Zola's `[taxonomies]` table.
+fn terms(front: &FrontMatter, taxonomies: &[String]) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    for (index, taxonomy) in taxonomies.iter().enumerate() {
+        let top_level = match taxonomy.as_str() {
+            "tags" => front.tags.texts(),
+            "categories" => {
+                let mut names = front.categories.texts();
+                names.extend(front.category.texts());
+                names
+            }
+            _ => Vec::new(),
+        };
+        let in_table = match &front.taxonomies {
+            Value::Table(entries) => entries
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(taxonomy))
+                .flat_map(|(_, v)| v.texts())
+                .collect(),
+            _ => Vec::new(),
+        };
+        for name in top_level.into_iter().chain(in_table) {
+            let name = name.trim();
+            let seen = terms
+                .iter()
+                .any(|t| t.taxonomy == index && &*t.name == name);
+            if !name.is_empty() && !seen {
+                terms.push(Term {
+                    taxonomy: index,
+                    name: name.into(),
+                });
+            }
+        }
+    }
+    terms
 }
 
 fn truncate_to_seconds(instant: DateTime<Utc>) -> DateTime<Utc> {
@@ -1255,7 +1403,11 @@ fn add_list_pages(pages: &mut Vec<Page>, context: &Context<'_>) {
         language,
         in_site_feed: false,
         markup: Markup::Markdown,
+        pinned_id: None,
+        listing: Listing::default(),
+        terms: Vec::new(),
         title: None,
+        body_bytes: 0,
     };
     // Sections whose `_index.md` exists were matched above; the rest are made
     // here (Zola has no section without one). `pages` is sorted by
@@ -1346,7 +1498,11 @@ mod tests {
                     language: 0,
                     in_site_feed: true,
                     markup: Markup::Markdown,
+                    pinned_id: None,
+                    listing: Listing::default(),
+                    terms: Vec::new(),
                     title: None,
+                    body_bytes: 0,
                 }
             })
             .collect();

@@ -1,15 +1,17 @@
-//! The feed, format-independent: which posts enter it, each rendered once,
-//! with every string XML-safe. RSS and Atom are both written from this.
+//! The feeds, format-independent: which posts each feed set carries
+//! ([`sets`]), and each post's entry, rendered once, with every string
+//! XML-safe. RSS, Atom and JSON Feed are all written from these.
 
 pub(crate) mod details;
+pub(crate) mod image;
 pub mod markdown;
 pub mod sanitize;
+pub(crate) mod sets;
 pub mod xml_text;
 
 use std::path::PathBuf;
 
 use chrono::{DateTime, SubsecRound, Utc};
-use rayon::prelude::*;
 use url::Url;
 
 use crate::config::{Author, Config};
@@ -27,17 +29,20 @@ use markdown::{LinkAction, RenderedBody};
 use sanitize::escape_text;
 use xml_text::clean;
 
-/// A feed's channel-level data and its entries, newest first.
+/// A feed's channel-level data: everything but its entries.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Feed {
-    /// The site title.
+pub struct FeedHead {
+    /// The feed's title.
     pub title: String,
-    /// The site description.
+    /// The feed's description (RSS) and subtitle (Atom).
     pub description: String,
-    /// The site language.
+    /// The feed's language.
     pub language: Option<String>,
-    /// The site's home page.
+    /// The page the feed is of: the site's home page, a section's or a term's page.
     pub home: Url,
+    /// The Atom feed's id: the site's URL for the site's feed, the feed's
+    /// own URL for the others.
+    pub id: String,
     /// The site's author.
     pub author: Option<Author>,
     /// The newest update time among the entries (never the clock).
@@ -48,19 +53,29 @@ pub struct Feed {
     pub published: Option<DateTime<Utc>>,
     /// The WebSub hubs subscribers may use (`rel="hub"`).
     pub hubs: Vec<Url>,
+    /// Whether the feed holds every post it is about (RFC 5005's
+    /// `fh:complete`), so a reader may take an entry missing from it as deleted.
+    pub complete: bool,
+}
+
+/// A feed: its head, and its entries, newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// The channel-level data.
+    pub head: FeedHead,
     /// The entries, newest first.
     pub entries: Vec<FeedEntry>,
-    /// What the site owner should hear about the entries' templates, one
-    /// per subject (a shortcode, a Liquid tag) with its files and lines.
-    pub warnings: Vec<Warning>,
 }
 
 /// One post as a feed entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedEntry {
+    /// The entry's id in every format: the id the post pins, else its
+    /// permalink; so readers never see it as new twice.
+    pub id: String,
     /// The post's title.
     pub title: String,
-    /// The post's absolute URL; also its id, so readers never see it as new twice.
+    /// The post's absolute URL.
     pub permalink: Url,
     /// The post's content file, for messages about it.
     pub source: PathBuf,
@@ -76,8 +91,9 @@ pub struct FeedEntry {
     pub image: Option<FeedImage>,
     /// The summary as HTML.
     pub summary_html: String,
-    /// The whole post as HTML.
-    pub content_html: String,
+    /// The whole post as HTML; `None` when the feeds carry summaries only
+    /// (`full_content: false`).
+    pub content_html: Option<String>,
 }
 
 /// An image, with the media type its file name implies.
@@ -87,101 +103,31 @@ pub struct FeedImage {
     pub url: Url,
     /// `image/jpeg` and so on, when the extension is a known one.
     pub media_type: Option<&'static str>,
+    /// The file served at the URL, when it is one of the site's (its page
+    /// bundle's, or in its static folder).
+    pub file: Option<PathBuf>,
+    /// The file's length in bytes, when the file was found.
+    pub length: Option<u64>,
 }
 
-impl Feed {
-    /// Selects the newest posts (up to the configured limit) and reads each
-    /// again for its entry, in parallel.
-    pub fn build(site: &Site, config: &Config) -> Result<Feed> {
-        let templates = loader::site_context(site, config);
-        let (read, skipped) = read_entries(site, config, &templates)?;
-        let mut entries = Vec::with_capacity(read.len());
-        let mut warnings = Vec::new();
-        for (entry, entry_warnings) in read {
-            entries.push(entry);
-            warnings.extend(entry_warnings);
-        }
-        Ok(Feed {
-            title: clean(&config.title).into_owned(),
-            description: clean(&config.description).into_owned(),
-            language: config.language.clone(),
-            home: config.feed_home.clone(),
-            hubs: config.hubs.clone(),
-            author: config.author.as_ref().map(|a| Author {
-                name: clean(&a.name).into_owned(),
-                email: a.email.clone(),
-            }),
-            updated: entries
-                .iter()
-                .map(|e| e.updated)
-                .max()
-                .or_else(|| undated_feed_time(site, config)),
-            published: entries.iter().map(|e| e.published).max(),
-            entries,
-            warnings: skipped
-                .into_iter()
-                .chain(
-                    templates::summarize(&warnings)
-                        .into_iter()
-                        .map(|line| Warning::Site(Diagnostic::new(None, None, line))),
-                )
-                .collect(),
-        })
+impl FeedImage {
+    /// Whether the image can be an enclosure: a known type and an exact length.
+    pub fn is_enclosure(&self) -> bool {
+        self.media_type.is_some() && self.length.is_some()
     }
 }
 
-/// What [`read_entry`] gives: the entry, and what its templates left to say.
-type ReadEntry = (FeedEntry, Vec<(String, TemplateWarning)>);
-
-/// The entries of the newest posts, newest first; and the posts left out. A
-/// post whose file fails to read now (a key only entries need is broken: the
-/// pass over the whole site skipped it) fails the build, or under
-/// `--keep-going` is left out with a warning and the next newest post takes
-/// its place.
-fn read_entries(
-    site: &Site,
-    config: &Config,
-    templates: &SiteContext,
-) -> Result<(Vec<ReadEntry>, Vec<Warning>)> {
-    let read = |pages: &[&Page]| -> Vec<Result<ReadEntry>> {
-        pages
-            .par_iter()
-            .map(|page| read_entry(page, config, templates))
-            .collect()
-    };
-    let newest = site.newest_posts_in(config.feed_language, config.limit);
-    let results = read(&newest);
-    if !config.keep_going {
-        let entries = results.into_iter().collect::<Result<Vec<_>>>()?;
-        return Ok((entries, Vec::new()));
+impl FeedEntry {
+    /// The whole post, or its summary when the feeds carry summaries only.
+    pub fn body_html(&self) -> &str {
+        self.content_html.as_deref().unwrap_or(&self.summary_html)
     }
-    let mut entries = Vec::with_capacity(results.len());
-    let mut skipped = Vec::new();
-    let mut keep = |results: Vec<Result<ReadEntry>>, entries: &mut Vec<ReadEntry>| {
-        for result in results {
-            match result {
-                Ok(entry) => entries.push(entry),
-                Err(error) => skipped.push(Warning::skipped(&error)),
-            }
-        }
-    };
-    keep(results, &mut entries);
-    if entries.len() < newest.len() && config.limit > 0 {
-        let all = site.newest_posts_in(config.feed_language, 0);
-        let mut next = newest.len();
-        while entries.len() < config.limit && next < all.len() {
-            let take = (config.limit - entries.len()).min(all.len() - next);
-            keep(read(&all[next..next + take]), &mut entries);
-            next += take;
-        }
-    }
-    Ok((entries, skipped))
 }
 
 /// When a feed without posts was last updated: the newest page's date, else the
 /// explicit "now" (`--now`, `SOURCE_DATE_EPOCH`), else when the content last
 /// changed on disk. Never the clock: an unchanged site keeps its feed's bytes.
-fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
+pub(crate) fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
     site.pages
         .iter()
         .filter_map(|p| p.lastmod)
@@ -197,13 +143,29 @@ fn undated_feed_time(site: &Site, config: &Config) -> Option<DateTime<Utc>> {
         })
 }
 
-/// The feed's second pass: reads the file of `page`, a post the feed carries,
+/// The feed's second pass: reads the file of `page`, a post a feed carries,
 /// again (the pass over the whole site kept only what every page needs), for
-/// its details and its body, and renders its entry.
-fn read_entry(page: &Page, config: &Config, templates: &SiteContext) -> Result<ReadEntry> {
+/// its details and its body, and renders its entry (its summary only when the
+/// feeds carry summaries only), with what its templates left to say.
+pub(crate) fn read_entry(
+    page: &Page,
+    config: &Config,
+    templates: &SiteContext,
+) -> Result<(FeedEntry, Vec<(String, TemplateWarning)>)> {
     let mut warnings = Vec::new();
-    let (entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
+    let (mut entry, ()) = read_entry_with(page, config, templates, |_, _| Ok(()), &mut warnings)?;
+    if !config.full_content {
+        entry.content_html = None;
+    }
     Ok((entry, warnings))
+}
+
+/// One summary line per subject of the posts' template `warnings`.
+pub(crate) fn template_warnings(warnings: &[(String, TemplateWarning)]) -> Vec<Warning> {
+    templates::summarize(warnings)
+        .into_iter()
+        .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+        .collect()
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same
@@ -225,7 +187,23 @@ pub(crate) fn read_entry_with<T>(
         let (body, body_warnings) = render_body(page, path, split, templates)?;
         let file = path.display().to_string();
         warnings.extend(body_warnings.into_iter().map(|w| (file.clone(), w)));
-        let entry = FeedEntry::new(page, details, body, config, templates);
+        let image_src = front.image.texts().into_iter().next();
+        let mut entry = FeedEntry::new(page, details, body, config, templates);
+        if let (Some(image), Some(src)) = (&mut entry.image, image_src) {
+            image.file = image::image_file(
+                &src,
+                &image.url,
+                path,
+                page.in_bundle,
+                &config.base_url,
+                std::slice::from_ref(&config.static_dir),
+            );
+            image.length = image
+                .file
+                .as_deref()
+                .and_then(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len());
+        }
         Ok((entry, extra(split, front)?))
     })
 }
@@ -339,6 +317,10 @@ impl FeedEntry {
                 .collect()
         };
         FeedEntry {
+            id: page
+                .pinned_id
+                .as_deref()
+                .map_or_else(|| page.permalink.to_string(), str::to_string),
             title: clean(details.title.trim()).into_owned(),
             permalink: page.permalink.clone(),
             source: page.source.clone().unwrap_or_default(),
@@ -366,9 +348,11 @@ impl FeedEntry {
             image: details.image.map(|url| FeedImage {
                 media_type: image_media_type(url.path()),
                 url,
+                file: None,
+                length: None,
             }),
             summary_html,
-            content_html: body.content,
+            content_html: Some(body.content),
         }
     }
 }

@@ -1,24 +1,18 @@
-//! What RSS and Atom entries share: the Media RSS element for a post's image.
+//! What RSS and Atom entries share: the Media RSS element for a post's image
+//! whose file is not found (one that is becomes an enclosure instead).
 
-use std::collections::BTreeMap;
-
-use rss::extension::Extension;
-
+use super::text::push_escaped;
 use crate::feed::FeedImage;
 
-/// `<media:content url="…" medium="image" type="…"/>`.
-pub(crate) fn media_content(image: &FeedImage) -> Extension {
-    let mut attrs = BTreeMap::new();
-    attrs.insert("url".to_string(), image.url.to_string());
-    attrs.insert("medium".to_string(), "image".to_string());
+/// `<media:content medium="image" type="…" url="…"></media:content>`.
+pub(crate) fn push_media_content(out: &mut String, image: &FeedImage) {
+    out.push_str("<media:content medium=\"image\"");
     if let Some(media_type) = image.media_type {
-        attrs.insert("type".to_string(), media_type.to_string());
+        out.push_str(" type=\"");
+        out.push_str(media_type);
+        out.push('"');
     }
-    Extension {
-        name: "media:content".to_string(),
-        // An empty value keeps the pretty-printer from putting whitespace inside.
-        value: Some(String::new()),
-        attrs,
-        children: BTreeMap::new(),
-    }
+    out.push_str(" url=\"");
+    push_escaped(out, image.url.as_str());
+    out.push_str("\"></media:content>");
 }

@@ -30,6 +30,29 @@ pub const ROOT_FILE_NAMES: [&str; 8] = [
     "config.json",
 ];
 
+/// Whether a `config.*` file is Hugo's: it sets a key only Hugo reads
+/// (`baseURL`, `theme`, `languageCode`, `defaultContentLanguage`,
+/// `permalinks`, `params`, `taxonomies`, `languages`, `contentDir`).
+pub(crate) fn looks_like_hugo(path: &Path) -> bool {
+    const KEYS: [&str; 9] = [
+        "baseurl",
+        "theme",
+        "languagecode",
+        "defaultcontentlanguage",
+        "permalinks",
+        "params",
+        "taxonomies",
+        "languages",
+        "contentdir",
+    ];
+    load_file(path, KeyCase::Lower).is_ok_and(|loaded| {
+        loaded
+            .value
+            .as_object()
+            .is_some_and(|table| KEYS.iter().any(|k| table.contains_key(*k)))
+    })
+}
+
 /// The environment `hugo` (the build command) uses for `config/<environment>/`.
 const ENVIRONMENT: &str = "production";
 

@@ -237,14 +237,16 @@ pub fn detect(root: &Path) -> Option<Generator> {
     }
     if exists("config.toml") {
         let text = std::fs::read_to_string(root.join("config.toml")).unwrap_or_default();
-        return Some(if zola::looks_like_zola(&text) {
-            Generator::Zola
-        } else {
-            Generator::Hugo
-        });
+        if zola::looks_like_zola(&text) {
+            return Some(Generator::Zola);
+        }
     }
-    if hugo::ROOT_FILE_NAMES.iter().any(|name| exists(name))
-        || root.join("config").join("_default").is_dir()
+    // `config.*` is a common name: it is Hugo's when it sets a key only Hugo
+    // reads, or beside Hugo's `config/_default/`.
+    if root.join("config").join("_default").is_dir()
+        || hugo::ROOT_FILE_NAMES[4..]
+            .iter()
+            .any(|name| exists(name) && hugo::looks_like_hugo(&root.join(name)))
     {
         return Some(Generator::Hugo);
     }
@@ -270,6 +272,9 @@ mod tests {
         assert_eq!(detect(root), Some(Generator::Zola));
         std::fs::write(root.join("config.toml"), "baseURL = 'https://x.org'\n").unwrap();
         assert_eq!(detect(root), Some(Generator::Hugo));
+        // Some other program's config file is not Hugo's.
+        std::fs::write(root.join("config.toml"), "[database]\nurl = 'x'\n").unwrap();
+        assert_eq!(detect(root), None);
         std::fs::remove_file(root.join("config.toml")).unwrap();
         std::fs::write(root.join("_config.yml"), "url: https://x.org\n").unwrap();
         assert_eq!(detect(root), Some(Generator::Jekyll));

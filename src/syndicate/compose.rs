@@ -425,6 +425,30 @@ pub fn devto_tags(categories: &[String]) -> Vec<String> {
     tags
 }
 
+/// The most tags dev.to's feed importer keeps: the first this many categories.
+pub const DEVTO_IMPORT_MAX_TAGS: usize = 4;
+
+/// The most characters dev.to's feed importer keeps of a tag.
+pub const DEVTO_IMPORT_TAG_CHARS: usize = 20;
+
+/// The tags dev.to's feed importer makes of an item's categories (Forem's
+/// `Feeds::AssembleArticleMarkdown#get_tags`): the first four categories,
+/// each without its characters other than letters and digits (any script's),
+/// cut to 20 characters. A category left empty still counts among the four.
+pub fn devto_import_tags(categories: &[String]) -> Vec<String> {
+    categories
+        .iter()
+        .take(DEVTO_IMPORT_MAX_TAGS)
+        .map(|category| {
+            category
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .take(DEVTO_IMPORT_TAG_CHARS)
+                .collect()
+        })
+        .collect()
+}
+
 /// Plain text on one line from HTML (or from text): tags dropped, entities
 /// decoded, whitespace collapsed. Block ends become spaces.
 pub fn html_to_text(html: &str) -> String {
@@ -526,6 +550,23 @@ mod tests {
         assert_eq!(
             devto_tags(&categories),
             ["machinelearning", "c", "rust", "go"]
+        );
+    }
+
+    #[test]
+    fn devto_import_tags_follow_its_importer() {
+        let categories: Vec<String> = [
+            "C++",
+            "Machine Learning & AI Engineering",
+            "日本語",
+            "---",
+            "Go",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            devto_import_tags(&categories),
+            ["C", "MachineLearningAIEng", "日本語", ""]
         );
     }
 

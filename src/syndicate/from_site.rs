@@ -3,8 +3,6 @@
 //! left out), each with its Markdown (links made absolute), its image's file
 //! and its front matter's `syndicate:` setting.
 
-use std::path::{Component, Path, PathBuf};
-
 use rayon::prelude::*;
 use url::Url;
 
@@ -15,13 +13,14 @@ use crate::config::{Config, Options};
 use crate::content::front_matter::{self, FrontMatter, Split, Value};
 use crate::content::site::{Page, Site};
 use crate::error::Result;
+use crate::feed::image::image_file;
 use crate::feed::{self, markdown};
 
 /// What syndication reads from a post beside its feed entry.
 struct Extras {
     markdown: String,
     networks: Option<Vec<Network>>,
-    image_file: Option<PathBuf>,
+    image_src: Option<String>,
 }
 
 /// Reads the site named by `options` (as `build` would).
@@ -35,8 +34,11 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
         ..Options::default()
     })?;
     let site = Site::load(&config)?;
-    let site_root = config.site_root();
+    let root = config.site_root();
     let templates = crate::templates::loader::site_context(&site, &config);
+    // The image's file: the feeds' (page bundle, static folder), else one in
+    // Hugo's `assets/` or, as Jekyll lays a site out, under its root.
+    let folders = [config.static_dir.clone(), root.join("assets"), root.clone()];
     let entries = site
         .newest_posts(0)
         .par_iter()
@@ -45,22 +47,33 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
                 page,
                 &config,
                 &templates,
-                |split, front| extras(page, split, front, &site_root),
+                |split, front| extras(page, split, front),
                 &mut Vec::new(),
             )?;
+            let source = page.source.as_deref().expect("posts have a source file");
             Ok(match extras.networks {
                 Some(ref networks) if networks.is_empty() => None,
                 _ => Some(SyndicationEntry {
-                    id: entry.permalink.to_string(),
+                    id: entry.id.clone(),
                     url: entry.permalink.to_string(),
                     title: one_line(&entry.title),
                     summary: html_to_text(&entry.summary_html),
                     content_markdown: Some(extras.markdown),
-                    content_html: entry.content_html,
+                    content_html: entry.body_html().to_string(),
                     categories: entry.categories,
                     image: entry.image.map(|image| EntryImage {
+                        file: image.file.clone().or_else(|| {
+                            let src = extras.image_src.as_deref()?;
+                            image_file(
+                                src,
+                                &image.url,
+                                source,
+                                page.in_bundle,
+                                &config.base_url,
+                                &folders,
+                            )
+                        }),
                         url: image.url.to_string(),
-                        file: extras.image_file,
                     }),
                     published: entry.published,
                     language: config.language.clone(),
@@ -74,30 +87,24 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
         .collect();
     Ok(Source {
         entries,
-        feeds: [&config.output.rss, &config.output.atom]
+        feeds: config
+            .formats
             .iter()
-            .map(|name| config.output_url(name).to_string())
+            .map(|&format| config.output_url(config.output.feed(format)).to_string())
             .collect(),
         hubs: config.hubs.iter().map(Url::to_string).collect(),
         warnings: site.warnings,
     })
 }
 
-/// The site's root: the folder holding the content folder (and `static/`).
-fn extras(page: &Page, split: &Split<'_>, front: &FrontMatter, site_root: &Path) -> Result<Extras> {
+fn extras(page: &Page, split: &Split<'_>, front: &FrontMatter) -> Result<Extras> {
     let path = page.source.as_deref().expect("posts have a source file");
     let networks = networks(&front.syndicate)
         .map_err(|message| front_matter::key_error(path, split, "syndicate", message))?;
-    let image_file = front
-        .image
-        .texts()
-        .into_iter()
-        .next()
-        .and_then(|src| image_file(&src, path, page, site_root));
     Ok(Extras {
         markdown: markdown::with_absolute_links(split.body, &page.permalink),
         networks,
-        image_file,
+        image_src: front.image.texts().into_iter().next(),
     })
 }
 
@@ -137,45 +144,6 @@ fn networks(value: &Value) -> std::result::Result<Option<Vec<Network>>, String> 
     Ok(Some(networks))
 }
 
-/// The file of a post's image, when it is one of the site's: beside the post
-/// in its bundle (a relative path), or in the site's `static/` folder (Hugo,
-/// Zola) or its root (Jekyll) for a site-absolute path or a URL on the site.
-fn image_file(src: &str, source: &Path, page: &Page, site_root: &Path) -> Option<PathBuf> {
-    let src = src.trim();
-    let site_path = match Url::parse(src) {
-        Ok(url) => {
-            // A URL on the site itself names a file of the site.
-            let page_url = &page.permalink;
-            if url.origin() != page_url.origin() {
-                return None;
-            }
-            percent_encoding::percent_decode_str(url.path())
-                .decode_utf8()
-                .ok()?
-                .into_owned()
-        }
-        Err(_) if src.starts_with('/') => src.to_string(),
-        Err(_) => {
-            let relative = safe_relative(src.split(['?', '#']).next()?)?;
-            let beside = source.parent()?.join(relative);
-            return beside.is_file().then_some(beside);
-        }
-    };
-    let relative = safe_relative(site_path.trim_start_matches('/'))?;
-    ["static", "assets", ""]
-        .iter()
-        .map(|folder| site_root.join(folder).join(&relative))
-        .find(|candidate| candidate.is_file())
-}
-
-/// `path` as a relative path that cannot leave its folder (`..` and roots refused).
-fn safe_relative(path: &str) -> Option<PathBuf> {
-    let path = Path::new(path);
-    path.components()
-        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
-        .then(|| path.to_path_buf())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,15 +167,5 @@ mod tests {
         assert!(networks(&Value::List(vec![Value::Text("twitter".into())]))
             .unwrap_err()
             .contains("twitter"));
-    }
-
-    #[test]
-    fn image_paths_never_leave_the_site() {
-        assert!(safe_relative("../secret.png").is_none());
-        assert!(safe_relative("a/../../b.png").is_none());
-        assert_eq!(
-            safe_relative("./img/a.png"),
-            Some(PathBuf::from("./img/a.png"))
-        );
     }
 }

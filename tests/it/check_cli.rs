@@ -102,7 +102,7 @@ fn the_build_refuses_output_that_fails_its_own_check() {
         bytes: b"<rss version=\"2.0\"><channel><link>https://example.org/</link></channel></rss>"
             .to_vec(),
     };
-    let error = self_check(&[broken], chrono::Utc::now()).expect_err("a broken feed");
+    let error = self_check(&[broken], chrono::Utc::now(), 5_000_000).expect_err("a broken feed");
     let feedwright::Error::SelfCheck { findings } = &error else {
         panic!("not a self-check error: {error:?}");
     };
@@ -130,7 +130,7 @@ fn the_builds_self_check_returns_warnings() {
         name: "rss-MissingGuid.fail.xml".into(),
         bytes: text,
     };
-    let warnings = self_check(&[file], chrono::Utc::now()).expect("only warnings");
+    let warnings = self_check(&[file], chrono::Utc::now(), 5_000_000).expect("only warnings");
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     let feedwright::Warning::Output(finding) = &warnings[0] else {
         panic!("not a finding of the self-check: {warnings:?}");

@@ -78,7 +78,7 @@ fn a_build_ends_with_one_summary_line_naming_each_file() {
     let output = site.run(&["build", "--sitemap"]);
     assert_eq!(output.status.code(), Some(0));
     let line = only_line(&output);
-    let expected = "feedwright: wrote public/rss.xml, public/atom.xml, public/sitemap.xml: 1 entry, 4 sitemap URLs, 0 warnings in ";
+    let expected = "feedwright: wrote public/rss.xml, public/atom.xml, public/feed.json, public/sitemap.xml: 1 entry, 4 sitemap URLs, 0 warnings in ";
     assert!(line.starts_with(expected), "{line}");
     let seconds = line[expected.len()..].strip_suffix('s').expect("ends in s");
     assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line}");
@@ -356,7 +356,7 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let output = site.run(&["build", "--check", "--sitemap"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr_text = stderr(&output);
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+    for name in ["rss.xml", "atom.xml", "feed.json", "sitemap.xml"] {
         assert!(
             stderr_text.contains(&format!("public/{name}: error: is missing")),
             "{stderr_text}"
@@ -368,7 +368,7 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let output = site.run(&["build", "--check", "--sitemap"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(only_line(&output).starts_with(
-        "feedwright: checked public/rss.xml, public/atom.xml, public/sitemap.xml: 1 entry"
+        "feedwright: checked public/rss.xml, public/atom.xml, public/feed.json, public/sitemap.xml: 1 entry"
     ));
 
     // The post changes: the feeds are out of date, the sitemap is not (same URL and date).
@@ -385,16 +385,18 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
         stderr_text.contains("public/rss.xml: error: differs from what the build makes"),
         "{stderr_text}"
     );
-    assert!(
-        stderr_text.contains("public/atom.xml: error: differs"),
-        "{stderr_text}"
-    );
+    for name in ["atom.xml", "feed.json"] {
+        assert!(
+            stderr_text.contains(&format!("public/{name}: error: differs")),
+            "{stderr_text}"
+        );
+    }
     assert!(
         !stderr_text.contains("public/sitemap.xml: error"),
         "{stderr_text}"
     );
     assert!(
-        stderr_text.ends_with("feedwright: 2 of 3 outputs are out of date; nothing was written\n")
+        stderr_text.ends_with("feedwright: 3 of 4 outputs are out of date; nothing was written\n")
     );
     assert_eq!(
         std::fs::read(public.join("rss.xml")).unwrap(),
@@ -642,10 +644,31 @@ fn init_and_compare(dir: &Path, out: &str) -> serde_yaml::Value {
     );
     let written = std::fs::read_to_string(dir.join("feedwright.yaml")).unwrap();
     build(&format!("{out}-with"));
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
-        let read = |folder: String| std::fs::read(dir.join(folder).join(name)).unwrap();
+    // Every output, under the same names (the generator's feed paths).
+    let outputs = |folder: String| -> std::collections::BTreeMap<String, Vec<u8>> {
+        let root = dir.join(folder);
+        walkdir::WalkDir::new(&root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let name = e.path().strip_prefix(&root).unwrap().display().to_string();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    };
+    let (without, with) = (
+        outputs(format!("{out}-without")),
+        outputs(format!("{out}-with")),
+    );
+    assert_eq!(
+        without.keys().collect::<Vec<_>>(),
+        with.keys().collect::<Vec<_>>(),
+        "{written}"
+    );
+    for (name, bytes) in &without {
         assert!(
-            read(format!("{out}-without")) == read(format!("{out}-with")),
+            *bytes == with[name],
             "{name} changed with the written feedwright.yaml:\n{written}"
         );
     }
@@ -789,7 +812,7 @@ fn verbose_tells_every_pages_fate_and_why() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let shown = stderr(&output);
     for line in [
-        "content/blog/new.md: in the feeds (rss.xml, atom.xml): one of the newest 1 posts (`limit`, --limit)\n",
+        "content/blog/new.md: in the feeds (rss.xml, atom.xml, feed.json): one of the newest 1 posts (`limit`, --limit)\n",
         "content/blog/old.md: sitemap only: older than the newest 1 posts the feeds carry (`limit`, --limit)\n",
         "content/blog/wip.md: draft: `draft: true` (or `published: false`); --drafts publishes it\n",
         "content/blog/later.md: future: published 2030-01-01T00:00:00Z, after now (2026-01-01T00:00:00Z); --future, or a later --now, publishes it\n",
@@ -802,7 +825,7 @@ fn verbose_tells_every_pages_fate_and_why() {
         assert!(shown.contains(line), "no {line:?} in:\n{shown}");
     }
     let last = shown.lines().last().unwrap();
-    assert!(last.starts_with("feedwright: wrote public/rss.xml, public/atom.xml, public/sitemap.xml: 1 entry, 5 sitemap URLs, 1 warning in "), "{shown}");
+    assert!(last.starts_with("feedwright: wrote public/rss.xml, public/atom.xml, public/feed.json, public/sitemap.xml: 1 entry, 5 sitemap URLs, 1 warning in "), "{shown}");
     // Without -v, none of it.
     let quiet = stderr(&site.run(&["build"]));
     assert!(!quiet.contains("content/blog/old.md: "), "{quiet}");
@@ -826,7 +849,10 @@ fn list_prints_what_a_build_would_publish_and_writes_nothing() {
     assert_eq!(new["title"], "New");
     assert_eq!(new["date"], "2025-06-01T00:00:00Z");
     assert_eq!(new["permalink"], "https://example.org/blog/new/");
-    assert_eq!(new["feeds"], serde_json::json!(["rss.xml", "atom.xml"]));
+    assert_eq!(
+        new["feeds"],
+        serde_json::json!(["rss.xml", "atom.xml", "feed.json"])
+    );
     for (source, fate) in [
         ("content/blog/old.md", "sitemap-only"),
         ("content/blog/wip.md", "draft"),
@@ -868,7 +894,7 @@ fn list_prints_what_a_build_would_publish_and_writes_nothing() {
         "{table}"
     );
     assert!(
-        new_line.ends_with("rss.xml,atom.xml  in the feeds"),
+        new_line.ends_with("rss.xml,atom.xml,feed.json  in the feeds"),
         "{table}"
     );
     assert!(!colored(&table));

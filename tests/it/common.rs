@@ -31,6 +31,11 @@ pub(crate) fn feedwright() -> Command {
 /// signals, and kill it), its output silenced.
 pub(crate) fn plain_build(binary: &Path, content: &Path, out: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(binary);
+    // In the site's own folder: the repository's feedwright.yaml (the sample
+    // site's) is none of the test's business.
+    if let Some(site) = content.parent() {
+        cmd.current_dir(site);
+    }
     cmd.env_remove("SOURCE_DATE_EPOCH")
         .arg("build")
         .arg("--content")
@@ -308,7 +313,7 @@ pub(crate) fn built_site() -> (Site, BTreeMap<String, Vec<u8>>) {
     let site = Site::new(&[("blog/good.md", GOOD_POST)]);
     assert!(site.plain_build().status().unwrap().success());
     let before = snapshot(&site.out());
-    assert_eq!(before.len(), 3, "{:?}", before.keys());
+    assert_eq!(before.len(), 4, "{:?}", before.keys());
     (site, before)
 }
 
@@ -449,4 +454,39 @@ pub(crate) fn build_sample_site() -> (tempfile::TempDir, assert_cmd::assert::Ass
 /// The repository root (where the sample site lives).
 pub(crate) fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The problems the JSON Feed JSON Schema finds in `text` (none: valid),
+/// checked as the schema's reference script (`validate.py`) checks: `feed.json`
+/// as draft-07 with formats, its `feed-1` reference resolved to the local
+/// `feed-1.json` as a draft-04 resource. See `tests/schemas/README.md`.
+pub(crate) fn json_feed_schema_errors(text: &str) -> Vec<String> {
+    use jsonschema::{Draft, Registry};
+    static VALIDATOR: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
+        let schemas = repo_root().join("tests/schemas/jsonfeed");
+        let read = |name: &str| -> serde_json::Value {
+            serde_json::from_str(&fs::read_to_string(schemas.join(name)).unwrap()).unwrap()
+        };
+        let one = Draft::Draft4.create_resource(read("feed-1.json"));
+        let registry = Registry::new()
+            .add("https://json.schemastore.org/feed-1", one)
+            .unwrap()
+            .prepare()
+            .unwrap();
+        // The registry lives as long as the validator: both for the whole run.
+        let registry: &'static Registry<'static> = Box::leak(Box::new(registry));
+        jsonschema::options()
+            .with_draft(Draft::Draft7)
+            .with_base_uri("https://json.schemastore.org/feed")
+            .with_registry(registry)
+            .should_validate_formats(true)
+            .build(&read("feed.json"))
+            .unwrap()
+    });
+    let value: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON: {e}\n{text}"));
+    VALIDATOR
+        .iter_errors(&value)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
 }

@@ -68,9 +68,16 @@ fn assert_config_accepted(config: &str) -> Site {
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 3, "{config}: wrote {names:?}");
+    assert_eq!(names.len(), 4, "{config}: wrote {names:?}");
     for name in &names {
-        xml(&site.read(name));
+        if name.ends_with(".json") {
+            assert!(
+                json_feed_schema_errors(&site.read(name)).is_empty(),
+                "{name}"
+            );
+        } else {
+            xml(&site.read(name));
+        }
     }
     feedwright()
         .arg("check")

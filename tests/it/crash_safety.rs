@@ -105,7 +105,7 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
     let (old, new) = (&sets[0], &sets[1]);
     assert_eq!(
         old.keys().collect::<Vec<_>>(),
-        ["atom.xml", "rss.xml", "sitemap.xml"]
+        ["atom.xml", "feed.json", "rss.xml", "sitemap.xml"]
     );
     for (name, bytes) in old {
         assert_ne!(
@@ -113,7 +113,11 @@ fn a_killed_build_leaves_each_file_old_or_new_and_no_temp_files_after_the_next()
             new.get(name),
             "{name} is the same in both versions"
         );
-        roxmltree::Document::parse(std::str::from_utf8(bytes).unwrap()).unwrap();
+        if name.ends_with(".json") {
+            serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
+        } else {
+            roxmltree::Document::parse(std::str::from_utf8(bytes).unwrap()).unwrap();
+        }
     }
 
     let out = dir.path().join("public");

@@ -11,6 +11,8 @@ mod common;
 mod config;
 mod corpora;
 mod crash_safety;
+mod feeds;
+mod html_page;
 mod properties;
 mod robustness;
 mod sample_site;

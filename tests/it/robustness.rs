@@ -745,11 +745,12 @@ fn no_front_matter_value_reaches_outside_the_site() {
         [
             "public/",
             "public/atom.xml",
+            "public/feed.json",
             "public/rss.xml",
             "public/sitemap.xml"
         ]
     );
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
+    for name in ["rss.xml", "atom.xml", "feed.json", "sitemap.xml"] {
         let text = site.read(name);
         crate::targets::check_output(name, text.as_bytes(), "https://example.org/");
         assert!(!text.contains("root:x:0"), "{name} holds /etc/passwd");

@@ -132,22 +132,50 @@ fn two_builds_give_identical_bytes() {
     }
 }
 
-/// Golden files: any change to the sample site's feeds shows up as a diff in review.
+/// Every file under `dir`, by its path relative to it (`/`-separated).
+fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let name = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (name, fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Golden files: any change to the sample site's outputs (every feed, the
+/// sitemap, the page of feeds) shows up as a diff in review.
 /// Refresh with `UPDATE_GOLDEN=1 cargo test --test it sample_site`.
 #[test]
 fn golden_snapshots() {
     let out = build_sample();
-    let golden = repo_root().join("tests/golden");
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
-        let actual = read(&out, name);
-        let path = golden.join(name);
-        if std::env::var_os("UPDATE_GOLDEN").is_some() {
-            fs::write(&path, &actual).unwrap();
+    let golden = repo_root().join("tests/golden/sample");
+    let actual = tree(out.path());
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let _ = fs::remove_dir_all(&golden);
+        for (name, text) in &actual {
+            let path = golden.join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
         }
-        let expected = fs::read_to_string(&path).unwrap_or_default();
+    }
+    let expected = tree(&golden);
+    assert_eq!(
+        actual.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>(),
+        "the sample site's outputs differ from tests/golden/sample; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test it sample_site"
+    );
+    for (name, text) in &actual {
         assert!(
-            actual == expected,
-            "{name} differs from tests/golden/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test it sample_site\n--- actual ---\n{actual}"
+            *text == expected[name],
+            "{name} differs from tests/golden/sample/{name}; if the change is intended, run UPDATE_GOLDEN=1 cargo test --test it sample_site\n--- actual ---\n{text}"
         );
     }
 }

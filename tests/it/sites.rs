@@ -1,7 +1,8 @@
 //! Existing sites with no setup: `feedwright build` run in a Hugo, Jekyll or
 //! Zola site's root reads the generator's configuration, publishes the URLs
 //! the generator publishes, and writes a feed set per language where the
-//! generator writes its pages. The sites are the parity fixtures
+//! generator writes its pages, named as the generator names its feeds (Hugo's
+//! RSS `index.xml`, jekyll-feed's Atom `feed.xml`). The sites are the parity fixtures
 //! (`tests/parity/sites`, whose URLs `tests/parity/run.sh` checks against
 //! Debian's Hugo and Jekyll) and `tests/fixtures/generator-sites` (Zola's,
 //! after the cases observed on Zola 0.22.1 in its notes).
@@ -68,7 +69,7 @@ fn a_hugo_site_needs_no_setup_and_gets_a_feed_set_per_language() {
         .stderr(contains("read the Hugo site's configuration (hugo.toml)"));
     let public = site.path().join("public");
     // English at the root, French and German under their prefixes, as Hugo publishes them.
-    let en = read(public.join("rss.xml"));
+    let en = read(public.join("index.xml"));
     let mut en_links = links(&en);
     en_links.sort();
     assert_eq!(
@@ -85,7 +86,7 @@ fn a_hugo_site_needs_no_setup_and_gets_a_feed_set_per_language() {
     let doc = xml(&en);
     assert_eq!(child_text(doc.root_element(), "language"), Some("en-us"));
 
-    let fr = read(public.join("fr/rss.xml"));
+    let fr = read(public.join("fr/index.xml"));
     let fr_links = links(&fr);
     assert!(
         fr_links.contains(&"https://example.org/fr/2015/bonjour/".to_string()),
@@ -132,13 +133,13 @@ fn a_hugo_site_with_a_content_folder_per_language_keeps_them_apart() {
     let public = site.path().join("public");
     // uglyURLs: `name.html`; English at the root, Japanese under /ja/.
     assert_eq!(
-        links(&read(public.join("rss.xml"))),
+        links(&read(public.join("index.xml"))),
         [
             "https://example.org/post/second.html",
             "https://example.org/post/first-post.html",
         ]
     );
-    let ja = read(public.join("ja/rss.xml"));
+    let ja = read(public.join("ja/index.xml"));
     assert_eq!(links(&ja), ["https://example.org/ja/post/first-post.html"]);
     assert_eq!(child_text(xml(&ja).root_element(), "title"), Some("T ja"));
     assert_eq!(child_text(xml(&ja).root_element(), "language"), Some("ja"));
@@ -154,7 +155,7 @@ fn a_language_without_posts_gets_no_feed_and_says_so_under_v() {
         .success()
         .stderr(contains("no feed for the language `fr`"));
     // The default language is under /en/ (defaultContentLanguageInSubdir).
-    let en = read(site.path().join("public/en/rss.xml"));
+    let en = read(site.path().join("public/en/index.xml"));
     assert_eq!(links(&en), ["https://example.org/en/post/hello/"]);
     assert!(!site.path().join("public/fr").exists());
 }
@@ -238,7 +239,7 @@ fn hugo_html_content_is_kept_as_html_and_pages_hugo_skips_appear_nowhere() {
 fn hugo_main_sections_name_the_feed_entries_and_the_output_folder_is_the_sites() {
     let site = copy_site("parity/sites", "hugo-baseurl-and-dirs");
     build_in(site.path()).assert().success();
-    let rss = read(site.path().join("public/rss.xml"));
+    let rss = read(site.path().join("public/index.xml"));
     // params.mainSections = ["posts"]: the notes section is sitemap-only.
     assert_eq!(links(&rss), ["https://example.org/blog/2015/alpha/"]);
     let urls = sitemap_urls(&read(site.path().join("public/sitemap.xml")));
@@ -254,6 +255,7 @@ fn hugo_main_sections_name_the_feed_entries_and_the_output_folder_is_the_sites()
     )
     .unwrap();
     build_in(site.path()).assert().success();
+    // With a feedwright.yaml (and no `feeds: preset`), feedwright's own names.
     let rss = read(site.path().join("public/rss.xml"));
     assert_eq!(links(&rss), ["https://example.org/blog/notes/b/"]);
     assert_eq!(child_text(xml(&rss).root_element(), "title"), Some("Mine"));
@@ -275,7 +277,7 @@ fn a_jekyll_site_needs_no_setup() {
                 .and(contains("`redirect_from` is set twice")),
         );
     let site_dir = site.path().join("_site");
-    let atom = read(site_dir.join("atom.xml"));
+    let atom = read(site_dir.join("feed.xml"));
     let links = links(&atom);
     // Posts only (as jekyll-feed takes them), with Jekyll's URLs: case kept,
     // `.html`, one-digit months, categories, the dates of the permalink.
@@ -301,7 +303,7 @@ fn a_jekyll_site_needs_no_setup() {
         .unwrap();
     assert_eq!(dup.title.unwrap().content, "Second");
     // The French posts are the French feed's, in the French folder.
-    let fr = read(site_dir.join("fr/atom.xml"));
+    let fr = read(site_dir.join("fr/feed.xml"));
     assert_eq!(
         feed(&fr).entries[0].links[0].href,
         "https://example.org/fr/2020/02/01/bonjour.html"

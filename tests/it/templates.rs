@@ -43,7 +43,12 @@ fn build_fixture(name: &str) -> (tempfile::TempDir, String) {
 
 /// Every entry's content, from the Atom feed parsed by a feed reader's parser.
 fn contents(out: &Path) -> Vec<String> {
-    let atom = fs::read_to_string(out.join("atom.xml")).unwrap();
+    contents_of(out, "atom.xml")
+}
+
+/// Every entry's content, from the feed `name` parsed by a feed reader's parser.
+fn contents_of(out: &Path, name: &str) -> Vec<String> {
+    let atom = fs::read_to_string(out.join(name)).unwrap();
     xml(&atom);
     feed(&atom)
         .entries
@@ -59,10 +64,14 @@ fn contents(out: &Path) -> Vec<String> {
 
 /// Both feeds pass feedwright's checker with no finding at all.
 fn assert_valid(out: &Path) {
+    assert_files_valid(out, &["rss.xml", "atom.xml"]);
+}
+
+/// The feeds `names` pass feedwright's checker with no finding at all.
+fn assert_files_valid(out: &Path, names: &[&str]) {
     feedwright()
         .arg("check")
-        .arg(out.join("rss.xml"))
-        .arg(out.join("atom.xml"))
+        .args(names.iter().map(|name| out.join(name)))
         .assert()
         .success()
         .stderr(contains("0 errors, 0 warnings"));
@@ -320,7 +329,11 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
                     language: 0,
                     in_site_feed: false,
                     markup: feedwright::internals::Markup::Markdown,
+                    pinned_id: None,
+                    listing: Default::default(),
+                    terms: Vec::new(),
                     title: None,
+                    body_bytes: 0,
                 });
             let body = render_body(&page, &path, &split, &templates)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -349,7 +362,13 @@ fn no_template_text_in_any_entry_of_any_fixture_or_corpus() {
 /// own configuration read: the templates render the same, nothing is left.
 #[test]
 fn fixture_sites_built_from_their_root_show_no_template_text() {
-    for name in ["hugo", "jekyll", "zola"] {
+    // Read from its root with no feedwright.yaml, a site keeps its
+    // generator's feed paths: Hugo's RSS is index.xml, jekyll-feed's Atom feed.xml.
+    for (name, rss, atom) in [
+        ("hugo", "index.xml", "atom.xml"),
+        ("jekyll", "rss.xml", "feed.xml"),
+        ("zola", "rss.xml", "atom.xml"),
+    ] {
         let out = tempfile::tempdir().unwrap();
         let assert = feedwright()
             .current_dir(out.path())
@@ -362,11 +381,11 @@ fn fixture_sites_built_from_their_root_show_no_template_text() {
             .success();
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
         assert!(!stderr.contains("template text"), "{name}: {stderr}");
-        let entries = contents(out.path());
+        let entries = contents_of(out.path(), atom);
         assert!(!entries.is_empty(), "{name}");
         for html in entries {
             assert_eq!(leftovers::find(&html), None, "{name}: {html}");
         }
-        assert_valid(out.path());
+        assert_files_valid(out.path(), &[rss, atom, "feed.json"]);
     }
 }

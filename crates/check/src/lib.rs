@@ -28,6 +28,7 @@ pub use code::{Code, UnknownCode};
 pub(crate) use finding::Sink;
 pub use finding::{Finding, Level};
 pub use format::Format;
+pub use html::HtmlCache;
 #[cfg(feature = "http")]
 pub use http::{check_url, Fetch, Redirect, UrlReport};
 
@@ -40,6 +41,15 @@ pub struct Options {
     /// name; without one, the self link must end with the file's own name.
     /// A sitemap's URLs should be on its origin.
     pub location: Option<String>,
+    /// A feed larger than this is refused unread (`ValidatorLimit`), as the
+    /// W3C validator refuses one over [`spec::MAX_FEED_BYTES`]; `None` reads
+    /// feeds of any size (a generator checking what it wrote past that limit
+    /// on purpose).
+    pub max_feed_bytes: Option<usize>,
+    /// Checks of HTML shared with other documents checked with these options:
+    /// a piece of HTML (a post's content) already checked in one feed is not
+    /// checked again in another. `None` checks every piece.
+    pub html_cache: Option<HtmlCache>,
     /// The URL asked for when redirects led to `location`: a self link
     /// naming it is accepted too, as the W3C service accepts it.
     pub requested: Option<String>,
@@ -51,6 +61,8 @@ impl Options {
         Options {
             now,
             location: None,
+            max_feed_bytes: Some(spec::MAX_FEED_BYTES),
+            html_cache: None,
             requested: None,
         }
     }
@@ -101,13 +113,16 @@ impl Report {
 pub fn check(name: &str, bytes: &[u8], options: &Options) -> Report {
     let format = Format::detect(bytes);
     let ctx = Context {
+        max_feed_bytes: options.max_feed_bytes,
         file_name: name.rsplit(['/', '\\']).next().unwrap_or(name).to_string(),
         now: options.now,
         location: options.location.clone(),
         requested: options.requested.clone(),
         format,
     };
-    let mut findings = formats::check(name, bytes, &ctx);
+    let mut findings = HtmlCache::while_checking(options.html_cache.as_ref(), || {
+        formats::check(name, bytes, &ctx)
+    });
     // Document order reads best; findings without a line (whole-file ones) go first.
     findings.sort_by_key(|f| (f.line.unwrap_or(0), f.column.unwrap_or(0)));
     Report { format, findings }
@@ -148,6 +163,8 @@ pub fn compile_patterns() {
 /// What every rule may need to know besides the document.
 #[derive(Debug, Clone)]
 pub(crate) struct Context {
+    /// Feeds larger than this are refused unread.
+    pub(crate) max_feed_bytes: Option<usize>,
     /// The checked file's own name, which the self link should end with.
     pub(crate) file_name: String,
     /// Dates after this (with some slack) are implausible.

@@ -26,6 +26,40 @@ pub const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// The namespace of `xml:lang` and `xml:base`.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+/// The namespace of RFC 5005 feed history (`fh:complete`).
+pub const FEED_HISTORY_NS: &str = "http://purl.org/syndication/history/1.0";
+
+/// Why `value` cannot be a feed entry's id (RSS `guid`, Atom `id`, JSON Feed
+/// `id`) as the checker reads ids, or `Ok` when it can: an absolute URI in
+/// canonical form, a `tag:` URI by RFC 4151, in a registered scheme.
+pub fn entry_id(value: &str) -> Result<(), String> {
+    use crate::rules::uris::{canonical_form, check, UriProblem, UriRule};
+    match check(value, UriRule::Full) {
+        Ok(()) => {}
+        Err(UriProblem::InvalidTag) => {
+            return Err("is not a valid tag: URI (RFC 4151), such as tag:example.org,2025:post-1".into())
+        }
+        Err(UriProblem::SchemeNotIana(scheme)) => {
+            return Err(format!(
+                "uses the URI scheme `{scheme}:`, which is not registered with IANA; use a URL or a tag: URI"
+            ))
+        }
+        Err(UriProblem::InvalidUriChar(c)) => {
+            return Err(format!("contains {c:?}, which URIs do not allow: percent-encode it"))
+        }
+        Err(_) => {
+            return Err(
+                "is not an absolute URI: use a URL (https://example.org/old/path/) or a tag: URI (tag:example.org,2025:post-1)".into(),
+            )
+        }
+    }
+    match canonical_form(value) {
+        Some(canonical) if canonical != value => Err(format!(
+            "is not in canonical form (readers compare ids as written): write `{canonical}`"
+        )),
+        _ => Ok(()),
+    }
+}
 
 /// Sitemaps: the sitemaps.org protocol's namespace and limits.
 pub mod sitemap {

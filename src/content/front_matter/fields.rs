@@ -46,6 +46,14 @@ pub struct FrontMatter {
     pub headless: Value,
     /// `syndicate: false`, or the networks a post may go to (`[mastodon, devto]`).
     pub syndicate: Value,
+    /// `id` (or `guid`): the entry id pinned in every feed, in place of the permalink.
+    pub id: Value,
+    /// `feed: false` leaves the post out of every feed.
+    pub feed: Value,
+    /// `sitemap: false`, or Hugo's `sitemap: {disable: true}`.
+    pub sitemap: Value,
+    /// Hugo's build options, `build` (or the older `_build`): `{list: never}` and so on.
+    pub build: Value,
     /// Jekyll's `permalink`: the document's own URL template.
     pub permalink: Value,
     /// Zola's section `generate_feeds` (also `generate_feed`, `generate_rss`).
@@ -71,27 +79,28 @@ pub enum DuplicateKeys {
 /// Which front-matter keys to read; the rest are skipped unread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keys {
-    /// What every page needs (title, dates, draft, slug, url, headless): the
-    /// pass over the whole site reads only these.
+    /// What every page needs (title, dates, draft, slug, url, headless, which
+    /// feeds and sitemap list it, its pinned id): the pass over the whole site
+    /// reads only these.
     Metadata,
+    /// [`Keys::Metadata`] and the taxonomies' terms: the pass over the whole
+    /// site when there are feeds per term, which must know every post's terms.
+    Listing,
     /// Everything feedwright uses, for the few pages that become feed entries.
     All,
 }
 
-/// Whether a field is needed only for feed entries.
-fn is_entry_detail(key: &str) -> bool {
-    matches!(
-        key,
-        "description"
-            | "summary"
-            | "tags"
-            | "author"
-            | "authors"
-            | "image"
-            | "images"
-            | "taxonomies"
-            | "syndicate"
-    )
+/// Whether a field is needed only for feed entries, or (`taxonomy`) for
+/// feeds per term too. (Categories are read for every page: Jekyll's URLs
+/// hold them.)
+fn is_entry_detail(key: &str) -> (bool, bool) {
+    let taxonomy = matches!(key, "tags" | "taxonomies");
+    let detail = taxonomy
+        || matches!(
+            key,
+            "description" | "summary" | "author" | "authors" | "image" | "images" | "syndicate"
+        );
+    (detail, taxonomy)
 }
 
 /// Which field a front-matter key fills; keys are case-insensitive, as in Hugo.
@@ -106,7 +115,13 @@ pub(crate) fn field_for<'f>(
     lower.copy_from_slice(key.as_bytes());
     lower.make_ascii_lowercase();
     let key = std::str::from_utf8(lower).ok()?;
-    if keys == Keys::Metadata && is_entry_detail(key) {
+    let (detail, taxonomy) = is_entry_detail(key);
+    let skipped = match keys {
+        Keys::Metadata => detail,
+        Keys::Listing => detail && !taxonomy,
+        Keys::All => false,
+    };
+    if skipped {
         return None;
     }
     Some(match key {
@@ -132,6 +147,10 @@ pub(crate) fn field_for<'f>(
         "generate_feeds" | "generate_feed" | "generate_rss" => &mut front.generate_feeds,
         "transparent" => &mut front.transparent,
         "markup" => &mut front.markup,
+        "id" | "guid" => &mut front.id,
+        "feed" => &mut front.feed,
+        "sitemap" => &mut front.sitemap,
+        "build" | "_build" => &mut front.build,
         _ => return None,
     })
 }

@@ -384,7 +384,7 @@ mod tests {
 
     /// Where the fast reader answers, it must answer as the full parser does.
     fn agrees(text: &str) -> bool {
-        for keys in [Keys::Metadata, Keys::All] {
+        for keys in [Keys::Metadata, Keys::Listing, Keys::All] {
             if let Some(fast) = read(text, keys) {
                 assert_eq!(fast, full(text, keys), "for {text:?}");
             } else {
@@ -484,7 +484,7 @@ mod tests {
             "title: -x\n",
             "title: a\u{85}\u{9f}b\n",
         ] {
-            for keys in [Keys::Metadata, Keys::All] {
+            for keys in [Keys::Metadata, Keys::Listing, Keys::All] {
                 assert!(read(text, keys).is_none(), "{text:?} should fall back");
             }
         }

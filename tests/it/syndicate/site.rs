@@ -115,12 +115,12 @@ fn the_sites_posts_go_out_as_build_reads_them() {
     let articles = platforms.devto.requests_to("POST", "/api/articles");
     assert_eq!(articles.len(), 1);
     assert_golden(&articles[0].json(), "devto_site_article.json");
-    // WebSub: both feeds the site publishes, once.
+    // WebSub: every feed the site publishes, once.
     let pings = platforms.hub.requests();
     assert_eq!(pings.len(), 1);
     assert_eq!(
         pings[0].text(),
-        "hub.mode=publish&hub.url=https%3A%2F%2Fblog.example.org%2Frss.xml&hub.url=https%3A%2F%2Fblog.example.org%2Fatom.xml"
+        "hub.mode=publish&hub.url=https%3A%2F%2Fblog.example.org%2Frss.xml&hub.url=https%3A%2F%2Fblog.example.org%2Fatom.xml&hub.url=https%3A%2F%2Fblog.example.org%2Ffeed.json"
     );
     let state = run.state();
     let ids: Vec<&String> = state.as_object().unwrap().keys().collect();

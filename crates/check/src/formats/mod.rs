@@ -24,12 +24,20 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
             "not a feed or sitemap: expected RSS, Atom, JSON Feed or a sitemap",
         )];
     }
-    if format.is_feed() && bytes.len() > MAX_FEED_BYTES {
+    if let Some(limit) = ctx
+        .max_feed_bytes
+        .filter(|&limit| format.is_feed() && bytes.len() > limit)
+    {
+        let why = if limit == MAX_FEED_BYTES {
+            "validators stop there"
+        } else {
+            "the limit set"
+        };
         return vec![Finding::new(
             name,
             Code::ValidatorLimit,
             format!(
-                "the feed is {} bytes; validators stop at {MAX_FEED_BYTES}: publish fewer or shorter entries",
+                "the feed is {} bytes, over {limit} ({why}): publish fewer or shorter entries",
                 bytes.len()
             ),
         )];

@@ -12,7 +12,9 @@ mod refs;
 mod scan;
 mod style;
 
-use std::sync::LazyLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
 
@@ -120,12 +122,20 @@ pub(crate) struct HtmlCheck {
 /// What checking one piece of HTML found: codes and messages.
 type Problems = Vec<(Code, String)>;
 
+/// What checking one piece of HTML found, whatever element holds it: codes,
+/// and each message after the element's name.
+type Findings = Vec<(Code, String)>;
+
 /// Below this many bytes of HTML in all, the checks run on one thread.
 const PARALLEL_BYTES: usize = 512 * 1024;
 
 /// Checks every piece of HTML of a document and reports what each holds at
 /// its element: side by side on the machine's cores when there is much.
 pub(crate) fn check_all(sink: &mut Sink, checks: Vec<HtmlCheck>) {
+    // The threads below check with this thread's cache, if it has one.
+    let cache = CURRENT_CACHE.with(|current| current.borrow().clone());
+    let cache = cache.as_ref();
+    let review = |check: &HtmlCheck| review(check, cache);
     let bytes: usize = checks.iter().map(|c| c.html.len()).sum();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let problems: Vec<Problems> = if threads > 1 && bytes >= PARALLEL_BYTES {
@@ -170,21 +180,31 @@ pub(crate) fn check_html(sink: &mut Sink, pos: usize, what: &str, html: &str, re
         html: html.to_string(),
         relative_refs,
     };
-    for (code, message) in review(&check) {
+    let cache = CURRENT_CACHE.with(|current| current.borrow().clone());
+    for (code, message) in review(&check, cache.as_ref()) {
         sink.report(pos, code, message);
     }
 }
 
-/// What a strict reading of the HTML finds: a parse error (`NotHtml`), or
-/// else unsafe elements, attributes and styles; and relative URLs.
-fn review(check: &HtmlCheck) -> Problems {
-    let HtmlCheck {
-        what,
-        html,
-        relative_refs,
-        ..
-    } = check;
-    let mut problems = Problems::new();
+/// What a strict reading of the HTML finds, said of its element; with a
+/// [`HtmlCache`], a piece of HTML already read is not read again.
+fn review(check: &HtmlCheck, cache: Option<&HtmlCache>) -> Problems {
+    let findings = match cache {
+        Some(cache) => cache.findings(&check.html, check.relative_refs),
+        None => Arc::new(findings(&check.html, check.relative_refs)),
+    };
+    findings
+        .iter()
+        .map(|(code, rest)| (*code, format!("{}{rest}", check.what)))
+        .collect()
+}
+
+/// What a strict reading of `html` finds: a parse error (`NotHtml`), or else
+/// unsafe elements, attributes and styles; and (`relative_refs`) relative
+/// URLs. Each message follows the name of the element holding the HTML.
+fn findings(html: &str, relative_refs: bool) -> Findings {
+    let what = "";
+    let mut problems = Findings::new();
     let (events, problem) = parse::read(html);
     if let Some(problem) = problem {
         problems.push((Code::NotHtml, format!("{what} has invalid HTML: {problem}")));
@@ -246,10 +266,72 @@ fn review(check: &HtmlCheck) -> Problems {
             ));
         }
     }
-    if *relative_refs {
+    if relative_refs {
         relative_references(&mut problems, what, html);
     }
     problems
+}
+
+/// The checks of HTML already made, shared by the documents checked with one
+/// [`crate::Options`]: a generator's feeds carry each post's HTML many times
+/// (in RSS, Atom and JSON Feed, in the site's feed and its section's and
+/// terms'), and each piece is read once. A piece being read on one thread is
+/// waited for, not read again, on another.
+#[derive(Clone, Default)]
+pub struct HtmlCache {
+    checked: Arc<Mutex<HashMap<CacheKey, Arc<Checked>>>>,
+}
+
+/// A piece of HTML by its length and hash, and whether relative URLs were looked for.
+type CacheKey = (usize, u64, bool);
+
+/// One piece's check: done, or being done.
+type Checked = OnceLock<Arc<Findings>>;
+
+impl HtmlCache {
+    /// The findings of `html`, read now or earlier.
+    fn findings(&self, html: &str, relative_refs: bool) -> Arc<Findings> {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::with_seed(0x5EED).hash_one(html);
+        let cell = {
+            let mut checked = self.checked.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(
+                checked
+                    .entry((html.len(), hash, relative_refs))
+                    .or_default(),
+            )
+        };
+        Arc::clone(cell.get_or_init(|| Arc::new(findings(html, relative_refs))))
+    }
+
+    /// Makes this cache the one `f` checks HTML with, on this thread.
+    pub(crate) fn while_checking<T>(cache: Option<&HtmlCache>, f: impl FnOnce() -> T) -> T {
+        let previous = CURRENT_CACHE.with(|current| current.replace(cache.cloned()));
+        let result = f();
+        CURRENT_CACHE.with(|current| *current.borrow_mut() = previous);
+        result
+    }
+}
+
+impl std::fmt::Debug for HtmlCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let len = self.checked.lock().map_or(0, |c| c.len());
+        write!(f, "HtmlCache({len} pieces read)")
+    }
+}
+
+impl PartialEq for HtmlCache {
+    /// One cache is equal to itself only: two caches hold different checks.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.checked, &other.checked)
+    }
+}
+
+impl Eq for HtmlCache {}
+
+thread_local! {
+    /// The cache of the check running on this thread, if it was given one.
+    static CURRENT_CACHE: RefCell<Option<HtmlCache>> = const { RefCell::new(None) };
 }
 
 static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w+:").expect("a valid pattern"));
@@ -387,6 +469,32 @@ pub(crate) fn check_plain(sink: &mut Sink, plain: Plain) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Finding;
+
+    #[test]
+    fn a_cache_reports_what_reading_again_would() {
+        let html = "<p onclick=\"x()\">a <a href=\"/rel\">b</a></p><div>open";
+        let plain: Vec<Finding> = {
+            let mut sink = Sink::new("f.xml", "");
+            check_html(&mut sink, 0, "<description>", html, true);
+            sink.findings
+        };
+        assert!(!plain.is_empty());
+        let cache = HtmlCache::default();
+        for what in ["<description>", "<content:encoded>"] {
+            let cached = HtmlCache::while_checking(Some(&cache), || {
+                let mut sink = Sink::new("f.xml", "");
+                check_html(&mut sink, 0, what, html, true);
+                sink.findings
+            });
+            let expected: Vec<String> = plain
+                .iter()
+                .map(|f| f.message.replace("<description>", what))
+                .collect();
+            let messages: Vec<String> = cached.iter().map(|f| f.message.clone()).collect();
+            assert_eq!(messages, expected);
+        }
+    }
 
     fn relative(html: &str) -> Option<String> {
         refs::references(html)

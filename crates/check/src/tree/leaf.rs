@@ -181,7 +181,9 @@ pub(super) fn check(w: &mut Walker, el: &El, seen: &Seen, leaf: Leaf) {
         w.once(el, seen, code);
     }
     if leaf.value != Value::Any {
-        no_children(w, el);
+        // The service's HTML-ish values take any child as mixed content.
+        let html = |v: Value| matches!(v, Value::NonHtml | Value::SafeHtml);
+        no_children(w, el, html(leaf.value) || leaf.also.is_some_and(html));
     }
     let raw = el.text();
     if leaf.nows && raw.trim() != raw {
@@ -214,27 +216,34 @@ pub(super) fn check(w: &mut Walker, el: &El, seen: &Seen, leaf: Leaf) {
 }
 
 /// A text element holds no elements: each is `UndefinedElement`, except in
-/// RSS 1.0, where they are RDF (and text beside them is mixed content).
-pub(super) fn no_children(w: &mut Walker, el: &El) {
+/// RSS 1.0, where they are RDF (and text beside them is mixed content; any
+/// element at all, for an `html` value).
+pub(super) fn no_children(w: &mut Walker, el: &El, html: bool) {
     let children: Vec<_> = el.node.children().filter(|n| n.is_element()).collect();
     if children.is_empty() {
         return;
     }
     if w.is_rss1() {
+        // The service's `text` in RSS 1.0: text before an element, or a
+        // second element, is mixed content unless the element is a
+        // literal; each child is then RDF (`rdf_extension`), whatever the
+        // parent's parse type.
         let literal = el.attr_ns(crate::spec::RDF_NS, "parseType") == Some("Literal");
-        // In RDF, a property holds text or a resource; a resource holds
-        // properties, not text.
-        let mixed = !el.text().trim().is_empty()
-            || children.iter().any(|c| {
-                c.children()
-                    .any(|n| n.is_text() && !n.text().unwrap_or("").trim().is_empty())
-            });
-        if !literal && mixed {
+        let first = children[0];
+        let text_before = el
+            .node
+            .children()
+            .take_while(|n| *n != first)
+            .any(|n| n.is_text() && !n.text().unwrap_or("").trim().is_empty());
+        if !literal && (html || text_before || children.len() > 1) {
             w.report(
                 el,
                 Code::InvalidRDF,
                 format!("<{}> is not RDF: it mixes text and elements", el.name),
             );
+        }
+        for child in children {
+            w.rdf_extension(child);
         }
         return;
     }

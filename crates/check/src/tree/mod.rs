@@ -386,7 +386,7 @@ impl<'w, 't> Walker<'w, 't> {
 
     /// RSS 1.0 extensions are RDF: no element mixes text and elements
     /// (unless `rdf:parseType="Literal"`), and `rdf:about` values are unique.
-    fn rdf_extension(&mut self, node: Node) {
+    pub(crate) fn rdf_extension(&mut self, node: Node) {
         if node.attribute((RDF_NS, "parseType")) == Some("Literal") {
             return;
         }
@@ -558,7 +558,7 @@ impl<'w, 't> Walker<'w, 't> {
 
     /// Checks that `el`, which holds text, holds no elements.
     pub(crate) fn text_only(&mut self, el: &El) {
-        leaf::no_children(self, el);
+        leaf::no_children(self, el, false);
     }
 
     /// `DuplicateElement` (or `code`) when `el`'s name came before among its siblings.

@@ -9,7 +9,9 @@
 //!   (written by `tests/check/mutate.py`);
 //! - `tests/w3c/verdicts.tsv`: the service's own test cases that are feeds
 //!   (`tests/w3c/testcases/`, copied by `tests/w3c/collect.py`), split in a
-//!   half the rules were tuned on and a held-out half they were not.
+//!   half the rules were tuned on and a held-out half they were not;
+//! - `tests/external/verdicts.tsv`: feeds other projects publish (parser
+//!   tests, and real feeds of services and generators), split the same way.
 //!
 //! A verdict is valid (no error) or invalid. Each file is checked as if
 //! fetched from the URL the service was given (column 5), so self links are
@@ -78,6 +80,9 @@ struct Tally {
     files: usize,
     verdicts: usize,
     types: usize,
+    /// Files the service finds valid, and how many feedwright finds valid.
+    valid: usize,
+    valid_agree: usize,
     differ: Vec<String>,
 }
 
@@ -99,6 +104,10 @@ fn measure(root: &Path, tsv: &Path) -> BTreeMap<String, Tally> {
         let ours: BTreeSet<String> = report.findings.iter().map(|f| f.code.to_string()).collect();
         let tally = tallies.entry(case.split.clone()).or_default();
         tally.files += 1;
+        if case.valid {
+            tally.valid += 1;
+            tally.valid_agree += usize::from(valid);
+        }
         if valid == case.valid {
             tally.verdicts += 1;
             tally.types += usize::from(ours == case.codes);
@@ -115,13 +124,16 @@ fn measure(root: &Path, tsv: &Path) -> BTreeMap<String, Tally> {
     }
     for (split, tally) in &tallies {
         eprintln!(
-            "{}: {split}: {} files, verdicts agree on {} ({:.1}%), message types on {} ({:.1}%)",
+            "{}: {split}: {} files, verdicts agree on {} ({:.1}%), message types on {} ({:.1}%); \
+             of the {} valid for the service, feedwright finds {} valid",
             tsv.display(),
             tally.files,
             tally.verdicts,
             Tally::percent(tally.verdicts, tally.files),
             tally.types,
             Tally::percent(tally.types, tally.files),
+            tally.valid,
+            tally.valid_agree,
         );
     }
     tallies
@@ -173,6 +185,62 @@ fn the_w3c_services_own_test_cases_agree() {
     }
     assert_agrees(dev, "dev", 98);
     assert_agrees(&tallies["held-out"], "held-out", 98);
+}
+
+#[test]
+fn feeds_from_other_projects_agree() {
+    let dir = tests_dir().join("external");
+    let tallies = measure(&dir, &dir.join("verdicts.tsv"));
+    let dev = &tallies["dev"];
+    for line in &dev.differ {
+        eprintln!("  dev: verdicts differ: {line}");
+    }
+    assert_agrees(dev, "dev", 98);
+    let held_out = &tallies["held-out"];
+    assert_agrees(held_out, "held-out", 98);
+    // Most of these files are invalid: the valid ones (no false error) are
+    // held to the same mark on their own.
+    let (valid, agree) = (
+        dev.valid + held_out.valid,
+        dev.valid_agree + held_out.valid_agree,
+    );
+    assert!(valid >= 100, "only {valid} valid files");
+    assert!(
+        agree * 100 >= valid * 98,
+        "feedwright finds errors in {} of the {valid} files the service finds valid",
+        valid - agree
+    );
+    // Every feed in the folder has its verdict.
+    let listed: BTreeSet<String> = recorded(&dir.join("verdicts.tsv"))
+        .into_iter()
+        .map(|r| r.file)
+        .collect();
+    let mut unlisted = Vec::new();
+    let mut folders = vec![dir.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).expect("a folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let name = path
+                .strip_prefix(&dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            let feed = [".xml", ".rss", ".atom", ".rdf"]
+                .iter()
+                .any(|e| name.ends_with(e));
+            if feed && !listed.contains(&name) {
+                unlisted.push(name);
+            }
+        }
+    }
+    assert!(
+        unlisted.is_empty(),
+        "feeds without a recorded verdict: {unlisted:?}"
+    );
 }
 
 #[test]

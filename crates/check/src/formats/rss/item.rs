@@ -57,6 +57,41 @@ pub(super) fn check_rss1(w: &mut Walker, el: &El, channel: &mut Channel, about: 
     Attrs::Only(&[(RDF_NS, "about")])
 }
 
+/// `content:items` (RSS 1.0's content module): an `rdf:Bag` of `rdf:li`,
+/// each one `content:item` with its `content:format`, `content:encoding`
+/// and `rdf:value`.
+fn content_items(w: &mut Walker, el: &El) {
+    w.children(el, |w, bag, seen| {
+        if !bag.name.is("rdf", "Bag") {
+            return None;
+        }
+        w.once(bag, seen, Code::DuplicateElement);
+        w.children(bag, |w, li, _| {
+            if !li.name.is("rdf", "li") {
+                return None;
+            }
+            w.children(li, |w, item, _| {
+                if !item.name.is("content", "item") {
+                    return None;
+                }
+                w.children(item, |w, part, seen| {
+                    match (part.name.prefix, part.name.local) {
+                        ("content", "format" | "encoding") => {
+                            w.once(part, seen, Code::DuplicateElement);
+                            Some(extensions::rdf_resource(w, part))
+                        }
+                        ("rdf", "value") => w.leaf(part, seen, Value::Text.leaf().once()),
+                        _ => None,
+                    }
+                });
+                Some(Attrs::Only(&[]))
+            });
+            Some(Attrs::Only(&[]))
+        });
+        Some(Attrs::Only(&[]))
+    });
+}
+
 /// The elements every RSS item may hold.
 fn common(w: &mut Walker, child: &El, seen: &Seen, channel: &mut Channel) -> Option<Attrs> {
     match (child.name.prefix, child.name.local) {
@@ -83,8 +118,8 @@ fn common(w: &mut Walker, child: &El, seen: &Seen, channel: &mut Channel) -> Opt
         }
         ("content", "items") => {
             w.once(child, seen, Code::DuplicateElement);
-            w.skip(child);
-            Some(Attrs::Any)
+            content_items(w, child);
+            Some(Attrs::Only(&[]))
         }
         ("xhtml", "body") => {
             if w.is_rss2() {
