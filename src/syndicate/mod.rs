@@ -167,10 +167,18 @@ pub fn syndicate(
         ..HttpSettings::default()
     });
     let mut credentials: Vec<(Network, String)> = Vec::new();
+    // A dry run sends nothing that needs a credential: without one, its
+    // requests show `***` all the same, and it says what it could not look up.
+    let mut missing_credentials: Vec<(Network, &str)> = Vec::new();
     if !options.seed {
         for &network in &networks {
             if let Some(variable) = settings.credential_env(network) {
                 let value = std::env::var(variable).unwrap_or_default();
+                if value.trim().is_empty() && options.dry_run {
+                    missing_credentials.push((network, variable));
+                    credentials.push((network, "***".into()));
+                    continue;
+                }
                 if value.trim().is_empty() {
                     return Err(Error::Usage(format!(
                         "{network}: the environment variable {variable} is not set; it must hold the {} (see docs/syndicate.md)",
@@ -221,7 +229,14 @@ pub fn syndicate(
         err,
         outcomes: Vec::new(),
         failures: 0,
+        missing_credentials: missing_credentials.iter().map(|(n, _)| *n).collect(),
     };
+    for (network, variable) in &missing_credentials {
+        context.line(&format!(
+            "{network}: {variable} is not set; the dry run shows the {} as ***",
+            credential_kind(*network)
+        ))?;
+    }
 
     if options.seed {
         for &network in &networks {
@@ -382,6 +397,8 @@ pub struct Context<'a> {
     err: &'a mut dyn Write,
     outcomes: Vec<Outcome>,
     failures: usize,
+    /// The networks whose credential is not set (a dry run only).
+    missing_credentials: Vec<Network>,
 }
 
 impl Context<'_> {
@@ -392,6 +409,11 @@ impl Context<'_> {
 
     fn stamp(&self) -> String {
         self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// Whether `network`'s credential is not set (a dry run goes on without it).
+    pub fn lacks_credential(&self, network: Network) -> bool {
+        self.missing_credentials.contains(&network)
     }
 
     /// A progress line: stdout in text mode, stderr with `--format json`.

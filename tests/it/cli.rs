@@ -188,6 +188,48 @@ feedwright: nothing was written
 }
 
 #[test]
+fn an_author_without_a_name_says_what_is_accepted() {
+    let site = Folder::new(
+        "base_url: https://example.org/\ntitle: T\nauthor:\n  email: jane@example.org\n",
+        &[("blog/one.md", POST)],
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "\
+error: `author`: `name` is missing
+ --> feedwright.yaml:3:1
+  |
+3 | author:
+  | ^^^^^^
+  |
+  = help: write `author: {name: Jane Doe, email: jane@example.org}` (the e-mail is optional) or `author: Jane Doe`
+
+feedwright: nothing was written
+"
+    );
+    // Written on one line, the mapping is marked.
+    let site = Folder::new(
+        "base_url: https://example.org/\nauthor: {email: jane@example.org}\n",
+        &[("blog/one.md", POST)],
+    );
+    let shown = stderr(&site.run(&["build"]));
+    assert!(
+        shown.contains("2 | author: {email: jane@example.org}\n  |         ^^^^^"),
+        "{shown}"
+    );
+    // A name alone is an author.
+    let site = Folder::new(
+        "base_url: https://example.org/\nauthor: Jane Doe\n",
+        &[("blog/one.md", POST)],
+    );
+    assert_eq!(site.run(&["build"]).status.code(), Some(0));
+    let atom = std::fs::read_to_string(site.path().join("public/atom.xml")).unwrap();
+    assert_eq!(feed(&atom).authors[0].name, "Jane Doe");
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
