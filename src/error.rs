@@ -220,13 +220,15 @@ impl SourceLine {
         let span = match key_and_value(line, key) {
             Some((key, value)) if value.is_empty() => key,
             Some((_, value)) => value,
-            None => {
-                let text = line.trim();
-                let start = line.len() - line.trim_start().len();
-                start..start + text.len()
-            }
+            None => return SourceLine::whole(line),
         };
         SourceLine::new(line, span)
+    }
+
+    /// `line` with its text (without the indentation and trailing spaces) marked.
+    pub fn whole(line: &str) -> SourceLine {
+        let start = line.len() - line.trim_start().len();
+        SourceLine::new(line, start..start + line.trim().len())
     }
 
     /// The line of `text` where the byte range `span` starts (its 1-based

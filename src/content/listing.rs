@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use super::front_matter::{line_of_key, FrontMatter, Split, Value};
-use crate::error::{Error, Result};
+use super::front_matter::{key_error, line_of_key, FrontMatter, Split, Value};
+use crate::error::Result;
 
 /// Which feeds carry a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -39,9 +39,7 @@ impl Listing {
         split: &Split<'_>,
         front: &FrontMatter,
     ) -> Result<Listing> {
-        let error = |key: &str, message: String| {
-            Error::content(path, line_of_key(split, key), format!("`{key}`: {message}"))
-        };
+        let error = |key: &str, message: String| key_error(path, split, key, message);
         let mut listing = Listing::default();
         match &front.feed {
             // jekyll-feed's per-post settings (`feed: {excerpt_only: true}`) list the post.
@@ -167,10 +165,7 @@ pub(crate) fn pinned_id(
             "guid"
         }
     };
-    let error = |message: String| {
-        let key = key();
-        Error::content(path, line_of_key(split, key), format!("`{key}`: {message}"))
-    };
+    let error = |message: String| key_error(path, split, key(), message);
     match &front.id {
         Value::Null => Ok(None),
         Value::Text(text) | Value::Date(text) => {

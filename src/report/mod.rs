@@ -226,6 +226,15 @@ fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// How text for a person shows messages.
+#[derive(Clone, Copy)]
+enum Drawing {
+    /// A run's diagnostics: each drawn over its source line (annotate-snippets).
+    Drawn,
+    /// A command's findings: a line each.
+    Lines,
+}
+
 /// Where a command's output goes, and how it looks: the one way every
 /// command prints.
 ///
@@ -256,16 +265,17 @@ impl Printer<'_> {
     /// the printer's format: text on standard error (errors only under
     /// `-q`), JSON or workflow commands on standard output.
     pub fn messages(&mut self, messages: &[Message]) {
-        self.print(messages, self.format != Format::Text);
+        self.print(messages, self.format != Format::Text, Drawing::Drawn);
     }
 
     /// Prints a command's findings, what it was run to find (`check`): as
-    /// [`Printer::messages`], but on standard output in every format.
+    /// [`Printer::messages`], but on standard output in every format, and
+    /// in text a line each.
     pub fn findings(&mut self, messages: &[Message]) {
-        self.print(messages, true);
+        self.print(messages, true, Drawing::Lines);
     }
 
-    fn print(&mut self, messages: &[Message], to_stdout: bool) {
+    fn print(&mut self, messages: &[Message], to_stdout: bool, drawing: Drawing) {
         let text = match self.format {
             Format::Text => {
                 let shown: Vec<Message> = messages
@@ -278,7 +288,10 @@ impl Printer<'_> {
                 } else {
                     self.styles
                 };
-                render(&shown, Format::Text, styles, None)
+                match drawing {
+                    Drawing::Drawn => text::render(&shown, styles),
+                    Drawing::Lines => text::render_lines(&shown, styles),
+                }
             }
             format => render(messages, format, self.styles, self.workspace.as_deref()),
         };

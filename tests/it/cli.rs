@@ -400,7 +400,7 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let stderr_text = stderr(&output);
     for name in ["rss.xml", "atom.xml", "feed.json", "sitemap.xml"] {
         assert!(
-            stderr_text.contains(&format!("public/{name}: error: is missing")),
+            stderr_text.contains(&format!("error: public/{name}: is missing")),
             "{stderr_text}"
         );
     }
@@ -424,17 +424,17 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     assert_eq!(output.status.code(), Some(1));
     let stderr_text = stderr(&output);
     assert!(
-        stderr_text.contains("public/rss.xml: error: differs from what the build makes"),
+        stderr_text.contains("error: public/rss.xml: differs from what the build makes"),
         "{stderr_text}"
     );
     for name in ["atom.xml", "feed.json"] {
         assert!(
-            stderr_text.contains(&format!("public/{name}: error: differs")),
+            stderr_text.contains(&format!("error: public/{name}: differs")),
             "{stderr_text}"
         );
     }
     assert!(
-        !stderr_text.contains("public/sitemap.xml: error"),
+        !stderr_text.contains("public/sitemap.xml:"),
         "{stderr_text}"
     );
     assert!(
@@ -719,7 +719,7 @@ fn init_and_compare(dir: &Path, out: &str) -> serde_yaml::Value {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).starts_with(
-            "feedwright.yaml: error: already exists; `feedwright init` never overwrites it"
+            "error: feedwright.yaml: already exists; `feedwright init` never overwrites it"
         ),
         "{}",
         stderr(&output)
