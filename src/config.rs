@@ -888,8 +888,7 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
                 "author" => AUTHOR_SHAPES.to_string(),
                 _ => format!("add `{field}:` under `{parent}:`"),
             };
-            return key_error(path, text, parent, format!("`{field}` is missing"))
-                .with_hint(hint);
+            return key_error(path, text, parent, format!("`{field}` is missing")).with_hint(hint);
         }
         let error = Error::config(path, line, message).at(source);
         match message.starts_with("author: invalid type") {

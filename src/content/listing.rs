@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn wrong_values_name_their_line() {
         let e = listing("title: x\nfeed: maybe").unwrap_err().to_string();
-        assert!(e.starts_with("p.md:3: `feed`"), "{e}");
+        assert!(e.starts_with("p.md:3:7: `feed`"), "{e}");
         let e = listing("build: {list: sometimes}").unwrap_err().to_string();
         assert!(e.contains("always, never, local"), "{e}");
     }
@@ -274,7 +274,7 @@ mod tests {
             "id: [a]",
         ] {
             let e = id(bad).unwrap_err().to_string();
-            assert!(e.starts_with("p.md:2: `"), "{bad}: {e}");
+            assert!(e.starts_with("p.md:2:") && e.contains(": `"), "{bad}: {e}");
         }
         let e = id("id: HTTPS://Example.org/a").unwrap_err().to_string();
         assert!(e.contains("https://example.org/a"), "{e}");

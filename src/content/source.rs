@@ -133,7 +133,10 @@ fn marked_at(bytes: &[u8], offset: usize) -> SourceLine {
     let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
     let line = String::from_utf8_lossy(&bytes[start..end]);
     let at = offset - start;
-    let length = line.get(at..).and_then(|rest| rest.chars().next()).map_or(0, char::len_utf8);
+    let length = line
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8);
     SourceLine::new(&line, at..at + length)
 }
 

@@ -482,14 +482,11 @@ fn a_wrong_exclusion_value_is_an_error_with_its_line() {
         &[("blog/p.md", &post("P", "2025-01-01", "feed: maybe\n", "p"))],
         "",
     );
-    site.build()
-        .assert()
-        .code(1)
-        .stderr(
-            contains("error: `feed`: expected true or false")
-                .and(contains("p.md:4:7\n"))
-                .and(contains("4 | feed: maybe\n  |       ^^^^^\n")),
-        );
+    site.build().assert().code(1).stderr(
+        contains("error: `feed`: expected true or false")
+            .and(contains("p.md:4:7\n"))
+            .and(contains("4 | feed: maybe\n  |       ^^^^^\n")),
+    );
 }
 
 #[test]
