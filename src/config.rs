@@ -398,9 +398,19 @@ impl Config {
         if site.generator != Generator::None {
             notes.push(format!("read {}", site.describe_source()));
         }
-        let site_error = |message: String| {
-            let file = site.files.first().map_or(Path::new("."), |f| f.as_path());
-            Error::config(&under_root(&root, file), None, message)
+        // An error in the site's configuration, at the line that sets the
+        // key (spelled as any of its generators spell it) where one does.
+        let site_error = |spellings: &[&str], message: String| {
+            let files: Vec<PathBuf> = site.files.iter().map(|f| under_root(&root, f)).collect();
+            match crate::site_config::locate_key(&files, spellings) {
+                Some((path, line, source)) => {
+                    Error::config(&path, Some(line), message).at(Some(source))
+                }
+                None => {
+                    let file = files.first().map_or(Path::new("."), |f| f.as_path());
+                    Error::config(file, None, message)
+                }
+            }
         };
 
         let from_site = options.base_url.is_none() && file.base_url.is_none();
@@ -414,7 +424,10 @@ impl Config {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
             } else if from_site {
-                site_error(format!("the site's base URL: {message}"))
+                site_error(
+                    &["baseURL", "baseurl", "url", "base_url"],
+                    format!("the site's base URL: {message}"),
+                )
             } else {
                 config_error("base_url", message)
             }
@@ -424,7 +437,7 @@ impl Config {
             (Some(text), _) => text.parse().map_err(|m| config_error("timezone", m))?,
             (None, Some(text)) => text
                 .parse()
-                .map_err(|m| site_error(format!("time zone: {m}")))?,
+                .map_err(|m| site_error(&["timeZone", "timezone"], format!("time zone: {m}")))?,
             (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();

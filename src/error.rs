@@ -217,12 +217,16 @@ impl SourceLine {
     /// with the value marked: the key when the value is empty, the line's
     /// text when the key is not on it.
     pub fn at_key(line: &str, key: &str) -> SourceLine {
-        let span = match key_and_value(line, key) {
-            Some((key, value)) if value.is_empty() => key,
-            Some((_, value)) => value,
-            None => return SourceLine::whole(line),
+        SourceLine::of_key(line, key).unwrap_or_else(|| SourceLine::whole(line))
+    }
+
+    /// [`SourceLine::at_key`] when `line` sets `key`; `None` when it does not.
+    pub fn of_key(line: &str, key: &str) -> Option<SourceLine> {
+        let span = match key_and_value(line, key)? {
+            (key, value) if value.is_empty() => key,
+            (_, value) => value,
         };
-        SourceLine::new(line, span)
+        Some(SourceLine::new(line, span))
     }
 
     /// `line` with its text (without the indentation and trailing spaces) marked.

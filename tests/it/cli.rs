@@ -230,6 +230,51 @@ feedwright: nothing was written
 }
 
 #[test]
+fn an_error_in_the_generators_configuration_shows_its_line() {
+    let dir = folder(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntimeZone = 'Mars/Olympus'\n[permalinks]\n  posts = '/:yeer/:slug/'\n",
+        ),
+        ("content/posts/one.md", POST),
+    ]);
+    let output = feedwright()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stderr(&output);
+    assert!(
+        shown.starts_with(
+            "error: time zone: `Mars/Olympus` is not a time zone: write an offset such as `+06:00` or an IANA name such as `Asia/Dhaka`
+ --> hugo.toml:2:12
+  |
+2 | timeZone = 'Mars/Olympus'
+  |            ^^^^^^^^^^^^^^
+"
+        ),
+        "{shown}"
+    );
+    std::fs::write(
+        dir.path().join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n[permalinks]\n  posts = '/:yeer/:slug/'\n",
+    )
+    .unwrap();
+    let output = feedwright()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stderr(&output);
+    assert!(
+        shown.contains(" --> hugo.toml:3:11\n  |\n3 |   posts = '/:yeer/:slug/'\n  |           ^^^^^^^^^^^^^^^\n"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
