@@ -18,6 +18,7 @@ pub mod settings;
 pub mod state;
 pub mod websub;
 
+use crate::report::{render, Format, Message, Styles};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -106,6 +107,7 @@ pub fn run(
     options: &SyndicateOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    styles: Styles,
 ) -> Result<Summary> {
     let (section, config_path, config_text) =
         crate::config::syndicate_section(options.config_file.as_deref())?;
@@ -122,12 +124,21 @@ pub fn run(
             &settings,
             out,
             err,
+            styles,
         ),
-        None => syndicate(options, |_| from_site::read(options), &settings, out, err),
+        None => syndicate(
+            options,
+            |_| from_site::read(options),
+            &settings,
+            out,
+            err,
+            styles,
+        ),
     }
 }
 
-/// Publishes, writing progress to `out` (text mode) and messages to `err`.
+/// Publishes, writing progress to `out` (text mode) and messages to `err`
+/// (the source's warnings drawn as `build` draws them, in `styles`).
 /// With `json`, `out` receives exactly one JSON array at the end.
 pub fn syndicate(
     options: &SyndicateOptions,
@@ -135,6 +146,7 @@ pub fn syndicate(
     settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    styles: Styles,
 ) -> Result<Summary> {
     let configured = settings.configured();
     if configured.is_empty() {
@@ -193,9 +205,9 @@ pub fn syndicate(
     }
     let mut state = State::load(&settings.state)?;
     let source = source(&client)?;
-    for warning in &source.warnings {
-        writeln!(err, "warning: {warning}").map_err(|e| Error::io("<stderr>", e))?;
-    }
+    let warnings: Vec<Message> = source.warnings.iter().map(Message::from_warning).collect();
+    err.write_all(render(&warnings, Format::Text, styles, None).as_bytes())
+        .map_err(|e| Error::io("<stderr>", e))?;
     let hubs = match &settings.websub {
         Some(websub) if networks.contains(&Network::Websub) => {
             let hubs = websub.hubs.clone().unwrap_or_else(|| source.hubs.clone());
