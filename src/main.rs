@@ -146,6 +146,8 @@ enum MessageFormat {
     Json,
     /// GitHub Actions workflow commands on standard output (`::error file=…,line=…::message`): annotations on a pull request.
     Github,
+    /// A GitLab Code Quality report (JSON) on standard output: findings on a merge request.
+    Gitlab,
 }
 
 /// What a build reads and publishes: the options `build` and `list` share.
@@ -301,7 +303,9 @@ fn main() -> ExitCode {
             std::env::var_os("TERM").as_deref(),
         )),
         verbosity,
-        workspace: std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from),
+        workspace: std::env::var_os("GITHUB_WORKSPACE")
+            .or_else(|| std::env::var_os("CI_PROJECT_DIR"))
+            .map(PathBuf::from),
     };
     let code = match cli.command {
         Command::Build(args) => {
@@ -376,6 +380,7 @@ fn message_format(format: MessageFormat) -> report::Format {
         MessageFormat::Text => report::Format::Text,
         MessageFormat::Json => report::Format::Json,
         MessageFormat::Github => report::Format::Github,
+        MessageFormat::Gitlab => report::Format::Gitlab,
     }
 }
 
@@ -456,6 +461,8 @@ mod tests {
             "feedwright check --format github public/rss.xml public/atom.xml public/sitemap.xml",
             "feedwright build --check --format github",
             "feedwright completions powershell",
+            "feedwright build --sitemap --format gitlab",
+            "feedwright check --format gitlab public/rss.xml public/atom.xml public/sitemap.xml",
         ] {
             assert!(
                 seen.iter().any(|s| s == expected),

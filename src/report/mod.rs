@@ -9,6 +9,7 @@
 
 pub mod fates;
 mod github;
+mod gitlab;
 mod json;
 mod text;
 
@@ -46,6 +47,9 @@ pub enum Format {
     /// For GitHub Actions: one workflow command per message on standard
     /// output, which GitHub shows on the pull request's lines.
     Github,
+    /// For GitLab CI: a Code Quality report (a JSON array) on standard
+    /// output, which GitLab shows on the merge request.
+    Gitlab,
 }
 
 /// When to colour what a person reads (`--color`).
@@ -256,7 +260,8 @@ pub struct Printer<'a> {
     pub out_styles: Styles,
     /// How much to say.
     pub verbosity: Verbosity,
-    /// The repository's root (`GITHUB_WORKSPACE`) that `--format github` paths are relative to.
+    /// The repository's root (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`) that
+    /// `--format github` and `--format gitlab` paths are relative to.
     pub workspace: Option<PathBuf>,
 }
 
@@ -324,8 +329,8 @@ impl Printer<'_> {
 }
 
 /// Every message in `format`: for [`Format::Text`] with `styles` (plain or
-/// coloured); for [`Format::Github`] with paths made relative to
-/// `workspace` (the repository's root, `GITHUB_WORKSPACE`) when inside it.
+/// coloured); for [`Format::Github`] and [`Format::Gitlab`] with paths made
+/// relative to `workspace` (the repository's root) when inside it.
 pub fn render(
     messages: &[Message],
     format: Format,
@@ -336,6 +341,7 @@ pub fn render(
         Format::Text => text::render(messages, styles),
         Format::Json => json::render(messages),
         Format::Github => github::render(messages, workspace),
+        Format::Gitlab => gitlab::render(messages, workspace),
     }
 }
 

@@ -436,6 +436,53 @@ fn format_github_prints_workflow_commands_for_build_and_check() {
 }
 
 #[test]
+fn format_gitlab_prints_a_code_quality_report_for_build_and_check() {
+    let site = Folder::new(
+        CONFIG,
+        &[("blog/bad.md", "---\ntitle: B\ndate: 2025-13-01\n---\nx\n")],
+    );
+    let mut cmd = feedwright();
+    cmd.current_dir(site.path())
+        .env_remove("GITHUB_WORKSPACE")
+        .env("CI_PROJECT_DIR", site.path().parent().unwrap())
+        .args(["build", "--format", "gitlab"]);
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let dir = site.path().file_name().unwrap().to_str().unwrap();
+    assert_eq!(issues.as_array().unwrap().len(), 1, "{issues}");
+    assert_eq!(
+        issues[0]["location"],
+        serde_json::json!({"path": format!("{dir}/content/blog/bad.md"), "lines": {"begin": 3}})
+    );
+    assert_eq!(issues[0]["severity"], "major");
+    assert_eq!(issues[0]["check_name"], "feedwright");
+    assert!(issues[0]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("`date`: `2025-13-01` is not a date"));
+    assert!(issues[0]["fingerprint"].as_str().is_some_and(|f| f.len() == 32));
+    assert!(stderr(&output).contains("nothing was written"));
+
+    // A clean build: an empty report, so the job's artifact is always valid.
+    let clean = Folder::new(CONFIG, &[("blog/one.md", POST)]);
+    let output = clean.run(&["build", "--format", "gitlab"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "[]\n");
+
+    let fixture = repo_root().join("crates/check/tests/check/rss-InvalidRFC2822Date.fail.xml");
+    let output = feedwright()
+        .args(["check", "--format", "gitlab"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(issues[0]["check_name"], "feedwright/InvalidRFC2822Date");
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 16);
+}
+
+#[test]
 fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let site = Folder::new(CONFIG, &[("blog/one.md", POST)]);
     let public = site.path().join("public");
