@@ -121,9 +121,13 @@ mod tests {
         assert_eq!(issues[1]["location"]["lines"]["begin"], 1);
         assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
         // The same message again, the same fingerprint; elsewhere, another.
-        let again: serde_json::Value = serde_json::from_str(&render(&[error.clone()], None)).unwrap();
+        let again: serde_json::Value =
+            serde_json::from_str(&render(&[error.clone()], None)).unwrap();
         assert_eq!(again[0]["fingerprint"], issues[0]["fingerprint"]);
-        let moved = Message { line: Some(4), ..error };
+        let moved = Message {
+            line: Some(4),
+            ..error
+        };
         let moved: serde_json::Value = serde_json::from_str(&render(&[moved], None)).unwrap();
         assert_ne!(moved[0]["fingerprint"], issues[0]["fingerprint"]);
     }

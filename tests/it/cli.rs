@@ -461,7 +461,9 @@ fn format_gitlab_prints_a_code_quality_report_for_build_and_check() {
         .as_str()
         .unwrap()
         .starts_with("`date`: `2025-13-01` is not a date"));
-    assert!(issues[0]["fingerprint"].as_str().is_some_and(|f| f.len() == 32));
+    assert!(issues[0]["fingerprint"]
+        .as_str()
+        .is_some_and(|f| f.len() == 32));
     assert!(stderr(&output).contains("nothing was written"));
 
     // A clean build: an empty report, so the job's artifact is always valid.
