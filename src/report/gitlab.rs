@@ -122,7 +122,7 @@ mod tests {
         assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
         // The same message again, the same fingerprint; elsewhere, another.
         let again: serde_json::Value =
-            serde_json::from_str(&render(&[error.clone()], None)).unwrap();
+            serde_json::from_str(&render(std::slice::from_ref(&error), None)).unwrap();
         assert_eq!(again[0]["fingerprint"], issues[0]["fingerprint"]);
         let moved = Message {
             line: Some(4),
