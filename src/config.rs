@@ -127,13 +127,53 @@ impl<'de> Deserialize<'de> for EntryLimit {
 }
 
 /// The site's author, named in both feeds.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Author {
     /// The author's name.
     pub name: String,
     /// The author's e-mail address, if they publish one.
     pub email: Option<String>,
+}
+
+/// What `author:` accepts, for its errors' hint.
+const AUTHOR_SHAPES: &str =
+    "write `author: {name: Jane Doe, email: jane@example.org}` (the e-mail is optional) or `author: Jane Doe`";
+
+/// `author:` written as a mapping.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorFields {
+    name: String,
+    email: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Author {
+    /// `author: Jane Doe`, or `author: {name: Jane Doe, email: jane@example.org}`
+    /// (as Hugo's and Jekyll's configurations write it); `name` is required.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Author;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a mapping with `name` and, optionally, `email`")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Author, E> {
+                Ok(Author {
+                    name: name.to_string(),
+                    email: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Author, A::Error> {
+                let fields =
+                    AuthorFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Author {
+                    name: fields.name,
+                    email: fields.email,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// The config file's `output:` names; a name not given is the preset's.
@@ -358,9 +398,19 @@ impl Config {
         if site.generator != Generator::None {
             notes.push(format!("read {}", site.describe_source()));
         }
-        let site_error = |message: String| {
-            let file = site.files.first().map_or(Path::new("."), |f| f.as_path());
-            Error::config(&under_root(&root, file), None, message)
+        // An error in the site's configuration, at the line that sets the
+        // key (spelled as any of its generators spell it) where one does.
+        let site_error = |spellings: &[&str], message: String| {
+            let files: Vec<PathBuf> = site.files.iter().map(|f| under_root(&root, f)).collect();
+            match crate::site_config::locate_key(&files, spellings) {
+                Some((path, line, source)) => {
+                    Error::config(&path, Some(line), message).at(Some(source))
+                }
+                None => {
+                    let file = files.first().map_or(Path::new("."), |f| f.as_path());
+                    Error::config(file, None, message)
+                }
+            }
         };
 
         let from_site = options.base_url.is_none() && file.base_url.is_none();
@@ -374,7 +424,10 @@ impl Config {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
             } else if from_site {
-                site_error(format!("the site's base URL: {message}"))
+                site_error(
+                    &["baseURL", "baseurl", "url", "base_url"],
+                    format!("the site's base URL: {message}"),
+                )
             } else {
                 config_error("base_url", message)
             }
@@ -384,7 +437,7 @@ impl Config {
             (Some(text), _) => text.parse().map_err(|m| config_error("timezone", m))?,
             (None, Some(text)) => text
                 .parse()
-                .map_err(|m| site_error(format!("time zone: {m}")))?,
+                .map_err(|m| site_error(&["timeZone", "timezone"], format!("time zone: {m}")))?,
             (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
@@ -837,13 +890,33 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
             let text = text.lines().nth(line - 1)?;
             Some(SourceLine::word_at(text, location.column()))
         });
-        match unknown_key(message) {
-            Some((key, hint)) => Error::config(path, line, format!("unknown key `{key}`"))
+        if let Some((key, hint)) = unknown_key(message) {
+            return Error::config(path, line, format!("unknown key `{key}`"))
                 .at(source)
-                .with_hint(hint),
-            None => Error::config(path, line, message).at(source),
+                .with_hint(hint);
+        }
+        if let Some((parent, field)) = missing_key(message) {
+            // The parser points at the mapping's first key; the line to fix is the parent's.
+            let hint = match parent {
+                "author" => AUTHOR_SHAPES.to_string(),
+                _ => format!("add `{field}:` under `{parent}:`"),
+            };
+            return key_error(path, text, parent, format!("`{field}` is missing")).with_hint(hint);
+        }
+        let error = Error::config(path, line, message).at(source);
+        match message.starts_with("author: invalid type") {
+            true => error.with_hint(AUTHOR_SHAPES),
+            false => error,
         }
     })
+}
+
+/// For serde's "author: missing field `name`": the mapping (`author`,
+/// `syndicate.mastodon`) and the key it lacks.
+fn missing_key(message: &str) -> Option<(&str, &str)> {
+    let (parent, rest) = message.split_once(": missing field `")?;
+    let field = rest.strip_suffix('`')?;
+    (!parent.is_empty() && !parent.contains(' ')).then_some((parent, field))
 }
 
 /// The error of the config file `path` (whose text is `text`) about the
