@@ -678,13 +678,15 @@ impl Config {
         };
         let max_feed_bytes = match file.max_feed_bytes.map(|b| b.0) {
             None => DEFAULT_MAX_FEED_BYTES,
-            Some(bytes) if bytes != 0 && bytes < MIN_MAX_FEED_BYTES => return Err(config_error(
-                "max_feed_bytes",
-                format!(
+            Some(bytes) if bytes != 0 && bytes < MIN_MAX_FEED_BYTES => {
+                return Err(config_error(
+                    "max_feed_bytes",
+                    format!(
                     "{bytes} bytes is too small for a feed's own title, links and even one entry: \
                          write at least {MIN_MAX_FEED_BYTES} (64 KiB), or 0 for no cap"
                 ),
-            )),
+                ))
+            }
             Some(bytes) => bytes,
         };
         let icon = icon_url("icon", &file.icon)?;
