@@ -11,36 +11,6 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 #[test]
-fn the_sample_site_builds_and_checks_clean() {
-    let (out, build) = build_sample_site();
-    let stderr = String::from_utf8_lossy(&build.get_output().stderr).to_string();
-    assert!(!warned(&stderr), "the build warned:\n{stderr}");
-
-    // Every file written: each feed set's feeds, the sitemap, the page of feeds.
-    let files: Vec<PathBuf> = walkdir::WalkDir::new(out.path())
-        .sort_by_file_name()
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    assert!(
-        files.len() > 10 && files.iter().any(|f| f.ends_with("feeds.html")),
-        "{files:?}"
-    );
-    let check = feedwright()
-        .args(["check", "--deny-warnings"])
-        .args(&files)
-        .assert()
-        .success();
-    let stdout = String::from_utf8_lossy(&check.get_output().stdout).to_string();
-    assert_eq!(stdout, "", "findings on the sample site's output");
-    let stderr = String::from_utf8_lossy(&check.get_output().stderr).to_string();
-    let summary = format!("checked {} files: 0 errors, 0 warnings", files.len());
-    assert!(stderr.contains(&summary), "{stderr}");
-}
-
-#[test]
 fn an_error_fails_with_a_located_finding() {
     let assert = feedwright()
         .arg("check")
