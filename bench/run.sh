@@ -1,18 +1,33 @@
 #!/usr/bin/env bash
-# The performance benchmark of issue #5 (see docs/performance.md):
+# The performance benchmark of issues #5 and #14 (see docs/performance.md):
 #
 #   bash bench/run.sh [--sizes 1000,10000,100000] [--runs 5] [--dir DIR]
+#                     [--jobs site,hugo-default,limit0,uncapped]
+#                     [--generator gen-corpus|gen_site]
 #                     [--no-hugo] [--no-baselines] [--no-single-thread]
 #                     [--quiet-wait SECONDS]
 #
-# For each size it generates a synthetic blog (examples/gen_site.rs, seed 1)
-# under DIR (default /tmp/feedwright-bench; ~430 MB for 100,000 posts, reused
-# while the generator is unchanged), then times, warm cache, median of --runs:
-#   - feedwright build --sitemap (RSS + Atom with the newest 20 posts, sitemap);
-#   - the same build on one thread (RAYON_NUM_THREADS=1);
-#   - Hugo doing the same job (bench/hugo/), when `hugo` is installed;
-#   - the floors: read every file, and read + split + parse every front matter
-#     with serde_yaml, one thread (examples/baseline.rs).
+# For each size it generates a synthetic blog (seed 1) under DIR (default
+# /tmp/feedwright-bench; ~430 MB for 100,000 posts, reused while the generator
+# is unchanged) with the team's ../shared/tools/gen-corpus when it is there
+# (or $GEN_CORPUS), else examples/gen_site.rs (the same shape of content),
+# then times, warm cache, median of --runs, the jobs asked for:
+#   site:  feedwright build --sitemap (RSS + Atom + JSON Feed, the newest 20
+#          posts, sitemap); the same on one thread (RAYON_NUM_THREADS=1);
+#          Hugo doing the same job (bench/hugo/), when `hugo` is installed;
+#          the floors: read every file, and read + split + parse every front
+#          matter with serde_yaml, one thread (examples/baseline.rs);
+#   hugo-default: Hugo's default build (bench/hugo-default/hugo.toml: RSS of
+#          the home page, each section, taxonomy and term, and the sitemap)
+#          and feedwright doing that job (bench/hugo-default/feedwright.yaml:
+#          the same feeds at Hugo's paths, the newest 20 each, and the
+#          sitemap); checks that every feedwright feed's entries are the
+#          newest of Hugo's same file, in the same order;
+#   limit0: feedwright build --limit 0 (every post wanted, 5,000,000 bytes
+#          per feed), sizes up to 10,000;
+#   uncapped: --limit 0 with max_feed_bytes: 0 (bench/uncapped.yaml): every
+#          post's full content in one feed per format, self-check included,
+#          sizes up to 10,000.
 # Each measurement waits (up to --quiet-wait s, default 30) for an idle
 # machine and reports the share of it other processes used meanwhile (the
 # "others' load" column); CPU s is user + system.
@@ -29,6 +44,8 @@ baselines_on=1
 single_on=1
 quiet_wait=30
 seed=1
+jobs="site,hugo-default,limit0,uncapped"
+generator=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -38,13 +55,24 @@ while [[ $# -gt 0 ]]; do
     --no-baselines) baselines_on=0; shift ;;
     --no-single-thread) single_on=0; shift ;;
     --quiet-wait) quiet_wait="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --generator) generator="$2"; shift 2 ;;
+    -h|--help) sed -n '2,40p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+job_on() { [[ ",$jobs," == *",$1,"* ]]; }
+gen_corpus="${GEN_CORPUS:-$repo/../shared/tools/gen-corpus}"
+if [[ -z $generator ]]; then
+  if [[ -x $gen_corpus ]]; then generator=gen-corpus; else generator=gen_site; fi
+fi
+if [[ $generator == gen-corpus && ! -x $gen_corpus ]]; then
+  echo "bench/run.sh: gen-corpus not found at $gen_corpus (set GEN_CORPUS, or --generator gen_site)" >&2
+  exit 2
+fi
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 raw="$dir/raw"
@@ -76,11 +104,14 @@ fi
 [[ $have_hyperfine == 1 ]] || say "== hyperfine not installed: timing with bash's clock (apt-get install hyperfine)"
 [[ $have_gnu_time == 1 ]] || say "== GNU time not installed: no peak memory (apt-get install time)"
 
-# Hugo works in a copy of bench/hugo, so it never writes into the repository.
+# Hugo works in copies of bench/hugo and bench/hugo-default, so it never
+# writes into the repository.
 hugo_site="$dir/hugo-site"
+hugo_default_site="$dir/hugo-default-site"
 if [[ $have_hugo == 1 ]]; then
-  rm -rf "$hugo_site"
+  rm -rf "$hugo_site" "$hugo_default_site"
   cp -R "$repo/bench/hugo" "$hugo_site"
+  cp -R "$repo/bench/hugo-default" "$hugo_default_site"
 fi
 
 # The machine, for the record.
@@ -93,18 +124,26 @@ machine() {
   [[ $have_hugo == 1 ]] && echo "- $(hugo version 2>/dev/null | cut -d' ' -f1-2)"
   [[ $have_hyperfine == 1 ]] && echo "- $(hyperfine --version); warm cache, --warmup 1 --runs $runs, median"
   [[ $have_hyperfine == 0 ]] && echo "- bash clock; 1 warm-up run, $runs runs, median"
+  echo "- content: $generator --seed $seed"
+  echo "- load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 }
 
 # A site of $1 posts, generated again only when missing or the generator changed.
 site() {
-  local n="$1" root="$dir/posts-$1"
-  local stamp
-  stamp="posts=$n seed=$seed gen=$(sha256sum "$repo/examples/gen_site.rs" | cut -c1-16)"
+  local n="$1" root="$dir/$generator-$1"
+  local stamp source
+  source="$repo/examples/gen_site.rs"
+  [[ $generator == gen-corpus ]] && source="$gen_corpus"
+  stamp="posts=$n seed=$seed $generator=$(sha256sum "$source" | cut -c1-16)"
   if [[ "$(cat "$root/.stamp" 2>/dev/null)" != "$stamp" ]]; then
-    say "== generating $n posts in $root"
+    say "== generating $n posts in $root ($generator)"
     rm -rf "$root"
-    "$gen" --posts "$n" --seed "$seed" --out "$root"
+    if [[ $generator == gen-corpus ]]; then
+      "$gen_corpus" --posts "$n" --seed "$seed" --out "$root" >&2
+    else
+      "$gen" --posts "$n" --seed "$seed" --out "$root"
+    fi
     echo "$stamp" > "$root/.stamp"
   fi
   echo "$root"
@@ -212,8 +251,13 @@ for n in "${size_list[@]}"; do
   content="$root/content"
   mb="$(du -sb "$content" | awk '{ printf "%.1f", $1 / 1e6 }')"
   out="$dir/out-$n"
-  fw_args="build --content $content --out $out --base-url https://bench.example.org/ --now 2026-01-01T00:00:00Z --sitemap"
+  # --site: the generated site is the site (no feedwright.yaml there), so the
+  # repository's own feedwright.yaml (the sample site's) is never read.
+  fw_common="build --site $root --content $content --now 2026-01-01T00:00:00Z"
+  fw_args="$fw_common --out $out --base-url https://bench.example.org/ --sitemap"
+  fw=""
 
+  if job_on site; then
   measure "feedwright-$n" "rm -rf $out" "$feedwright $fw_args"
   fw="$median"
   fw_rss="$rss_mb"
@@ -251,13 +295,65 @@ for n in "${size_list[@]}"; do
   if [[ $n == 100000 ]]; then
     checks+="- 100000 posts: feedwright $(fmt_s "$fw") s (goal < 1.5 s), peak RSS $fw_rss MB (goal < 150 MB)"$'\n'
   fi
+  fi # site
+
+  if job_on hugo-default; then
+    hd_out="$dir/hd-out-$n"
+    measure "feedwright-hugo-default-$n" "rm -rf $hd_out" \
+      "$feedwright $fw_common --out $hd_out --config $repo/bench/hugo-default/feedwright.yaml --sitemap"
+    hd_fw="$median"
+    hd_rss="$rss_mb"
+    row "$n" "$mb" "feedwright, Hugo-default job ($(find "$hd_out" -name '*.xml' | wc -l) files)" "$hd_fw"
+    if [[ $have_hugo == 1 ]]; then
+      hugo_hd_out="$dir/hugo-hd-out-$n"
+      measure "hugo-default-$n" "rm -rf $hugo_hd_out" \
+        "hugo --source $hugo_default_site --contentDir $content --destination $hugo_hd_out --cacheDir $dir/hugo-cache --noBuildLock --quiet"
+      hugo_hd="$median"
+      row "$n" "$mb" "Hugo's default build ($(find "$hugo_hd_out" -name '*.xml' | wc -l) files)" "$hd_fw"
+      # Same feeds: every feed feedwright wrote is at the same path in Hugo's
+      # output and holds the newest of Hugo's entries, in the same order.
+      same=0 differ=0
+      while IFS= read -r f; do
+        mine="$(grep -o '<guid[^>]*>[^<]*' "$hd_out/$f" | sed 's/.*>//')"
+        k="$(printf '%s\n' "$mine" | wc -l)"
+        theirs="$(grep -o '<guid[^>]*>[^<]*' "$hugo_hd_out/$f" 2>/dev/null | sed 's/.*>//' | awk -v k="$k" 'NR <= k')"
+        if [[ "$mine" == "$theirs" ]]; then same=$((same + 1)); else differ=$((differ + 1)); say "!! $f: entries differ from Hugo's"; fi
+      done < <(cd "$hd_out" && find . -name 'index.xml' | sort)
+      say "   $same feeds hold Hugo's newest entries in Hugo's order, $differ differ; Hugo also writes $(cd "$hugo_hd_out" && find . -name index.xml | wc -l) feeds (its taxonomy lists' besides)"
+      checks+="- $n posts, Hugo-default job: Hugo $(fmt_s "$hugo_hd") s / feedwright $(fmt_s "$hd_fw") s = $(ratio "$hugo_hd" "$hd_fw") (goal at 10,000: ≥ 20×); peak RSS $hd_rss MB; $same feeds the same as Hugo's, $differ differ"$'\n'
+    fi
+    if [[ $n == 100000 ]]; then
+      checks+="- 100000 posts, Hugo-default job: feedwright $(fmt_s "$hd_fw") s (goal < 2 s), peak RSS $hd_rss MB (goal < 250 MB)"$'\n'
+    fi
+  fi
+
+  if job_on limit0 && ((n <= 10000)); then
+    l0_out="$dir/limit0-out-$n"
+    measure "feedwright-limit0-$n" "rm -rf $l0_out" \
+      "$feedwright $fw_common --out $l0_out --base-url https://bench.example.org/ --limit 0"
+    l0="$median"
+    entries="$(grep -c '<item>' "$l0_out/rss.xml" || true)"
+    row "$n" "$mb" "feedwright --limit 0 ($entries entries per format, $(du -cb "$l0_out"/* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }') MB)" "${fw:-$l0}"
+    checks+="- $n posts, --limit 0: $(fmt_s "$l0") s (goal at 10,000: < 0.15 s), peak RSS $rss_mb MB, $entries entries"$'\n'
+  fi
+
+  if job_on uncapped && ((n <= 10000)); then
+    un_out="$dir/uncapped-out-$n"
+    measure "feedwright-uncapped-$n" "rm -rf $un_out" \
+      "$feedwright $fw_common --out $un_out --config $repo/bench/uncapped.yaml --limit 0"
+    un="$median"
+    entries="$(grep -c '<item>' "$un_out/rss.xml" || true)"
+    written_mb="$(du -cb "$un_out"/* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')"
+    row "$n" "$mb" "feedwright --limit 0, max_feed_bytes: 0 ($entries entries, $written_mb MB)" "${fw:-$un}"
+    checks+="- $n posts, max_feed_bytes: 0: $(fmt_s "$un") s for $written_mb MB written, self-check included (goal at 10,000: < 1 s), peak RSS $rss_mb MB"$'\n'
+  fi
 done
 
 {
   cat "$table.tmp"
   if [[ -n "$checks" ]]; then
     echo
-    echo "### Against the goals of issue #5"
+    echo "### Against the goals of issues #5 and #14"
     echo
     printf '%s' "$checks"
   fi

@@ -73,7 +73,7 @@ struct ConfigFile {
     timezone: Option<String>,
     #[serde(default)]
     permalinks: BTreeMap<String, String>,
-    limit: Option<EntryLimit>,
+    limit: Option<WholeNumber<Entries>>,
     sitemap: Option<bool>,
     #[serde(default)]
     output: OutputFileNames,
@@ -89,7 +89,7 @@ struct ConfigFile {
     formats: Option<Vec<FeedFormat>>,
     #[serde(default)]
     feeds: FeedsSection,
-    max_feed_bytes: Option<usize>,
+    max_feed_bytes: Option<WholeNumber<Bytes>>,
     full_content: Option<bool>,
     static_dir: Option<PathBuf>,
     html: Option<bool>,
@@ -99,41 +99,103 @@ struct ConfigFile {
     syndicate: Option<crate::syndicate::SyndicateSection>,
 }
 
-/// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
-#[derive(Debug, Clone, Copy)]
-struct EntryLimit(usize);
+/// What a whole-number setting counts: its YAML error says what is accepted.
+trait Counted {
+    /// What the setting accepts, as serde's "expected ..." says it.
+    const EXPECTING: &'static str;
+}
 
-impl<'de> Deserialize<'de> for EntryLimit {
+/// Entries per feed (`limit`, `feeds.limit`), 0 for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entries {}
+
+impl Counted for Entries {
+    const EXPECTING: &'static str = "a whole number of entries per feed (0 for all)";
+}
+
+/// Bytes per feed file (`max_feed_bytes`), 0 for no cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bytes {}
+
+impl Counted for Bytes {
+    const EXPECTING: &'static str = "a whole number of bytes per feed file (0 for no cap)";
+}
+
+/// A whole-number setting counting `C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WholeNumber<C>(usize, std::marker::PhantomData<C>);
+
+impl<'de, C: Counted> Deserialize<'de> for WholeNumber<C> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = EntryLimit;
+        struct Visitor<C>(std::marker::PhantomData<C>);
+        impl<C: Counted> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = WholeNumber<C>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a whole number of entries per feed (0 for all)")
+                f.write_str(C::EXPECTING)
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<EntryLimit, E> {
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WholeNumber<C>, E> {
                 usize::try_from(v)
-                    .map(EntryLimit)
+                    .map(|n| WholeNumber(n, std::marker::PhantomData))
                     .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
             }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<EntryLimit, E> {
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WholeNumber<C>, E> {
                 u64::try_from(v)
                     .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
                     .and_then(|v| self.visit_u64(v))
             }
         }
-        deserializer.deserialize_u64(Visitor)
+        deserializer.deserialize_u64(Visitor(std::marker::PhantomData))
     }
 }
 
 /// The site's author, named in both feeds.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Author {
     /// The author's name.
     pub name: String,
     /// The author's e-mail address, if they publish one.
     pub email: Option<String>,
+}
+
+/// What `author:` accepts, for its errors' hint.
+const AUTHOR_SHAPES: &str =
+    "write `author: {name: Jane Doe, email: jane@example.org}` (the e-mail is optional) or `author: Jane Doe`";
+
+/// `author:` written as a mapping.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorFields {
+    name: String,
+    email: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Author {
+    /// `author: Jane Doe`, or `author: {name: Jane Doe, email: jane@example.org}`
+    /// (as Hugo's and Jekyll's configurations write it); `name` is required.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Author;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name, or a mapping with `name` and, optionally, `email`")
+            }
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Author, E> {
+                Ok(Author {
+                    name: name.to_string(),
+                    email: None,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Author, A::Error> {
+                let fields =
+                    AuthorFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Author {
+                    name: fields.name,
+                    email: fields.email,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// The config file's `output:` names; a name not given is the preset's.
@@ -154,7 +216,7 @@ struct FeedsSection {
     preset: Option<Preset>,
     sections: bool,
     taxonomies: Vec<String>,
-    limit: Option<usize>,
+    limit: Option<WholeNumber<Entries>>,
 }
 
 /// The names of the files written into the output folder (the site's feeds;
@@ -206,6 +268,10 @@ pub struct FeedSetSettings {
 
 /// The largest feed written by default: [`crate::output::MAX_FEED_BYTES`].
 pub(crate) const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
+
+/// The smallest `max_feed_bytes` accepted (but 0, no cap): room for a
+/// feed's own texts and links and an entry or more.
+pub(crate) const MIN_MAX_FEED_BYTES: usize = 65_536;
 
 /// Which pages that are normally left out are published anyway.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -358,9 +424,19 @@ impl Config {
         if site.generator != Generator::None {
             notes.push(format!("read {}", site.describe_source()));
         }
-        let site_error = |message: String| {
-            let file = site.files.first().map_or(Path::new("."), |f| f.as_path());
-            Error::config(&under_root(&root, file), None, message)
+        // An error in the site's configuration, at the line that sets the
+        // key (spelled as any of its generators spell it) where one does.
+        let site_error = |spellings: &[&str], message: String| {
+            let files: Vec<PathBuf> = site.files.iter().map(|f| under_root(&root, f)).collect();
+            match crate::site_config::locate_key(&files, spellings) {
+                Some((path, line, source)) => {
+                    Error::config(&path, Some(line), message).at(Some(source))
+                }
+                None => {
+                    let file = files.first().map_or(Path::new("."), |f| f.as_path());
+                    Error::config(file, None, message)
+                }
+            }
         };
 
         let from_site = options.base_url.is_none() && file.base_url.is_none();
@@ -374,7 +450,10 @@ impl Config {
             if options.base_url.is_some() {
                 Error::Usage(format!("--base-url: {message}"))
             } else if from_site {
-                site_error(format!("the site's base URL: {message}"))
+                site_error(
+                    &["baseURL", "baseurl", "url", "base_url"],
+                    format!("the site's base URL: {message}"),
+                )
             } else {
                 config_error("base_url", message)
             }
@@ -384,7 +463,7 @@ impl Config {
             (Some(text), _) => text.parse().map_err(|m| config_error("timezone", m))?,
             (None, Some(text)) => text
                 .parse()
-                .map_err(|m| site_error(format!("time zone: {m}")))?,
+                .map_err(|m| site_error(&["timeZone", "timezone"], format!("time zone: {m}")))?,
             (None, None) => SiteTimezone::default(),
         };
         let mut permalinks = BTreeMap::new();
@@ -588,7 +667,27 @@ impl Config {
                     format!("`{text}` must be an http(s) URL or a path on the site"),
                 ));
             }
+            // The JSON Feed carries it: what validators refuse in a URL cannot be there.
+            if let Some(c) = url.as_str().chars().find(|&c| !is_uri_char(c)) {
+                return Err(config_error(
+                    key,
+                    format!("`{text}` has `{c}`, which feed validators refuse in a URL: percent-encode it"),
+                ));
+            }
             Ok(Some(url))
+        };
+        let max_feed_bytes = match file.max_feed_bytes.map(|b| b.0) {
+            None => DEFAULT_MAX_FEED_BYTES,
+            Some(bytes) if bytes != 0 && bytes < MIN_MAX_FEED_BYTES => {
+                return Err(config_error(
+                    "max_feed_bytes",
+                    format!(
+                    "{bytes} bytes is too small for a feed's own title, links and even one entry: \
+                         write at least {MIN_MAX_FEED_BYTES} (64 KiB), or 0 for no cap"
+                ),
+                ))
+            }
+            Some(bytes) => bytes,
         };
         let icon = icon_url("icon", &file.icon)?;
         let favicon = icon_url("favicon", &file.favicon)?;
@@ -631,9 +730,9 @@ impl Config {
                 preset,
                 sections,
                 taxonomies,
-                limit: file.feeds.limit.unwrap_or(limit),
+                limit: file.feeds.limit.map_or(limit, |l| l.0),
             },
-            max_feed_bytes: file.max_feed_bytes.unwrap_or(DEFAULT_MAX_FEED_BYTES),
+            max_feed_bytes,
             full_content: file.full_content.unwrap_or(true),
             html: options.html || file.html.unwrap_or(false),
             include: Inclusion {
@@ -837,13 +936,33 @@ fn parse_config_file(path: &Path, text: &str) -> Result<ConfigFile> {
             let text = text.lines().nth(line - 1)?;
             Some(SourceLine::word_at(text, location.column()))
         });
-        match unknown_key(message) {
-            Some((key, hint)) => Error::config(path, line, format!("unknown key `{key}`"))
+        if let Some((key, hint)) = unknown_key(message) {
+            return Error::config(path, line, format!("unknown key `{key}`"))
                 .at(source)
-                .with_hint(hint),
-            None => Error::config(path, line, message).at(source),
+                .with_hint(hint);
+        }
+        if let Some((parent, field)) = missing_key(message) {
+            // The parser points at the mapping's first key; the line to fix is the parent's.
+            let hint = match parent {
+                "author" => AUTHOR_SHAPES.to_string(),
+                _ => format!("add `{field}:` under `{parent}:`"),
+            };
+            return key_error(path, text, parent, format!("`{field}` is missing")).with_hint(hint);
+        }
+        let error = Error::config(path, line, message).at(source);
+        match message.starts_with("author: invalid type") {
+            true => error.with_hint(AUTHOR_SHAPES),
+            false => error,
         }
     })
+}
+
+/// For serde's "author: missing field `name`": the mapping (`author`,
+/// `syndicate.mastodon`) and the key it lacks.
+fn missing_key(message: &str) -> Option<(&str, &str)> {
+    let (parent, rest) = message.split_once(": missing field `")?;
+    let field = rest.strip_suffix('`')?;
+    (!parent.is_empty() && !parent.contains(' ')).then_some((parent, field))
 }
 
 /// The error of the config file `path` (whose text is `text`) about the

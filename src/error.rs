@@ -217,16 +217,22 @@ impl SourceLine {
     /// with the value marked: the key when the value is empty, the line's
     /// text when the key is not on it.
     pub fn at_key(line: &str, key: &str) -> SourceLine {
-        let span = match key_and_value(line, key) {
-            Some((key, value)) if value.is_empty() => key,
-            Some((_, value)) => value,
-            None => {
-                let text = line.trim();
-                let start = line.len() - line.trim_start().len();
-                start..start + text.len()
-            }
+        SourceLine::of_key(line, key).unwrap_or_else(|| SourceLine::whole(line))
+    }
+
+    /// [`SourceLine::at_key`] when `line` sets `key`; `None` when it does not.
+    pub fn of_key(line: &str, key: &str) -> Option<SourceLine> {
+        let span = match key_and_value(line, key)? {
+            (key, value) if value.is_empty() => key,
+            (_, value) => value,
         };
-        SourceLine::new(line, span)
+        Some(SourceLine::new(line, span))
+    }
+
+    /// `line` with its text (without the indentation and trailing spaces) marked.
+    pub fn whole(line: &str) -> SourceLine {
+        let start = line.len() - line.trim_start().len();
+        SourceLine::new(line, start..start + line.trim().len())
     }
 
     /// The line of `text` where the byte range `span` starts (its 1-based

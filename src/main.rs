@@ -146,6 +146,8 @@ enum MessageFormat {
     Json,
     /// GitHub Actions workflow commands on standard output (`::error file=…,line=…::message`): annotations on a pull request.
     Github,
+    /// A GitLab Code Quality report (JSON) on standard output: findings on a merge request.
+    Gitlab,
 }
 
 /// What a build reads and publishes: the options `build` and `list` share.
@@ -301,7 +303,9 @@ fn main() -> ExitCode {
             std::env::var_os("TERM").as_deref(),
         )),
         verbosity,
-        workspace: std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from),
+        workspace: std::env::var_os("GITHUB_WORKSPACE")
+            .or_else(|| std::env::var_os("CI_PROJECT_DIR"))
+            .map(PathBuf::from),
     };
     let code = match cli.command {
         Command::Build(args) => {
@@ -376,6 +380,7 @@ fn message_format(format: MessageFormat) -> report::Format {
         MessageFormat::Text => report::Format::Text,
         MessageFormat::Json => report::Format::Json,
         MessageFormat::Github => report::Format::Github,
+        MessageFormat::Gitlab => report::Format::Gitlab,
     }
 }
 
@@ -398,6 +403,91 @@ fn man(dir: Option<PathBuf>, printer: &mut Printer<'_>) -> u8 {
                 format!("{place}cannot write the man page: {e}"),
             )]);
             report::exit::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `feedwright …` command line in the fenced blocks of `text` (a
+    /// shell line, a workflow's `run:`, or an action's `args:`), as words,
+    /// without its comment or redirection.
+    fn documented_commands(text: &str) -> Vec<Vec<String>> {
+        let mut commands = Vec::new();
+        let mut in_block = false;
+        for line in text.lines() {
+            if line.trim_start().starts_with("```") {
+                in_block = !in_block;
+                continue;
+            }
+            if !in_block {
+                continue;
+            }
+            let line = line.trim_start().trim_start_matches("- ").trim_start();
+            let line = line.strip_prefix("run: ").unwrap_or(line);
+            let line = match line.strip_prefix("args: ") {
+                Some(args) => format!("feedwright {args}"),
+                None => line.to_string(),
+            };
+            // A synopsis (`feedwright syndicate [--to LIST]`) is not a command.
+            if !line.starts_with("feedwright ") || line.contains(" [") {
+                continue;
+            }
+            let command = line.split(" #").next().unwrap_or(&line);
+            let command = command.split(['>', '|']).next().unwrap_or(command);
+            commands.push(command.split_whitespace().map(String::from).collect());
+        }
+        commands
+    }
+
+    #[test]
+    fn every_command_in_the_readme_and_the_ci_guide_parses() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut seen = Vec::new();
+        for doc in ["README.md", "docs/ci.md", "docs/syndicate.md"] {
+            let text = std::fs::read_to_string(root.join(doc)).unwrap();
+            for words in documented_commands(&text) {
+                if let Err(e) = Cli::try_parse_from(&words) {
+                    panic!("{doc}: `{}` does not parse:\n{e}", words.join(" "));
+                }
+                seen.push(words.join(" "));
+            }
+        }
+        // The CI guide's jobs: a build, and a check that annotates a pull request.
+        for expected in [
+            "feedwright build --sitemap --format github",
+            "feedwright check --format github public/rss.xml public/atom.xml public/sitemap.xml",
+            "feedwright build --check --format github",
+            "feedwright completions powershell",
+            "feedwright build --sitemap --format gitlab",
+            "feedwright check --format gitlab public/rss.xml public/atom.xml public/sitemap.xml",
+        ] {
+            assert!(
+                seen.iter().any(|s| s == expected),
+                "no {expected:?} in {seen:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_the_exit_codes_of_help() {
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+        )
+        .unwrap();
+        let readme = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (code, meaning) in [
+            ("0", "success"),
+            ("1", "content or output errors"),
+            ("2", "usage or configuration errors"),
+        ] {
+            assert!(EXIT_CODES.contains(&format!("{code}  {meaning}")));
+            assert!(
+                readme.contains(&format!("`{code}` {meaning}")),
+                "README: no `{code}` {meaning}"
+            );
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::syndicate::SyndicateOptions;
 /// progress (or, with `--format json`, one JSON array, `[]` when it could
 /// not start), its errors are messages.
 pub fn syndicate(options: &SyndicateOptions, printer: &mut Printer<'_>) -> u8 {
-    match crate::syndicate::run(options, printer.out, printer.err) {
+    match crate::syndicate::run(options, printer.out, printer.err, printer.styles) {
         Ok(summary) => summary.exit_code(),
         Err(error) => {
             printer.messages(&Message::from_error(&error));

@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use super::front_matter::{line_of_key, FrontMatter, Split, Value};
-use crate::error::{Error, Result};
+use super::front_matter::{key_error, line_of_key, FrontMatter, Split, Value};
+use crate::error::Result;
 
 /// Which feeds carry a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -39,9 +39,7 @@ impl Listing {
         split: &Split<'_>,
         front: &FrontMatter,
     ) -> Result<Listing> {
-        let error = |key: &str, message: String| {
-            Error::content(path, line_of_key(split, key), format!("`{key}`: {message}"))
-        };
+        let error = |key: &str, message: String| key_error(path, split, key, message);
         let mut listing = Listing::default();
         match &front.feed {
             // jekyll-feed's per-post settings (`feed: {excerpt_only: true}`) list the post.
@@ -167,10 +165,7 @@ pub(crate) fn pinned_id(
             "guid"
         }
     };
-    let error = |message: String| {
-        let key = key();
-        Error::content(path, line_of_key(split, key), format!("`{key}`: {message}"))
-    };
+    let error = |message: String| key_error(path, split, key(), message);
     match &front.id {
         Value::Null => Ok(None),
         Value::Text(text) | Value::Date(text) => {
@@ -245,7 +240,7 @@ mod tests {
     #[test]
     fn wrong_values_name_their_line() {
         let e = listing("title: x\nfeed: maybe").unwrap_err().to_string();
-        assert!(e.starts_with("p.md:3: `feed`"), "{e}");
+        assert!(e.starts_with("p.md:3:7: `feed`"), "{e}");
         let e = listing("build: {list: sometimes}").unwrap_err().to_string();
         assert!(e.contains("always, never, local"), "{e}");
     }
@@ -279,7 +274,7 @@ mod tests {
             "id: [a]",
         ] {
             let e = id(bad).unwrap_err().to_string();
-            assert!(e.starts_with("p.md:2: `"), "{bad}: {e}");
+            assert!(e.starts_with("p.md:2:") && e.contains(": `"), "{bad}: {e}");
         }
         let e = id("id: HTTPS://Example.org/a").unwrap_err().to_string();
         assert!(e.contains("https://example.org/a"), "{e}");

@@ -187,6 +187,23 @@ impl Context<'_> {
     }
 }
 
+/// An error in the Hugo site's `permalinks` (`permalinks.posts: …`), at the
+/// line that sets the pattern where the configuration's files show one.
+fn permalink_error(config: &Config, message: String) -> Error {
+    let files: Vec<_> = config
+        .site
+        .files
+        .iter()
+        .map(|f| config.site_path(f))
+        .collect();
+    let key = message.split_once(": ").map_or("", |(key, _)| key);
+    let kind_form = key.replacen("permalinks.", "permalinks.page.", 1);
+    match crate::site_config::locate_key(&files, &[key, &kind_form]) {
+        Some((path, line, source)) => Error::config(&path, Some(line), message).at(Some(source)),
+        None => Error::config(&config.site_file(), None, message),
+    }
+}
+
 impl Site {
     /// Reads every content file of the site (in parallel: front matter only,
     /// bodies are rendered later and only for feed entries).
@@ -200,7 +217,7 @@ impl Site {
                     .map(|l| l.permalinks.clone())
                     .collect();
                 let urls = HugoUrls::new(rules, &language_patterns, &config.generator_permalinks)
-                    .map_err(|message| Error::config(&config.site_file(), None, message))?;
+                    .map_err(|message| permalink_error(config, message))?;
                 Rules::Hugo(Box::new(urls), rules.clone())
             }
             GeneratorRules::Jekyll(rules) => Rules::Jekyll(rules.clone()),

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::front_matter::{self, DuplicateKeys, FrontMatter, Keys, Split};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SourceLine};
 
 /// Content files larger than this are refused: no real post comes near it, and
 /// reading one must not exhaust a CI machine's memory.
@@ -112,15 +112,32 @@ fn read_checked<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> Result<&'b str> {
             Some(line_at(bytes, offset)),
             format!("is not valid UTF-8 (byte {offset}); save the file as UTF-8"),
         )
+        .at(Some(marked_at(bytes, offset)))
     })?;
     if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
         return Err(Error::content(
             path,
             Some(line_at(text.as_bytes(), offset)),
             format!("contains a NUL byte (byte {offset}); remove it, it is not text"),
-        ));
+        )
+        .at(Some(marked_at(text.as_bytes(), offset))));
     }
     Ok(text)
+}
+
+/// The line of `bytes` that holds `offset`, shown lossily (a byte that is not
+/// UTF-8 as U+FFFD), with the character at `offset` marked. Everything before
+/// `offset` is valid UTF-8, so the character keeps its place.
+fn marked_at(bytes: &[u8], offset: usize) -> SourceLine {
+    let start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |at| at + 1);
+    let end = memchr::memchr(b'\n', &bytes[offset..]).map_or(bytes.len(), |at| offset + at);
+    let line = String::from_utf8_lossy(&bytes[start..end]);
+    let at = offset - start;
+    let length = line
+        .get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8);
+    SourceLine::new(&line, at..at + length)
 }
 
 #[cfg(test)]

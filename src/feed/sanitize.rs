@@ -8,6 +8,7 @@
 //! validator warnings.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use url::Url;
@@ -104,15 +105,31 @@ fn kept_elements() -> HashSet<&'static str> {
         .collect()
 }
 
+thread_local! {
+    /// The page whose URLs this thread's sanitiser is making absolute.
+    static PAGE: RefCell<Option<Url>> = const { RefCell::new(None) };
+    /// This thread's sanitiser, built once: building one (its sets of names)
+    /// costs as much as cleaning a short post.
+    static SANITIZER: ammonia::Builder<'static> = sanitizer();
+}
+
 /// `html` (a rendered post) made ready for a feed, its URLs absolute against `page`.
 pub fn for_feed(html: &str, page: &Url) -> String {
     let html = unwrap_noscript(html);
-    let page = page.clone();
+    PAGE.with(|current| *current.borrow_mut() = Some(page.clone()));
+    let cleaned = SANITIZER.with(|sanitizer| sanitizer.clean(&html).to_string());
+    xml_text::clean_owned(frames_to_links(cleaned))
+}
+
+/// The sanitiser: the elements, attributes and URL schemes feeds keep, URLs
+/// made absolute against the thread's [`PAGE`].
+fn sanitizer() -> ammonia::Builder<'static> {
     let mut tags = kept_elements();
     // Kept through the pass, with its attributes filtered and its URL made
     // absolute like any other, then turned into a link.
     tags.insert("iframe");
-    let cleaned = ammonia::Builder::empty()
+    let mut builder = ammonia::Builder::empty();
+    builder
         .tags(tags)
         .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
         .generic_attributes(ATTRIBUTES.iter().copied().collect())
@@ -124,12 +141,13 @@ pub fn for_feed(html: &str, page: &Url) -> String {
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
         .strip_comments(true)
-        .attribute_filter(move |_element, attribute, value| {
-            filter_attribute(&page, attribute, value)
-        })
-        .clean(&html)
-        .to_string();
-    xml_text::clean_owned(frames_to_links(cleaned))
+        .attribute_filter(|_element, attribute, value| {
+            PAGE.with(|page| match page.borrow().as_ref() {
+                Some(page) => filter_attribute(page, attribute, value),
+                None => Some(Cow::Borrowed(value)),
+            })
+        });
+    builder
 }
 
 /// Absolute URLs; `style` kept only for table-cell alignment, the one inline

@@ -72,7 +72,7 @@ pub fn escape_property(text: &str) -> String {
 /// `path` relative to the repository's root `workspace` when it lies inside
 /// it (GitHub places annotations by such paths), with `/` between its parts;
 /// else as given.
-fn repository_path(path: &str, workspace: Option<&Path>) -> String {
+pub(super) fn repository_path(path: &str, workspace: Option<&Path>) -> String {
     let Some(workspace) = workspace else {
         return path.to_string();
     };

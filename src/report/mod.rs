@@ -9,6 +9,7 @@
 
 pub mod fates;
 mod github;
+mod gitlab;
 mod json;
 mod text;
 
@@ -46,6 +47,9 @@ pub enum Format {
     /// For GitHub Actions: one workflow command per message on standard
     /// output, which GitHub shows on the pull request's lines.
     Github,
+    /// For GitLab CI: a Code Quality report (a JSON array) on standard
+    /// output, which GitLab shows on the merge request.
+    Gitlab,
 }
 
 /// When to colour what a person reads (`--color`).
@@ -226,6 +230,15 @@ fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// How text for a person shows messages.
+#[derive(Clone, Copy)]
+enum Drawing {
+    /// A run's diagnostics: each drawn over its source line (annotate-snippets).
+    Drawn,
+    /// A command's findings: a line each.
+    Lines,
+}
+
 /// Where a command's output goes, and how it looks: the one way every
 /// command prints.
 ///
@@ -247,7 +260,8 @@ pub struct Printer<'a> {
     pub out_styles: Styles,
     /// How much to say.
     pub verbosity: Verbosity,
-    /// The repository's root (`GITHUB_WORKSPACE`) that `--format github` paths are relative to.
+    /// The repository's root (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`) that
+    /// `--format github` and `--format gitlab` paths are relative to.
     pub workspace: Option<PathBuf>,
 }
 
@@ -256,16 +270,17 @@ impl Printer<'_> {
     /// the printer's format: text on standard error (errors only under
     /// `-q`), JSON or workflow commands on standard output.
     pub fn messages(&mut self, messages: &[Message]) {
-        self.print(messages, self.format != Format::Text);
+        self.print(messages, self.format != Format::Text, Drawing::Drawn);
     }
 
     /// Prints a command's findings, what it was run to find (`check`): as
-    /// [`Printer::messages`], but on standard output in every format.
+    /// [`Printer::messages`], but on standard output in every format, and
+    /// in text a line each.
     pub fn findings(&mut self, messages: &[Message]) {
-        self.print(messages, true);
+        self.print(messages, true, Drawing::Lines);
     }
 
-    fn print(&mut self, messages: &[Message], to_stdout: bool) {
+    fn print(&mut self, messages: &[Message], to_stdout: bool, drawing: Drawing) {
         let text = match self.format {
             Format::Text => {
                 let shown: Vec<Message> = messages
@@ -278,7 +293,10 @@ impl Printer<'_> {
                 } else {
                     self.styles
                 };
-                render(&shown, Format::Text, styles, None)
+                match drawing {
+                    Drawing::Drawn => text::render(&shown, styles),
+                    Drawing::Lines => text::render_lines(&shown, styles),
+                }
             }
             format => render(messages, format, self.styles, self.workspace.as_deref()),
         };
@@ -311,8 +329,8 @@ impl Printer<'_> {
 }
 
 /// Every message in `format`: for [`Format::Text`] with `styles` (plain or
-/// coloured); for [`Format::Github`] with paths made relative to
-/// `workspace` (the repository's root, `GITHUB_WORKSPACE`) when inside it.
+/// coloured); for [`Format::Github`] and [`Format::Gitlab`] with paths made
+/// relative to `workspace` (the repository's root) when inside it.
 pub fn render(
     messages: &[Message],
     format: Format,
@@ -323,6 +341,7 @@ pub fn render(
         Format::Text => text::render(messages, styles),
         Format::Json => json::render(messages),
         Format::Github => github::render(messages, workspace),
+        Format::Gitlab => gitlab::render(messages, workspace),
     }
 }
 

@@ -1,18 +1,20 @@
-//! Messages for a person: a message with its source line is drawn the way
-//! rustc draws one (annotate-snippets): the message, `--> path:line:column`,
-//! the line with a marker under the value, and the hint. A message without
-//! one is a single `path:line:column: severity[code]: message` line, the
-//! shape compilers and the checker print, which editors jump to.
+//! Messages for a person. A run's diagnostics are drawn the way rustc draws
+//! one (annotate-snippets): the message, `--> path:line:column`, the line
+//! with a marker under the value, and the hint; a diagnostic whose line was
+//! not kept is shown with the line read from its file, marked whole. A
+//! command's findings (`check`) are one line each, `path:line:column:
+//! severity[code]: message`, the shape linters print, which editors jump to.
 
 use std::fmt::Write as _;
 
 use annotate_snippets::renderer::{
     DEFAULT_ERROR_STYLE, DEFAULT_HELP_STYLE, DEFAULT_NOTE_STYLE, DEFAULT_WARNING_STYLE,
 };
-use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::Style;
 
 use super::{Message, Severity};
+use crate::error::SourceLine;
 
 /// The styles of text output: all plain, or coloured for a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,18 +88,22 @@ impl Styles {
     }
 }
 
-/// Every message, each ending in a line break; a drawn snippet is followed
-/// by an empty line, as rustc does, so the next message stands apart.
+/// Every message drawn, each followed by an empty line, as rustc does, so
+/// the next message stands apart.
 pub(super) fn render(messages: &[Message], styles: Styles) -> String {
     let mut out = String::new();
     for message in messages {
-        match &message.source {
-            Some(_) if message.path.is_some() && message.line.is_some() => {
-                out.push_str(&snippet(message, styles));
-                out.push_str("\n\n");
-            }
-            _ => one_line(&mut out, message, styles),
-        }
+        out.push_str(&drawn(message, styles));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// Every message on a line of its own (and its hint on the next).
+pub(super) fn render_lines(messages: &[Message], styles: Styles) -> String {
+    let mut out = String::new();
+    for message in messages {
+        one_line(&mut out, message, styles);
     }
     out
 }
@@ -126,27 +132,63 @@ fn one_line(out: &mut String, message: &Message, styles: Styles) {
     }
 }
 
-/// The message drawn over its source line, by annotate-snippets.
-fn snippet(message: &Message, styles: Styles) -> String {
-    let source = message.source.as_ref().expect("called with a source line");
+/// The message drawn by annotate-snippets: over its source line where it
+/// has one (or its file still has that line), else under its file's name.
+fn drawn(message: &Message, styles: Styles) -> String {
     let level = match message.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Note => Level::NOTE,
     };
-    let mut title = level.primary_title(message.text.as_str());
+    // A message about a whole file names it first: `error: a.md: is a symbolic link`.
+    let text = match (&message.path, message.line) {
+        (Some(path), None) => format!("{path}: {}", message.text),
+        _ => message.text.clone(),
+    };
+    let mut title = level.primary_title(text.as_str());
     if let Some(code) = &message.code {
         title = title.id(code.as_str());
     }
-    let snippet = Snippet::source(source.text.as_str())
-        .line_start(message.line.unwrap_or(1))
-        .path(message.path.as_deref())
-        .annotation(AnnotationKind::Primary.span(source.span.clone()));
-    let mut group = title.element(snippet);
+    let source = message.source.clone().or_else(|| line_on_disk(message));
+    let mut group = match (&message.path, message.line, &source) {
+        (Some(path), Some(line), Some(source)) => title.element(
+            Snippet::source(source.text.as_str())
+                .line_start(line)
+                .path(path.as_str())
+                .annotation(AnnotationKind::Primary.span(source.span.clone())),
+        ),
+        (Some(path), Some(line), None) => {
+            let mut origin = Origin::path(path.as_str()).line(line);
+            if let Some(column) = message.column {
+                origin = origin.char_column(column);
+            }
+            title.element(origin)
+        }
+        _ => Group::with_title(title),
+    };
     if let Some(hint) = &message.hint {
         group = group.element(Level::HELP.message(hint.as_str()));
     }
     styles.renderer().render(&[group])
+}
+
+/// The message's line as its file has it now, marked from its column (or
+/// whole, without one): for a diagnostic that did not keep its line.
+fn line_on_disk(message: &Message) -> Option<SourceLine> {
+    // Lines longer than this (a minified file) are not drawn.
+    const LONGEST: usize = 1000;
+    let (path, line) = (message.path.as_deref()?, message.line?);
+    // Lossy: a line that is not UTF-8 is shown with U+FFFD where its bad bytes are.
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.lines().nth(line.checked_sub(1)?)?;
+    if text.len() > LONGEST {
+        return None;
+    }
+    Some(match message.column {
+        Some(column) => SourceLine::word_at(text, column),
+        None => SourceLine::whole(text),
+    })
 }
 
 #[cfg(test)]
@@ -183,7 +225,32 @@ mod tests {
     }
 
     #[test]
-    fn a_message_without_one_is_a_line() {
+    fn a_diagnostic_without_its_line_is_drawn_under_its_place_or_names_its_file() {
+        let at_line = Message {
+            path: Some("no/such/file.md".into()),
+            line: Some(4),
+            column: Some(2),
+            hint: Some("fix it".into()),
+            ..Message::new(Severity::Error, "broken")
+        };
+        let whole_file = Message {
+            path: Some("content/a.md".into()),
+            ..Message::new(Severity::Warning, "is a symbolic link")
+        };
+        assert_eq!(
+            render(&[at_line, whole_file], Styles::PLAIN),
+            "error: broken
+--> no/such/file.md:4:2
+ = help: fix it
+
+warning: content/a.md: is a symbolic link
+
+"
+        );
+    }
+
+    #[test]
+    fn a_finding_is_a_line() {
         let finding = Message {
             code: Some("MissingTitle".into()),
             path: Some("rss.xml".into()),
@@ -191,7 +258,7 @@ mod tests {
             column: Some(20),
             ..Message::new(Severity::Warning, "no title")
         };
-        let text = render(
+        let text = render_lines(
             &[finding, Message::new(Severity::Error, "no base URL")],
             Styles::PLAIN,
         );

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::error::Result;
+use crate::error::{Result, SourceLine};
 
 /// The static-site generator whose site is being read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -280,5 +280,67 @@ mod tests {
         assert_eq!(detect(root), Some(Generator::Jekyll));
         std::fs::write(root.join("hugo.yaml"), "baseURL: https://x.org\n").unwrap();
         assert_eq!(detect(root), Some(Generator::Hugo));
+    }
+}
+
+/// Where the configuration `files` (in the order the generator reads them)
+/// set the dotted `key` in one of its spellings (`baseURL`, `url`,
+/// `base_url`): the file, the 1-based line and that line with the value
+/// marked. TOML and YAML files are searched; `None` when no file sets it.
+pub(crate) fn locate_key(
+    files: &[PathBuf],
+    spellings: &[&str],
+) -> Option<(PathBuf, usize, SourceLine)> {
+    files.iter().find_map(|path| {
+        let text = std::fs::read_to_string(path).ok()?;
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        spellings.iter().find_map(|key| {
+            let line = match extension.as_str() {
+                "toml" => toml_line_of_key(&text, key),
+                "yaml" | "yml" => crate::config::line_of_key(&text, key),
+                _ => None,
+            }?;
+            let name = key.rsplit('.').next().unwrap_or(key);
+            let source = SourceLine::at_key(text.lines().nth(line - 1)?, name);
+            Some((path.clone(), line, source))
+        })
+    })
+}
+
+/// The 1-based line of TOML `text` that sets the dotted `key`
+/// (`permalinks.posts`: `posts = …` under `[permalinks]`).
+fn toml_line_of_key(text: &str, key: &str) -> Option<usize> {
+    let (table, name) = key.rsplit_once('.').unwrap_or(("", key));
+    let mut current = String::new();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if let Some(header) = trimmed.strip_prefix('[') {
+            let header = header.trim_start_matches('[');
+            current = header
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .replace(['"', '\''], "");
+            continue;
+        }
+        if current.eq_ignore_ascii_case(table) && SourceLine::of_key(line, name).is_some() {
+            return Some(index + 1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod locate_tests {
+    use super::*;
+
+    #[test]
+    fn a_toml_key_is_found_in_its_table() {
+        let text = "baseURL = 'x'\n[params]\nposts = 1\n[permalinks]\n  posts = '/:yeer/'\n";
+        assert_eq!(toml_line_of_key(text, "baseurl"), Some(1));
+        assert_eq!(toml_line_of_key(text, "permalinks.posts"), Some(5));
+        assert_eq!(toml_line_of_key(text, "permalinks.pages"), None);
+        assert_eq!(toml_line_of_key(text, "title"), None);
     }
 }

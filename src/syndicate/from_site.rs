@@ -39,19 +39,20 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
     // The image's file: the feeds' (page bundle, static folder), else one in
     // Hugo's `assets/` or, as Jekyll lays a site out, under its root.
     let folders = [config.static_dir.clone(), root.join("assets"), root.clone()];
-    let entries = site
+    let read = site
         .newest_posts(0)
         .par_iter()
         .map(|page| {
+            let mut template_warnings = Vec::new();
             let (entry, extras) = feed::read_entry_with(
                 page,
                 &config,
                 &templates,
                 |split, front| extras(page, split, front),
-                &mut Vec::new(),
+                &mut template_warnings,
             )?;
             let source = page.source.as_deref().expect("posts have a source file");
-            Ok(match extras.networks {
+            let entry = match extras.networks {
                 Some(ref networks) if networks.is_empty() => None,
                 _ => Some(SyndicationEntry {
                     id: entry.id.clone(),
@@ -79,21 +80,24 @@ pub fn read(options: &SyndicateOptions) -> Result<Source> {
                     language: config.language.clone(),
                     networks: extras.networks,
                 }),
-            })
+            };
+            Ok((entry, template_warnings))
         })
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
+    // What the posts' templates left to say, as `build` reports it.
+    let (entries, template_warnings): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    let template_warnings: Vec<_> = template_warnings.into_iter().flatten().collect();
+    let mut warnings = site.warnings;
+    warnings.extend(feed::template_warnings(&template_warnings));
     Ok(Source {
-        entries,
+        entries: entries.into_iter().flatten().collect(),
         feeds: config
             .formats
             .iter()
             .map(|&format| config.output_url(config.output.feed(format)).to_string())
             .collect(),
         hubs: config.hubs.iter().map(Url::to_string).collect(),
-        warnings: site.warnings,
+        warnings,
     })
 }
 

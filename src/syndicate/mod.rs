@@ -18,6 +18,7 @@ pub mod settings;
 pub mod state;
 pub mod websub;
 
+use crate::report::{render, Format, Message, Styles};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -106,6 +107,7 @@ pub fn run(
     options: &SyndicateOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    styles: Styles,
 ) -> Result<Summary> {
     let (section, config_path, config_text) =
         crate::config::syndicate_section(options.config_file.as_deref())?;
@@ -122,12 +124,21 @@ pub fn run(
             &settings,
             out,
             err,
+            styles,
         ),
-        None => syndicate(options, |_| from_site::read(options), &settings, out, err),
+        None => syndicate(
+            options,
+            |_| from_site::read(options),
+            &settings,
+            out,
+            err,
+            styles,
+        ),
     }
 }
 
-/// Publishes, writing progress to `out` (text mode) and messages to `err`.
+/// Publishes, writing progress to `out` (text mode) and messages to `err`
+/// (the source's warnings drawn as `build` draws them, in `styles`).
 /// With `json`, `out` receives exactly one JSON array at the end.
 pub fn syndicate(
     options: &SyndicateOptions,
@@ -135,6 +146,7 @@ pub fn syndicate(
     settings: &Settings,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    styles: Styles,
 ) -> Result<Summary> {
     let configured = settings.configured();
     if configured.is_empty() {
@@ -167,10 +179,18 @@ pub fn syndicate(
         ..HttpSettings::default()
     });
     let mut credentials: Vec<(Network, String)> = Vec::new();
+    // A dry run sends nothing that needs a credential: without one, its
+    // requests show `***` all the same, and it says what it could not look up.
+    let mut missing_credentials: Vec<(Network, &str)> = Vec::new();
     if !options.seed {
         for &network in &networks {
             if let Some(variable) = settings.credential_env(network) {
                 let value = std::env::var(variable).unwrap_or_default();
+                if value.trim().is_empty() && options.dry_run {
+                    missing_credentials.push((network, variable));
+                    credentials.push((network, "***".into()));
+                    continue;
+                }
                 if value.trim().is_empty() {
                     return Err(Error::Usage(format!(
                         "{network}: the environment variable {variable} is not set; it must hold the {} (see docs/syndicate.md)",
@@ -185,9 +205,9 @@ pub fn syndicate(
     }
     let mut state = State::load(&settings.state)?;
     let source = source(&client)?;
-    for warning in &source.warnings {
-        writeln!(err, "warning: {warning}").map_err(|e| Error::io("<stderr>", e))?;
-    }
+    let warnings: Vec<Message> = source.warnings.iter().map(Message::from_warning).collect();
+    err.write_all(render(&warnings, Format::Text, styles, None).as_bytes())
+        .map_err(|e| Error::io("<stderr>", e))?;
     let hubs = match &settings.websub {
         Some(websub) if networks.contains(&Network::Websub) => {
             let hubs = websub.hubs.clone().unwrap_or_else(|| source.hubs.clone());
@@ -221,7 +241,14 @@ pub fn syndicate(
         err,
         outcomes: Vec::new(),
         failures: 0,
+        missing_credentials: missing_credentials.iter().map(|(n, _)| *n).collect(),
     };
+    for (network, variable) in &missing_credentials {
+        context.line(&format!(
+            "{network}: {variable} is not set; the dry run shows the {} as ***",
+            credential_kind(*network)
+        ))?;
+    }
 
     if options.seed {
         for &network in &networks {
@@ -382,6 +409,8 @@ pub struct Context<'a> {
     err: &'a mut dyn Write,
     outcomes: Vec<Outcome>,
     failures: usize,
+    /// The networks whose credential is not set (a dry run only).
+    missing_credentials: Vec<Network>,
 }
 
 impl Context<'_> {
@@ -392,6 +421,11 @@ impl Context<'_> {
 
     fn stamp(&self) -> String {
         self.now.to_rfc3339_opts(SecondsFormat::Secs, true)
+    }
+
+    /// Whether `network`'s credential is not set (a dry run goes on without it).
+    pub fn lacks_credential(&self, network: Network) -> bool {
+        self.missing_credentials.contains(&network)
     }
 
     /// A progress line: stdout in text mode, stderr with `--format json`.

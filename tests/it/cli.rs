@@ -188,6 +188,93 @@ feedwright: nothing was written
 }
 
 #[test]
+fn an_author_without_a_name_says_what_is_accepted() {
+    let site = Folder::new(
+        "base_url: https://example.org/\ntitle: T\nauthor:\n  email: jane@example.org\n",
+        &[("blog/one.md", POST)],
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "\
+error: `author`: `name` is missing
+ --> feedwright.yaml:3:1
+  |
+3 | author:
+  | ^^^^^^
+  |
+  = help: write `author: {name: Jane Doe, email: jane@example.org}` (the e-mail is optional) or `author: Jane Doe`
+
+feedwright: nothing was written
+"
+    );
+    // Written on one line, the mapping is marked.
+    let site = Folder::new(
+        "base_url: https://example.org/\nauthor: {email: jane@example.org}\n",
+        &[("blog/one.md", POST)],
+    );
+    let shown = stderr(&site.run(&["build"]));
+    assert!(
+        shown.contains("2 | author: {email: jane@example.org}\n  |         ^^^^^"),
+        "{shown}"
+    );
+    // A name alone is an author.
+    let site = Folder::new(
+        "base_url: https://example.org/\nauthor: Jane Doe\n",
+        &[("blog/one.md", POST)],
+    );
+    assert_eq!(site.run(&["build"]).status.code(), Some(0));
+    let atom = std::fs::read_to_string(site.path().join("public/atom.xml")).unwrap();
+    assert_eq!(feed(&atom).authors[0].name, "Jane Doe");
+}
+
+#[test]
+fn an_error_in_the_generators_configuration_shows_its_line() {
+    let dir = folder(&[
+        (
+            "hugo.toml",
+            "baseURL = 'https://example.org/'\ntimeZone = 'Mars/Olympus'\n[permalinks]\n  posts = '/:yeer/:slug/'\n",
+        ),
+        ("content/posts/one.md", POST),
+    ]);
+    let output = feedwright()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stderr(&output);
+    assert!(
+        shown.starts_with(
+            "error: time zone: `Mars/Olympus` is not a time zone: write an offset such as `+06:00` or an IANA name such as `Asia/Dhaka`
+ --> hugo.toml:2:12
+  |
+2 | timeZone = 'Mars/Olympus'
+  |            ^^^^^^^^^^^^^^
+"
+        ),
+        "{shown}"
+    );
+    std::fs::write(
+        dir.path().join("hugo.toml"),
+        "baseURL = 'https://example.org/'\n[permalinks]\n  posts = '/:yeer/:slug/'\n",
+    )
+    .unwrap();
+    let output = feedwright()
+        .current_dir(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = stderr(&output);
+    assert!(
+        shown.contains(" --> hugo.toml:3:11\n  |\n3 |   posts = '/:yeer/:slug/'\n  |           ^^^^^^^^^^^^^^^\n"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
@@ -349,6 +436,55 @@ fn format_github_prints_workflow_commands_for_build_and_check() {
 }
 
 #[test]
+fn format_gitlab_prints_a_code_quality_report_for_build_and_check() {
+    let site = Folder::new(
+        CONFIG,
+        &[("blog/bad.md", "---\ntitle: B\ndate: 2025-13-01\n---\nx\n")],
+    );
+    let mut cmd = feedwright();
+    cmd.current_dir(site.path())
+        .env_remove("GITHUB_WORKSPACE")
+        .env("CI_PROJECT_DIR", site.path().parent().unwrap())
+        .args(["build", "--format", "gitlab"]);
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let dir = site.path().file_name().unwrap().to_str().unwrap();
+    assert_eq!(issues.as_array().unwrap().len(), 1, "{issues}");
+    assert_eq!(
+        issues[0]["location"],
+        serde_json::json!({"path": format!("{dir}/content/blog/bad.md"), "lines": {"begin": 3}})
+    );
+    assert_eq!(issues[0]["severity"], "major");
+    assert_eq!(issues[0]["check_name"], "feedwright");
+    assert!(issues[0]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("`date`: `2025-13-01` is not a date"));
+    assert!(issues[0]["fingerprint"]
+        .as_str()
+        .is_some_and(|f| f.len() == 32));
+    assert!(stderr(&output).contains("nothing was written"));
+
+    // A clean build: an empty report, so the job's artifact is always valid.
+    let clean = Folder::new(CONFIG, &[("blog/one.md", POST)]);
+    let output = clean.run(&["build", "--format", "gitlab"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "[]\n");
+
+    let fixture = repo_root().join("crates/check/tests/check/rss-InvalidRFC2822Date.fail.xml");
+    let output = feedwright()
+        .args(["check", "--format", "gitlab"])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let issues: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(issues[0]["check_name"], "feedwright/InvalidRFC2822Date");
+    assert_eq!(issues[0]["location"]["lines"]["begin"], 16);
+}
+
+#[test]
 fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let site = Folder::new(CONFIG, &[("blog/one.md", POST)]);
     let public = site.path().join("public");
@@ -358,7 +494,7 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     let stderr_text = stderr(&output);
     for name in ["rss.xml", "atom.xml", "feed.json", "sitemap.xml"] {
         assert!(
-            stderr_text.contains(&format!("public/{name}: error: is missing")),
+            stderr_text.contains(&format!("error: public/{name}: is missing")),
             "{stderr_text}"
         );
     }
@@ -382,17 +518,17 @@ fn build_check_writes_nothing_and_names_each_output_that_differs() {
     assert_eq!(output.status.code(), Some(1));
     let stderr_text = stderr(&output);
     assert!(
-        stderr_text.contains("public/rss.xml: error: differs from what the build makes"),
+        stderr_text.contains("error: public/rss.xml: differs from what the build makes"),
         "{stderr_text}"
     );
     for name in ["atom.xml", "feed.json"] {
         assert!(
-            stderr_text.contains(&format!("public/{name}: error: differs")),
+            stderr_text.contains(&format!("error: public/{name}: differs")),
             "{stderr_text}"
         );
     }
     assert!(
-        !stderr_text.contains("public/sitemap.xml: error"),
+        !stderr_text.contains("public/sitemap.xml:"),
         "{stderr_text}"
     );
     assert!(
@@ -677,7 +813,7 @@ fn init_and_compare(dir: &Path, out: &str) -> serde_yaml::Value {
     assert_eq!(output.status.code(), Some(2));
     assert!(
         stderr(&output).starts_with(
-            "feedwright.yaml: error: already exists; `feedwright init` never overwrites it"
+            "error: feedwright.yaml: already exists; `feedwright init` never overwrites it"
         ),
         "{}",
         stderr(&output)

@@ -149,7 +149,7 @@ fn a_nul_byte_fails_the_build_and_keep_going_skips_the_post() {
     let (_, assert) = build("themefisher-bookworm", &[]);
     assert
         .code(1)
-        .stderr(contains("post-1.md:20: error: contains a NUL byte"));
+        .stderr(contains("error: contains a NUL byte").and(contains("post-1.md:20:")));
     let (out, assert) = build("themefisher-bookworm", &["--keep-going"]);
     assert.success().stderr(contains("post-1.md:20"));
     let rss = check_outputs(out.path());

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 use crate::common::*;
@@ -481,10 +482,11 @@ fn a_wrong_exclusion_value_is_an_error_with_its_line() {
         &[("blog/p.md", &post("P", "2025-01-01", "feed: maybe\n", "p"))],
         "",
     );
-    site.build()
-        .assert()
-        .code(1)
-        .stderr(contains("p.md:4: error: `feed`: expected true or false"));
+    site.build().assert().code(1).stderr(
+        contains("error: `feed`: expected true or false")
+            .and(contains("p.md:4:7\n"))
+            .and(contains("4 | feed: maybe\n  |       ^^^^^\n")),
+    );
 }
 
 #[test]
@@ -572,7 +574,7 @@ fn two_posts_with_one_id_are_an_error_naming_both() {
         .assert()
         .code(1)
         .stderr(contains(
-            "b.md: error: has the entry id tag:example.org,2019:same, as",
+            "b.md: has the entry id tag:example.org,2019:same, as",
         ))
         .stderr(contains("a.md does"));
     // A pinned id that is another post's permalink, that post's id.

@@ -562,7 +562,7 @@ fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
     );
     for link in ["loop-a", "loop-b", "outside-dir", "leak.md", "passwd.md"] {
         assert!(
-            stderr.contains(&format!("blog/{link}: error: is a symbolic link")),
+            stderr.contains(&format!("blog/{link}: is a symbolic link")),
             "no error for {link}:\n{stderr}"
         );
     }
@@ -573,7 +573,7 @@ fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
     let (code, stderr, _) = run_measured(site.plain_build().arg("--keep-going"));
     assert_eq!(code, Some(0), "{stderr}");
     assert!(
-        stderr.contains("blog/self: warning: symbolic link not followed"),
+        stderr.contains("warning: ") && stderr.contains("blog/self: symbolic link not followed"),
         "{stderr}"
     );
     for name in ["rss.xml", "atom.xml", "sitemap.xml"] {

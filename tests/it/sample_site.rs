@@ -123,13 +123,82 @@ fn the_sitemap_lists_every_published_page_and_no_draft() {
 fn two_builds_give_identical_bytes() {
     let first = build_sample();
     let second = build_sample();
-    for name in ["rss.xml", "atom.xml", "sitemap.xml"] {
-        assert_eq!(
-            read(&first, name),
-            read(&second, name),
-            "{name} differs between builds"
-        );
+    let (first, second) = (tree(first.path()), tree(second.path()));
+    assert_eq!(first.len(), second.len());
+    for (name, text) in &first {
+        assert!(*text == second[name], "{name} differs between builds");
     }
+}
+
+/// Every file the sample site's build writes (the site's, the section's and
+/// each tag's and category's feeds in three formats, the sitemap, the page
+/// of feeds) is read by its real parser: XML by roxmltree, every feed by
+/// feed-rs, JSON Feed against the JSON Feed JSON Schema, the page by
+/// html5ever's HTML5 parser, each of its links a file the build wrote; and
+/// `feedwright check --deny-warnings` finds nothing in any of them (the page
+/// is checked for its feed links); and the build itself warns of nothing.
+#[test]
+fn every_file_written_parses_and_passes_the_checker_without_a_warning() {
+    let (out, build) = build_sample_site();
+    let stderr = String::from_utf8_lossy(&build.get_output().stderr).to_string();
+    assert!(!warned(&stderr), "the build warned:\n{stderr}");
+    let files = tree(out.path());
+    let kinds = |suffix: &str| files.keys().filter(|n| n.ends_with(suffix)).count();
+    // The site, the blog section, 6 tags and 2 categories, in three formats.
+    assert_eq!(
+        (kinds("rss.xml"), kinds("atom.xml"), kinds("feed.json")),
+        (10, 10, 10)
+    );
+    assert!(files.contains_key("feeds.html") && files.contains_key("sitemap.xml"));
+    let base = "https://lean.example.org/";
+    for (name, text) in &files {
+        if name.ends_with(".json") {
+            let errors = json_feed_schema_errors(text);
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+            assert!(!feed(text).entries.is_empty(), "{name}");
+        } else if name.ends_with(".xml") {
+            xml(text);
+            if name != "sitemap.xml" {
+                let parsed = feed(text);
+                assert!(!parsed.entries.is_empty(), "{name}");
+                // Each feed links to itself.
+                let own = format!("{base}{name}");
+                assert!(
+                    parsed.links.iter().any(|l| l.href == own),
+                    "{name} does not link to {own}"
+                );
+            }
+        } else {
+            assert_eq!(name, "feeds.html");
+            let page = crate::html_page::parse(text);
+            assert!(page.errors.is_empty(), "feeds.html: {:?}", page.errors);
+            let mut linked = 0;
+            for a in page.elements("a").into_iter().chain(page.elements("link")) {
+                let href = a.attr("href").unwrap_or_default();
+                let Some(path) = href.strip_prefix(base) else {
+                    continue;
+                };
+                if path.ends_with(".xml") || path.ends_with(".json") {
+                    assert!(
+                        files.contains_key(path),
+                        "feeds.html links to {href}, not written"
+                    );
+                    linked += 1;
+                }
+            }
+            assert!(linked >= 30, "feeds.html links {linked} feed files");
+        }
+    }
+    let checked: Vec<std::path::PathBuf> = files.keys().map(|n| out.path().join(n)).collect();
+    feedwright()
+        .args(["check", "--deny-warnings"])
+        .args(&checked)
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "checked {} files: 0 errors, 0 warnings",
+            checked.len()
+        )));
 }
 
 /// Every file under `dir`, by its path relative to it (`/`-separated).

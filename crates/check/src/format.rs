@@ -25,6 +25,8 @@ pub enum Format {
     Sitemap,
     /// A sitemaps.org `<sitemapindex>`.
     SitemapIndex,
+    /// An HTML page (`<html>`), checked for the feeds it announces.
+    Html,
     /// Anything else.
     Unknown,
 }
@@ -50,6 +52,9 @@ impl Format {
             return Format::Unknown;
         };
         let local = name.rsplit(':').next().unwrap_or(&name);
+        if local.eq_ignore_ascii_case("html") {
+            return Format::Html;
+        }
         match local {
             "rss" => {
                 if attrs.contains("\"0.9") || attrs.contains("'0.9") {
@@ -82,14 +87,15 @@ impl Format {
             Format::JsonFeed => "JSON Feed",
             Format::Sitemap => "sitemap",
             Format::SitemapIndex => "sitemap index",
+            Format::Html => "HTML page",
             Format::Unknown => "unknown",
         }
     }
 
-    /// Whether this is a feed (not a sitemap): the feed-only rules apply,
+    /// Whether this is a feed (not a sitemap or a page): the feed-only rules apply,
     /// such as the 5,000,000-byte limit.
     pub fn is_feed(self) -> bool {
-        !matches!(self, Format::Sitemap | Format::SitemapIndex)
+        !matches!(self, Format::Sitemap | Format::SitemapIndex | Format::Html)
     }
 }
 
@@ -127,7 +133,8 @@ mod tests {
                 Format::Sitemap,
             ),
             ("<sitemapindex/>", Format::SitemapIndex),
-            ("<html/>", Format::Unknown),
+            ("<html/>", Format::Html),
+            ("<!DOCTYPE html>\n<HTML lang=en>", Format::Html),
             ("hello", Format::Unknown),
         ];
         for (text, format) in cases {

@@ -416,7 +416,7 @@ fn types_for(format: Format) -> Option<(&'static [&'static str], &'static str)> 
         ),
         Format::JsonFeed => (&["application/feed+json", "application/json"], "JSON Feeds"),
         Format::Sitemap | Format::SitemapIndex => (&XML, "Sitemaps"),
-        Format::Atom03 | Format::Unknown => return None,
+        Format::Atom03 | Format::Html | Format::Unknown => return None,
     })
 }
 

@@ -843,6 +843,55 @@ fn dry_run_sends_no_post_and_writes_no_state() {
 }
 
 #[test]
+fn dry_run_needs_no_credential_and_shows_stars_in_its_place() {
+    let platforms = Platforms::new();
+    let run = Run::new(&platforms);
+    run.feed("feed.atom");
+    let output = run
+        .command(&["--dry-run", "--max", "1"])
+        .env_remove("TEST_MASTODON_TOKEN")
+        .env_remove("TEST_BLUESKY_PASSWORD")
+        .env_remove("TEST_DEVTO_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let text = stdout(&output);
+    for variable in [
+        "TEST_MASTODON_TOKEN",
+        "TEST_BLUESKY_PASSWORD",
+        "TEST_DEVTO_KEY",
+    ] {
+        assert!(text.contains(&format!("{variable} is not set")), "{text}");
+    }
+    assert!(text.contains("Authorization: ***"), "{text}");
+    assert!(text.contains("api-key: ***"), "{text}");
+    assert!(text.contains("\"password\": \"***\""), "{text}");
+    assert!(text.contains("\"repo\": \"<did>\""), "{text}");
+    assert!(text.contains("POST http"), "{text}");
+    assert!(text.contains("/api/articles"), "{text}");
+    assert!(
+        text.contains("feedwright: dry run: 4 posts would go out"),
+        "{text}"
+    );
+    // Nothing that needs a credential is sent: no POST, no dev.to list.
+    assert_eq!(platforms.posts(), 0);
+    assert!(platforms
+        .devto
+        .requests_to("GET", "/api/articles/me/all")
+        .is_empty());
+    assert!(platforms.bluesky.requests().is_empty());
+    assert!(!run.path("syndication.json").exists());
+    // Without --dry-run, the same run refuses to start.
+    let output = run
+        .command(&["--max", "1"])
+        .env_remove("TEST_DEVTO_KEY")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("TEST_DEVTO_KEY"));
+}
+
+#[test]
 fn from_reads_atom_rss_and_json_feed() {
     for (fixture_name, self_link, entries) in [
         ("feed.atom", "https://blog.example.org/atom.xml", 3),

@@ -137,6 +137,21 @@ fn the_sites_posts_go_out_as_build_reads_them() {
 }
 
 #[test]
+fn template_warnings_are_reported_as_build_reports_them() {
+    let platforms = Platforms::new();
+    let post = "---\ntitle: Boxed\ndate: 2025-05-03\n---\nSee {{< mybox >}}inside{{< /mybox >}}.\n";
+    let run = site_run(&platforms, &[("content/blog/boxed.md", post.as_bytes())]);
+    let output = run.run_site(&["--dry-run", "--max", "5"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let stderr = stderr(&output);
+    assert!(
+        stderr.contains("warning: shortcode `mybox`: no template for it")
+            && stderr.contains("content/blog/boxed.md:5"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_big_image_is_not_uploaded() {
     let platforms = Platforms::new();
     let big = vec![0u8; 1_000_000];

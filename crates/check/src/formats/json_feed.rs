@@ -1,6 +1,6 @@
 //! JSON Feed 1.0 and 1.1 (jsonfeed.org), by the specification's must and should.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use chrono::Duration;
 use serde_json::{Map, Value};
@@ -158,7 +158,7 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
         sink.report_whole(Code::InvalidType, "\"items\" must be an array");
         return sink.findings;
     };
-    let mut ids = HashSet::new();
+    let mut ids = HashSet::default();
     let mut search_from = 0;
     for (i, item) in items.iter().enumerate() {
         let Value::Object(item) = item else {

@@ -2,6 +2,7 @@
 //! detected format names.
 
 pub(crate) mod atom;
+mod html_page;
 mod json_feed;
 pub(crate) mod rss;
 mod sitemap;
@@ -16,6 +17,9 @@ pub(crate) fn check(name: &str, bytes: &[u8], ctx: &Context) -> Vec<Finding> {
     let format = ctx.format;
     if format == Format::JsonFeed {
         return json_feed::check(name, bytes, ctx);
+    }
+    if format == Format::Html {
+        return html_page::check(name, bytes);
     }
     if format == Format::Unknown && !xml::looks_like_xml(bytes) {
         return vec![Finding::new(

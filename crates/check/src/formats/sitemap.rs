@@ -13,6 +13,7 @@ use roxmltree::Node;
 use url::Url;
 
 use crate::rules::{dates, uris};
+use crate::spec::is_uri_byte;
 use crate::spec::sitemap::{MAX_BYTES, MAX_LOC, MAX_URLS, NAMESPACE};
 use crate::xml::node::{ns_of, pos, stray_text_in, text_of};
 use crate::{Code, Sink};
@@ -278,11 +279,6 @@ struct Origin {
     off_host: usize,
     /// The first of them, and where.
     first_off_host: Option<(usize, String)>,
-}
-
-/// The characters an absolute URI may hold after its scheme (see `rules::uri`).
-fn is_uri_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b";/?:@&=+$.-_!~*'()%,#".contains(&b)
 }
 
 fn check_loc<'a>(

@@ -22,7 +22,7 @@ pub(crate) use entities::html4_entity;
 use parse::Event;
 pub(crate) use style::style_is_safe;
 
-use crate::spec::{ACCEPTABLE_ELEMENTS, NOT_KNOWN};
+use crate::spec::{is_uri_char, ACCEPTABLE_ELEMENTS, NOT_KNOWN};
 use crate::{Code, Sink};
 
 /// Known HTML elements that may carry scripts or change the page around the feed.
@@ -352,9 +352,7 @@ fn relative_references(problems: &mut Problems, what: &str, html: &str) {
         if ABSOLUTE.is_match(reference) {
             continue;
         }
-        let bad = reference.chars().find(|&c| {
-            c.is_ascii() && !(c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c))
-        });
+        let bad = reference.chars().find(|&c| c.is_ascii() && !is_uri_char(c));
         match bad {
             Some(c) => problems.push((
                 Code::InvalidUriChar,

@@ -384,7 +384,7 @@ mod tests {
         let mut out: Vec<String> = [
             "<p>a<br>b</p>",
             "<p class=\"x\" id=y data-n='1'>AT&amp;T &copy; &#169; &#xA9;</p>",
-            "<a href=\"https://example.org/?a=1\">x</a><img src=\"a.png\" alt=\"\">",
+            "<a href=\"https://example.org/?a=1&amp;b=&#50;\" title='&eacute;'>x</a><img src=\"a.png\" alt=\"\">",
             "<ul><li>a<li>b</ul><table><tr><td>1</td></tr></table>",
             "<input disabled checked><br/><hr />",
             "<div><p>one</p><p>two</p></div>",

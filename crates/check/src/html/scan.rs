@@ -79,6 +79,42 @@ fn reference(rest: &[u8]) -> Option<usize> {
         .map(|_| len + 1)
 }
 
+/// `value` (an attribute's) with its character references replaced by the
+/// characters they name, as html5ever reads it; `None` when one of them is
+/// not plain (html5ever decides those). Serialisers write `&` in a URL's
+/// query as `&amp;`, so most feeds' links hold one.
+fn decode_references(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = String::with_capacity(value.len());
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'&', &bytes[i..]).map(|p| i + p) {
+        out.push_str(&value[i..at]);
+        let len = reference(&bytes[at + 1..])?;
+        // Without the `&` and the `;`.
+        let body = &value[at + 1..at + len];
+        match body.strip_prefix('#') {
+            Some(number) => {
+                let value = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16),
+                    None => number.parse(),
+                }
+                .ok()?;
+                out.push(char::from_u32(value)?);
+            }
+            None => {
+                let &(first, second) = NAMED_ENTITIES.get(&value[at + 1..=at + len])?;
+                out.push(char::from_u32(first)?);
+                if second != 0 {
+                    out.push(char::from_u32(second)?);
+                }
+            }
+        }
+        i = at + 1 + len;
+    }
+    out.push_str(&value[i..]);
+    Some(out)
+}
+
 /// The events of `html` (no text, only tags and errors), or `None` when the
 /// fragment needs html5ever.
 pub(super) fn events(html: &str) -> Option<Vec<Event<'_>>> {
@@ -185,11 +221,15 @@ fn tag(html: &str, start: usize) -> Option<(Event<'_>, usize)> {
                 quote @ (b'"' | b'\'') => {
                     let close = j + 1 + bytes[j + 1..].iter().position(|&b| b == quote)?;
                     let value = &html[j + 1..close];
-                    if value.bytes().any(|b| matches!(b, b'&' | b'\r' | 0)) {
+                    if value.bytes().any(|b| matches!(b, b'\r' | 0)) {
                         return None;
                     }
                     i = close + 1;
-                    Cow::Borrowed(value)
+                    if value.contains('&') {
+                        Cow::Owned(decode_references(value)?)
+                    } else {
+                        Cow::Borrowed(value)
+                    }
                 }
                 _ => {
                     let value_start = j;
@@ -243,6 +283,23 @@ mod tests {
     }
 
     #[test]
+    fn decodes_plain_references_in_quoted_attribute_values() {
+        let events =
+            events("<a href=\"/q?a=1&amp;b=2&#x26;c&#38;d\" title='&lt;&fjlig;&eacute;'>x</a>")
+                .unwrap();
+        let Event::Start { attrs, .. } = &events[0] else {
+            panic!("{events:?}")
+        };
+        assert_eq!(
+            attrs,
+            &[
+                ("href".into(), "/q?a=1&b=2&c&d".into()),
+                ("title".into(), "<fjé".into())
+            ]
+        );
+    }
+
+    #[test]
     fn leaves_the_unusual_to_html5ever() {
         for unusual in [
             "<!-- c -->",
@@ -253,6 +310,8 @@ mod tests {
             "<p a=1 a=2>",
             "<a href=\"x\"title=\"y\">",
             "<a href=x&y>",
+            "<a href=\"?a=1&b=2\">",
+            "<a href=\"?a=1&ampx;b\">",
             "&#0;",
             "<p",
             "</p x>",

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::spec::{is_uri_char, uri_char_class};
 use crate::{Code, Sink};
 
 /// Which of the W3C validator's URI rules applies.
@@ -111,17 +112,28 @@ const IANA_SCHEMES: &[&str] = &[
 ];
 
 // Python's `$` also matches before a final newline: `\n?$` keeps that.
+// The characters after the scheme are `spec::URI_PUNCTUATION`'s.
 static URI_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(?:\[[0-9A-Fa-f:]+\])?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]*\n?$")
-        .expect("a valid pattern")
+    let uri_char = uri_char_class("");
+    Regex::new(&format!(
+        r"^(?:[a-zA-Z][0-9a-zA-Z+\-.]*:)?/{{0,2}}(?:\[[0-9A-Fa-f:]+\])?{uri_char}*\n?$"
+    ))
+    .expect("a valid pattern")
 });
 static URI_FULL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[a-zA-Z][0-9a-zA-Z+\-.]*:(?://)?[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#]+\n?$")
-        .expect("a valid pattern")
+    let uri_char = uri_char_class("");
+    Regex::new(&format!(
+        r"^[a-zA-Z][0-9a-zA-Z+\-.]*:(?://)?{uri_char}+\n?$"
+    ))
+    .expect("a valid pattern")
 });
 static TAG_URI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^tag:(?:[a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{4}(?:-\d{2}(?:-\d{2})?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(?:#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?\n?$")
-        .expect("a valid pattern")
+    // The specific part and the fragment: URI characters but `#`.
+    let part = uri_char_class("#");
+    Regex::new(&format!(
+        r"^tag:(?:[a-z0-9\-._]+?@)?[a-z0-9.\-]+?,\d{{4}}(?:-\d{{2}}(?:-\d{{2}})?)?:{part}*(?:#{part}*)?\n?$"
+    ))
+    .expect("a valid pattern")
 });
 static URN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:(?:[a-zA-Z0-9()+,.:=@;$_!*'\-]|%[0-9A-Fa-f]{2})+\n?$")
@@ -131,11 +143,6 @@ static UUID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}\n?$")
         .expect("a valid pattern")
 });
-
-/// Whether `c` may appear in a URI at all (the W3C validator's `urichars_re`).
-fn is_uri_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ";/?:@&=+$.-_!~*'()%,#".contains(c)
-}
 
 /// Checks a URI by `rule`, as the W3C validator's `rfc2396.validate` does.
 pub(crate) fn check(value: &str, rule: UriRule) -> Result<(), UriProblem> {

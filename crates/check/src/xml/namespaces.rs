@@ -1,6 +1,6 @@
 //! The namespaces feed validators know, and the checks on their declarations.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use roxmltree::{Document, Node};
 
@@ -114,7 +114,7 @@ pub(crate) fn known_prefix(uri: &str) -> Option<&'static str> {
 /// The W3C validator's namespace-declaration messages, each declaration once;
 /// `atom` says whether the document is an Atom feed.
 pub(crate) fn check_declarations(sink: &mut Sink, doc: &Document, atom: bool) {
-    let mut seen: HashSet<(Option<&str>, &str)> = HashSet::new();
+    let mut seen: HashSet<(Option<&str>, &str)> = HashSet::default();
     for node in doc.descendants().filter(Node::is_element) {
         for ns in node.namespaces() {
             let prefix = ns.name();

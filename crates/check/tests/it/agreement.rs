@@ -1,6 +1,6 @@
 //! `feedwright check` agrees with the W3C Feed Validation Service.
 //!
-//! Two corpora, each with the verdicts and message types the service's own
+//! Three corpora, each with the verdicts and message types the service's own
 //! code gave on every file (measured offline by `tests/w3c/measure.py`; how
 //! is in its docstring and in `docs/check.md`):
 //!

@@ -1,7 +1,7 @@
 //! The channel: its own elements, the Atom and Dublin Core elements it may
 //! borrow, its extensions, and what it must contain.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{image, item, skip};
 use crate::extensions::{self, Scope};

@@ -254,7 +254,7 @@ fn rss2_element(w: &mut Walker, child: &El, seen: &Seen, channel: &mut Channel) 
 }
 
 /// The validator's `unique()`: blank is `NotBlank`, a repeat `DuplicateValue`.
-fn unique(w: &mut Walker, el: &El, values: &mut std::collections::HashSet<String>) {
+fn unique(w: &mut Walker, el: &El, values: &mut foldhash::HashSet<String>) {
     let value = el.text().trim().to_string();
     if value.is_empty() {
         w.report(
