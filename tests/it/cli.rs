@@ -275,6 +275,39 @@ fn an_error_in_the_generators_configuration_shows_its_line() {
 }
 
 #[test]
+fn a_template_warning_is_drawn_at_its_first_place_with_every_other() {
+    let boxed = |title: &str| {
+        format!("---\ntitle: {title}\ndate: 2025-01-15\n---\nSee {{{{< mybox >}}}}x{{{{< /mybox >}}}}.\n")
+    };
+    let site = Folder::new(
+        CONFIG,
+        &[("blog/a.md", &boxed("A")), ("blog/b.md", &boxed("B"))],
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let shown = stderr(&output);
+    assert!(
+        shown.starts_with(
+            "warning: shortcode `mybox`: no template for it in the site or its themes; its tags were removed and its inner content kept (2×: content/blog/a.md:5; content/blog/b.md:5)
+ --> content/blog/a.md:5:9
+  |
+5 | See {{< mybox >}}x{{< /mybox >}}.
+  |         ^^^^^
+"
+        ),
+        "{shown}"
+    );
+    let output = site.run(&["build", "--format", "github"]);
+    assert!(
+        stdout(&output).starts_with(
+            "::warning file=content/blog/a.md,line=5,col=9,endColumn=14,title=feedwright::shortcode `mybox`"
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
