@@ -8,11 +8,11 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 
+use crate::html::raw_text_state;
 use crate::rules::uris::{self, UriRule};
 use crate::{Code, Finding, Sink};
 
@@ -48,24 +48,20 @@ impl TokenSink for Links {
         if tag.kind != TagKind::StartTag {
             return TokenSinkResult::Continue;
         }
-        match &*tag.name {
-            "link" => self.tags.borrow_mut().push(LinkTag {
+        if &*tag.name == "link" {
+            self.tags.borrow_mut().push(LinkTag {
                 line: usize::try_from(line).unwrap_or(usize::MAX),
                 attrs: tag
                     .attrs
                     .iter()
                     .map(|a| (a.name.local.to_string(), a.value.to_string()))
                     .collect(),
-            }),
-            // What a script or style holds is no markup.
-            "script" if !tag.self_closing => return TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" if !tag.self_closing => {
-                return TokenSinkResult::RawData(RawKind::Rawtext)
+            });
+        } else if !tag.self_closing {
+            // What a script, a style or a title holds is no markup.
+            if let Some(state) = raw_text_state(&tag.name) {
+                return state;
             }
-            "textarea" | "title" if !tag.self_closing => {
-                return TokenSinkResult::RawData(RawKind::Rcdata)
-            }
-            _ => {}
         }
         TokenSinkResult::Continue
     }
