@@ -18,7 +18,6 @@ pub mod settings;
 pub mod state;
 pub mod websub;
 
-use crate::report::{render, Format, Message, Styles};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -30,6 +29,7 @@ pub use entry::{EntryImage, Network, SyndicationEntry};
 pub use settings::{Settings, SyndicateSection};
 
 use crate::error::{Error, Result};
+use crate::report::{render, Format, Message, Styles};
 use http::{Client, HttpSettings, Request};
 use state::{Record, State};
 
