@@ -308,6 +308,34 @@ fn a_template_warning_is_drawn_at_its_first_place_with_every_other() {
 }
 
 #[test]
+fn an_error_found_across_files_is_drawn_at_the_value_to_change() {
+    let post = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\nslug: same\n---\nx\n")
+    };
+    let site = Folder::new(
+        CONFIG,
+        &[
+            ("blog/a.md", &post("A", "2025-01-01")),
+            ("blog/b.md", &post("B", "2025-01-02")),
+        ],
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "\
+error: has the same URL as content/blog/a.md (https://example.org/blog/same/); set a different `slug` or `url`
+ --> content/blog/b.md:4:7
+  |
+4 | slug: same
+  |       ^^^^
+
+feedwright: nothing was written
+"
+    );
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
