@@ -222,6 +222,27 @@ fn build_benches(c: &mut Criterion) {
     group.bench_function("1000_posts_sitemap", |b| {
         b.iter(|| feedwright::build(&options).expect("builds"))
     });
+
+    // One post near the size limit (8 MiB of links and images): what
+    // tests/it/robustness.rs checks is published whole, measured here.
+    let big = tempfile::tempdir().expect("a temp dir");
+    let blog = big.path().join("content").join("blog");
+    std::fs::create_dir_all(&blog).expect("content/blog");
+    let mut post = String::from("---\ntitle: Big\ndate: 2025-01-01\n---\n");
+    while post.len() < 8 * 1024 * 1024 - 100 {
+        post.push_str("Lorem ipsum dolor sit amet, [a link](../x/) and ![img](i.png).\n\n");
+    }
+    std::fs::write(blog.join("big.md"), post).expect("write the post");
+    std::fs::write(big.path().join("none.yaml"), "title: bench\n").expect("config");
+    let big_options = feedwright::Options {
+        content_dir: Some(big.path().join("content")),
+        out_dir: Some(big.path().join("public")),
+        config_file: Some(big.path().join("none.yaml")),
+        ..options.clone()
+    };
+    group.bench_function("one_8MiB_post", |b| {
+        b.iter(|| feedwright::build(&big_options).expect("builds"))
+    });
     group.finish();
 }
 

@@ -73,7 +73,7 @@ struct ConfigFile {
     timezone: Option<String>,
     #[serde(default)]
     permalinks: BTreeMap<String, String>,
-    limit: Option<EntryLimit>,
+    limit: Option<WholeNumber<Entries>>,
     sitemap: Option<bool>,
     #[serde(default)]
     output: OutputFileNames,
@@ -89,7 +89,7 @@ struct ConfigFile {
     formats: Option<Vec<FeedFormat>>,
     #[serde(default)]
     feeds: FeedsSection,
-    max_feed_bytes: Option<usize>,
+    max_feed_bytes: Option<WholeNumber<Bytes>>,
     full_content: Option<bool>,
     static_dir: Option<PathBuf>,
     html: Option<bool>,
@@ -99,30 +99,52 @@ struct ConfigFile {
     syndicate: Option<crate::syndicate::SyndicateSection>,
 }
 
-/// `limit`: entries per feed, 0 for all; a YAML error says what is accepted.
-#[derive(Debug, Clone, Copy)]
-struct EntryLimit(usize);
+/// What a whole-number setting counts: its YAML error says what is accepted.
+trait Counted {
+    /// What the setting accepts, as serde's "expected ..." says it.
+    const EXPECTING: &'static str;
+}
 
-impl<'de> Deserialize<'de> for EntryLimit {
+/// Entries per feed (`limit`, `feeds.limit`), 0 for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entries {}
+
+impl Counted for Entries {
+    const EXPECTING: &'static str = "a whole number of entries per feed (0 for all)";
+}
+
+/// Bytes per feed file (`max_feed_bytes`), 0 for no cap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bytes {}
+
+impl Counted for Bytes {
+    const EXPECTING: &'static str = "a whole number of bytes per feed file (0 for no cap)";
+}
+
+/// A whole-number setting counting `C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WholeNumber<C>(usize, std::marker::PhantomData<C>);
+
+impl<'de, C: Counted> Deserialize<'de> for WholeNumber<C> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = EntryLimit;
+        struct Visitor<C>(std::marker::PhantomData<C>);
+        impl<C: Counted> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = WholeNumber<C>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a whole number of entries per feed (0 for all)")
+                f.write_str(C::EXPECTING)
             }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<EntryLimit, E> {
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<WholeNumber<C>, E> {
                 usize::try_from(v)
-                    .map(EntryLimit)
+                    .map(|n| WholeNumber(n, std::marker::PhantomData))
                     .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
             }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<EntryLimit, E> {
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<WholeNumber<C>, E> {
                 u64::try_from(v)
                     .map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(v), &self))
                     .and_then(|v| self.visit_u64(v))
             }
         }
-        deserializer.deserialize_u64(Visitor)
+        deserializer.deserialize_u64(Visitor(std::marker::PhantomData))
     }
 }
 
@@ -194,7 +216,7 @@ struct FeedsSection {
     preset: Option<Preset>,
     sections: bool,
     taxonomies: Vec<String>,
-    limit: Option<usize>,
+    limit: Option<WholeNumber<Entries>>,
 }
 
 /// The names of the files written into the output folder (the site's feeds;
@@ -246,6 +268,10 @@ pub struct FeedSetSettings {
 
 /// The largest feed written by default: [`crate::output::MAX_FEED_BYTES`].
 pub(crate) const DEFAULT_MAX_FEED_BYTES: usize = crate::output::MAX_FEED_BYTES;
+
+/// The smallest `max_feed_bytes` accepted (but 0, no cap): room for a
+/// feed's own texts and links and an entry or more.
+pub(crate) const MIN_MAX_FEED_BYTES: usize = 65_536;
 
 /// Which pages that are normally left out are published anyway.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -641,7 +667,27 @@ impl Config {
                     format!("`{text}` must be an http(s) URL or a path on the site"),
                 ));
             }
+            // The JSON Feed carries it: what validators refuse in a URL cannot be there.
+            if let Some(c) = url.as_str().chars().find(|&c| !is_uri_char(c)) {
+                return Err(config_error(
+                    key,
+                    format!("`{text}` has `{c}`, which feed validators refuse in a URL: percent-encode it"),
+                ));
+            }
             Ok(Some(url))
+        };
+        let max_feed_bytes = match file.max_feed_bytes.map(|b| b.0) {
+            None => DEFAULT_MAX_FEED_BYTES,
+            Some(bytes) if bytes != 0 && bytes < MIN_MAX_FEED_BYTES => {
+                return Err(config_error(
+                    "max_feed_bytes",
+                    format!(
+                    "{bytes} bytes is too small for a feed's own title, links and even one entry: \
+                         write at least {MIN_MAX_FEED_BYTES} (64 KiB), or 0 for no cap"
+                ),
+                ))
+            }
+            Some(bytes) => bytes,
         };
         let icon = icon_url("icon", &file.icon)?;
         let favicon = icon_url("favicon", &file.favicon)?;
@@ -684,9 +730,9 @@ impl Config {
                 preset,
                 sections,
                 taxonomies,
-                limit: file.feeds.limit.unwrap_or(limit),
+                limit: file.feeds.limit.map_or(limit, |l| l.0),
             },
-            max_feed_bytes: file.max_feed_bytes.unwrap_or(DEFAULT_MAX_FEED_BYTES),
+            max_feed_bytes,
             full_content: file.full_content.unwrap_or(true),
             html: options.html || file.html.unwrap_or(false),
             include: Inclusion {

@@ -180,6 +180,14 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic shown over `source`, when there is one.
+    pub fn placed(mut self, source: Option<SourceLine>) -> Self {
+        if let Some(source) = source {
+            self.place(source);
+        }
+        self
+    }
+
     /// Shows `source` under the message, its span's column the diagnostic's.
     fn place(&mut self, source: SourceLine) {
         self.column = Some(source.column());

@@ -198,6 +198,30 @@ fn parse_any_year(value: &str, timezone: SiteTimezone) -> Result<DateTime<FixedO
     Ok(resolve_local(&offset, local))
 }
 
+/// A date [`parse`] refuses for trailing text, read as Jekyll reads it:
+/// Ruby's `Time.parse` (`Date._parse`) takes the date, the time and a zone
+/// written right after the time, and ignores what follows
+/// (`2023-01-29 18:30:22 2023 -0800` is 18:30:22 in the site's time zone,
+/// the stray year stopping it before `-0800`). Returns the date and the text
+/// ignored; `None` when the date or time itself is not readable.
+pub fn parse_like_ruby(
+    value: &str,
+    timezone: SiteTimezone,
+) -> Option<(DateTime<FixedOffset>, String)> {
+    let text = value.trim();
+    // The longest readable prefix ending at a word boundary: date, time, zone.
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    (1..words.len()).rev().find_map(|n| {
+        let (start, last) = words[n - 1];
+        let end = start + last.len();
+        let read = parse_as_written(&text[..end], timezone).ok()?;
+        Some((read, text[end..].trim().to_string()))
+    })
+}
+
 /// `Z`, `UTC`, `GMT`, `+06:00`, `+0600` or `+06`.
 fn parse_offset(text: &str) -> Option<FixedOffset> {
     if matches!(text, "Z" | "z" | "UTC" | "GMT" | "UT") {
@@ -428,6 +452,18 @@ mod tests {
         assert_eq!(atom("2025-03-09T02:30:00", ny), "2025-03-09T07:30:00Z");
         // 01:30 happens twice on 2025-11-02; the earlier one is taken.
         assert_eq!(atom("2025-11-02T01:30:00", ny), "2025-11-02T05:30:00Z");
+    }
+
+    #[test]
+    fn jekyll_reads_a_date_before_trailing_text_as_ruby_does() {
+        let (read, ignored) = parse_like_ruby("2023-01-29 18:30:22 2023 -0800", utc()).unwrap();
+        assert_eq!(read.to_rfc3339(), "2023-01-29T18:30:22+00:00");
+        assert_eq!(ignored, "2023 -0800");
+        let (read, ignored) = parse_like_ruby("2013-05-06 02:12:52 +0200 (CEST)", utc()).unwrap();
+        assert_eq!(read.to_rfc3339(), "2013-05-06T02:12:52+02:00");
+        assert_eq!(ignored, "(CEST)");
+        assert!(parse_like_ruby("yesterday at noon", utc()).is_none());
+        assert!(parse_like_ruby("2023-02-29 10:00:00 x", utc()).is_none());
     }
 
     #[test]

@@ -320,9 +320,9 @@ impl Site {
                         ),
                     )))
                     }
-                    _ => duplicates.push(Error::content(
+                    _ => duplicates.push(at_key_of(
                         later_path,
-                        None,
+                        &["slug", "url", "permalink", "path"],
                         format!(
                             "has the same URL as {first_path} ({}); set a different `slug` or `url`",
                             first.permalink
@@ -553,9 +553,9 @@ fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
             .as_deref()
             .unwrap_or(pages[later].permalink.as_str())
             .to_string();
-        errors.push(Error::content(
+        errors.push(at_key_of(
             &source(&pages[later]),
-            None,
+            &["id", "guid", "slug", "url"],
             format!(
                 "has the entry id {id}, as {} does: every post needs an id of its own, or readers take the two for one; change its `id`",
                 source(&pages[first]).display()
@@ -564,6 +564,16 @@ fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
         pages[later].listing.feeds = FeedListing::Nowhere;
     }
     errors
+}
+
+/// A content error about the file at `path`, placed at the first of its
+/// front-matter `keys` it sets (the value that makes the trouble), else about
+/// the whole file.
+fn at_key_of(path: &Path, keys: &[&str], message: String) -> Error {
+    match front_matter::first_key_place(path, keys) {
+        Some((line, source)) => Error::content(path, Some(line), message).at(Some(source)),
+        None => Error::content(path, None, message),
+    }
 }
 
 /// Fails with every error, or under `--keep-going` turns each into a warning.
@@ -757,9 +767,22 @@ fn build_page(
                     ));
                     return Ok(None);
                 }
-                date::parse_as_written(t, timezone).map(Some).map_err(|e| {
-                    front_matter::key_error(path, split, key, e).with_hint(date::ACCEPTED_SHAPES)
-                })
+                match date::parse_as_written(t, timezone) {
+                    Ok(read) => Ok(Some(read)),
+                    Err(e) => match date::parse_like_ruby(t, timezone) {
+                        // Jekyll's Time.parse reads what precedes trailing text.
+                        Some((read, ignored)) if generator == Generator::Jekyll => {
+                            warnings.push(Diagnostic::new(
+                                Some(path.to_path_buf()),
+                                front_matter::line_of_key(split, key),
+                                format!("`{key}`: `{t}` has trailing text; Jekyll (Ruby's Time.parse) ignores `{ignored}` and reads {}, and so does feedwright", read.to_rfc3339()),
+                            ));
+                            Ok(Some(read))
+                        }
+                        _ => Err(front_matter::key_error(path, split, key, e)
+                            .with_hint(date::ACCEPTED_SHAPES)),
+                    },
+                }
             }
             other => Err(front_matter::key_error(
                 path,
@@ -973,6 +996,9 @@ fn build_page(
         name_slug,
         slug,
     };
+    // The entry id the generator's own feed gives the page, where it is not
+    // the permalink (jekyll-feed's `post.id`).
+    let mut generator_id = None;
     let permalink = match &context.rules {
         Rules::Plain => plain_permalink(&file, front, date_utc, title, name_slug, config),
         Rules::Hugo(urls, _) => {
@@ -1041,6 +1067,13 @@ fn build_page(
                 }
                 None => url_rules::jekyll::page_path(rules, &file, permalink_text.as_deref()),
             };
+            if file.collection.is_some() {
+                // `data["slug"]` is the front matter's as written, else the
+                // file name's (its trailing dots removed).
+                let slug = front.slug.text().unwrap_or(name_slug);
+                let id = url_rules::jekyll::document_id(&link, slug);
+                generator_id = Some(url_rules::jekyll::absolute_id(&config.base_url, &id));
+            }
             // jekyll-sitemap leaves the 404 page out; no feed lists it either.
             if file.collection.is_none() && (link == "/404.html" || link == "/404/") {
                 return Ok(None);
@@ -1066,7 +1099,11 @@ fn build_page(
     }
 
     let listing = Listing::from_front_matter(path, split, front)?;
-    let pinned_id = listing::pinned_id(path, split, front)?;
+    let pinned_id = listing::pinned_id(path, split, front)?.or_else(|| {
+        generator_id
+            .filter(|id| *id != permalink)
+            .map(|id| id.as_str().into())
+    });
     let terms = if kind == PageKind::Post {
         terms(front, &config.feed_sets.taxonomies)
     } else {

@@ -9,7 +9,7 @@ pub mod sanitize;
 pub(crate) mod sets;
 pub mod xml_text;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SubsecRound, Utc};
 use url::Url;
@@ -19,7 +19,7 @@ use crate::content::discover::Markup;
 use crate::content::front_matter::{Format, FrontMatter, Keys, Split};
 use crate::content::site::{Page, Site};
 use crate::content::source;
-use crate::error::{Diagnostic, Error, Result, Warning};
+use crate::error::{Diagnostic, Error, Result, SourceLine, Warning};
 use crate::templates::{self, loader, PageContext, SiteContext, TemplateWarning};
 
 pub(crate) use crate::templates::authors::Author as Person;
@@ -160,12 +160,29 @@ pub(crate) fn read_entry(
     Ok((entry, warnings))
 }
 
-/// One summary line per subject of the posts' template `warnings`.
+/// One warning per subject of the posts' template `warnings`, placed at its
+/// first file and line, the subject's name marked where the line shows it.
 pub(crate) fn template_warnings(warnings: &[(String, TemplateWarning)]) -> Vec<Warning> {
     templates::summarize(warnings)
         .into_iter()
-        .map(|line| Warning::Site(Diagnostic::new(None, None, line)))
+        .map(|summary| {
+            let path = PathBuf::from(&summary.file);
+            let source = subject_on_line(&path, summary.line, &summary.subject);
+            Warning::Site(
+                Diagnostic::new(Some(path), Some(summary.line), summary.text).placed(source),
+            )
+        })
         .collect()
+}
+
+/// Line `line` of the file at `path` with the name in the `subject`'s
+/// backticks (`shortcode `mybox``) marked, when the line holds it.
+fn subject_on_line(path: &Path, line: usize, subject: &str) -> Option<SourceLine> {
+    let name = subject.split('`').nth(1).filter(|name| !name.is_empty())?;
+    let text = std::fs::read_to_string(path).ok()?;
+    let text = text.lines().nth(line.checked_sub(1)?)?;
+    let start = text.find(name)?;
+    Some(SourceLine::new(text, start..start + name.len()))
 }
 
 /// [`Feed::build`]'s entry of `page`, and what `extra` takes from the same

@@ -67,26 +67,30 @@ pub struct WrittenFeed {
 /// and the sitemap are rendered side by side. [`finish`] adds what covers
 /// every language.
 pub fn render(site: &Site, config: &Config) -> Result<Rendered> {
+    let none = HashSet::new();
     let (feeds, sitemaps) = rayon::join(
         || render_feeds(site, config),
         || {
             if config.sitemap {
-                render_sitemap(site, config)
+                render_sitemap(site, config, &none)
             } else {
                 Vec::new()
             }
         },
     );
-    let (mut rendered, latest) = feeds?;
+    let (mut rendered, latest, skipped) = feeds?;
     rendered.latest = latest;
     if config.sitemap {
-        rendered.sitemap_urls = site
-            .pages
-            .iter()
-            .filter(|page| !page.listing.hidden_from_sitemap)
-            .count();
+        // A post skipped while its entry was read (`--keep-going`) is left
+        // out of the sitemap too: rare, so the sitemap is only redone then.
+        let sitemaps = if skipped.is_empty() {
+            sitemaps
+        } else {
+            render_sitemap(site, config, &skipped)
+        };
+        rendered.sitemap_urls = sitemap_pages(site, &skipped).count();
+        rendered.files.extend(sitemaps);
     }
-    rendered.files.extend(sitemaps);
     Ok(rendered)
 }
 
@@ -100,12 +104,19 @@ pub(crate) fn finish(config: &Config, rendered: &mut Rendered) -> Result<()> {
     check_unique_names(&rendered.files)
 }
 
-/// The sitemap of every page it lists: one file, or several and their index.
-fn render_sitemap(site: &Site, config: &Config) -> Vec<OutputFile> {
-    let urls: Vec<SitemapUrl> = site
-        .pages
+/// The pages the sitemap lists: those not hidden from it, but for `skipped`.
+fn sitemap_pages<'s>(
+    site: &'s Site,
+    skipped: &'s HashSet<&Url>,
+) -> impl Iterator<Item = &'s Page> + 's {
+    site.pages
         .iter()
-        .filter(|page| !page.listing.hidden_from_sitemap)
+        .filter(|page| !page.listing.hidden_from_sitemap && !skipped.contains(&page.permalink))
+}
+
+/// The sitemap of every page it lists: one file, or several and their index.
+fn render_sitemap(site: &Site, config: &Config, skipped: &HashSet<&Url>) -> Vec<OutputFile> {
+    let urls: Vec<SitemapUrl> = sitemap_pages(site, skipped)
         .map(|page| SitemapUrl {
             loc: &page.permalink,
             lastmod: page.lastmod,
@@ -305,8 +316,12 @@ impl EntryCache<'_> {
     }
 }
 
-/// The feed files of every feed set, and the site feed's entries for the HTML page.
-fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine>)> {
+/// The feed files of every feed set, the site feed's entries for the HTML
+/// page, and the posts skipped under `--keep-going` (their permalinks).
+fn render_feeds<'s>(
+    site: &'s Site,
+    config: &Config,
+) -> Result<(Rendered, Vec<EntryLine>, HashSet<&'s Url>)> {
     let sets = sets::select(site, config);
     let templates = loader::site_context(site, config);
     let atom_updated = atom::distinct_update_times(
@@ -377,7 +392,11 @@ fn render_feeds(site: &Site, config: &Config) -> Result<(Rendered, Vec<EntryLine
         .warnings
         .extend(feed::template_warnings(&cache.template_warnings));
     rendered.warnings.append(&mut cache.leftovers);
-    Ok((rendered, latest))
+    let skipped = (0..sets.posts.len())
+        .filter(|&i| cache.failed[i])
+        .map(|i| &sets.posts[i].permalink)
+        .collect();
+    Ok((rendered, latest, skipped))
 }
 
 /// The latest entries the HTML page lists.

@@ -259,30 +259,6 @@ pub(crate) fn language_tag(code: &str) -> Option<String> {
     feedwright_check::spec::language(&tag).then_some(tag)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn detects_each_generator_by_its_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        assert_eq!(detect(root), None);
-        std::fs::write(root.join("config.toml"), "base_url = 'https://x.org'\n").unwrap();
-        assert_eq!(detect(root), Some(Generator::Zola));
-        std::fs::write(root.join("config.toml"), "baseURL = 'https://x.org'\n").unwrap();
-        assert_eq!(detect(root), Some(Generator::Hugo));
-        // Some other program's config file is not Hugo's.
-        std::fs::write(root.join("config.toml"), "[database]\nurl = 'x'\n").unwrap();
-        assert_eq!(detect(root), None);
-        std::fs::remove_file(root.join("config.toml")).unwrap();
-        std::fs::write(root.join("_config.yml"), "url: https://x.org\n").unwrap();
-        assert_eq!(detect(root), Some(Generator::Jekyll));
-        std::fs::write(root.join("hugo.yaml"), "baseURL: https://x.org\n").unwrap();
-        assert_eq!(detect(root), Some(Generator::Hugo));
-    }
-}
-
 /// Where the configuration `files` (in the order the generator reads them)
 /// set the dotted `key` in one of its spellings (`baseURL`, `url`,
 /// `base_url`): the file, the 1-based line and that line with the value
@@ -332,8 +308,27 @@ fn toml_line_of_key(text: &str, key: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod locate_tests {
+mod tests {
     use super::*;
+
+    #[test]
+    fn detects_each_generator_by_its_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        assert_eq!(detect(root), None);
+        std::fs::write(root.join("config.toml"), "base_url = 'https://x.org'\n").unwrap();
+        assert_eq!(detect(root), Some(Generator::Zola));
+        std::fs::write(root.join("config.toml"), "baseURL = 'https://x.org'\n").unwrap();
+        assert_eq!(detect(root), Some(Generator::Hugo));
+        // Some other program's config file is not Hugo's.
+        std::fs::write(root.join("config.toml"), "[database]\nurl = 'x'\n").unwrap();
+        assert_eq!(detect(root), None);
+        std::fs::remove_file(root.join("config.toml")).unwrap();
+        std::fs::write(root.join("_config.yml"), "url: https://x.org\n").unwrap();
+        assert_eq!(detect(root), Some(Generator::Jekyll));
+        std::fs::write(root.join("hugo.yaml"), "baseURL: https://x.org\n").unwrap();
+        assert_eq!(detect(root), Some(Generator::Hugo));
+    }
 
     #[test]
     fn a_toml_key_is_found_in_its_table() {

@@ -18,7 +18,6 @@ pub mod settings;
 pub mod state;
 pub mod websub;
 
-use crate::report::{render, Format, Message, Styles};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -30,6 +29,7 @@ pub use entry::{EntryImage, Network, SyndicationEntry};
 pub use settings::{Settings, SyndicateSection};
 
 use crate::error::{Error, Result};
+use crate::report::{render, Format, Message, Styles};
 use http::{Client, HttpSettings, Request};
 use state::{Record, State};
 
@@ -622,9 +622,10 @@ impl Context<'_> {
             self.failures
         );
         if self.dry_run {
+            let posts = count("dry-run");
             summary = format!(
-                "feedwright: dry run: {} posts would go out; nothing was posted and the state file was not written",
-                count("dry-run")
+                "feedwright: dry run: {posts} {} would go out; nothing was posted and the state file was not written",
+                if posts == 1 { "post" } else { "posts" }
             );
         }
         if waiting > 0 {

@@ -102,10 +102,23 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset.min(text.len())]).count()
 }
 
-/// Warnings grouped by subject, one line each: the subject, what was done,
-/// and every file with its lines and how many times, e.g.
-/// "shortcode `tabs`: … (3×: content/a.md:4, 9; content/b.md:2)".
-pub fn summarize(warnings: &[(String, TemplateWarning)]) -> Vec<String> {
+/// One subject's template warnings, summed up: the line that tells them all
+/// (`shortcode `x`: removed (3×: a.md:4; b.md:2, 9)`), and the first place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WarningSummary {
+    /// What it is about (`shortcode `x``).
+    pub subject: String,
+    /// The subject, what was done, the count and every file with its lines.
+    pub text: String,
+    /// The first file, by name.
+    pub file: String,
+    /// Its first line with the warning.
+    pub line: usize,
+}
+
+/// The warnings grouped by subject and message: one [`WarningSummary`] each,
+/// with every file, its lines and a count.
+pub fn summarize(warnings: &[(String, TemplateWarning)]) -> Vec<WarningSummary> {
     use std::collections::BTreeMap;
     let mut groups: BTreeMap<(&str, &str), BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
     for (file, warning) in warnings {
@@ -118,18 +131,26 @@ pub fn summarize(warnings: &[(String, TemplateWarning)]) -> Vec<String> {
     }
     groups
         .into_iter()
-        .map(|((subject, message), files)| {
+        .map(|((subject, message), mut files)| {
             let total: usize = files.values().map(Vec::len).sum();
+            for lines in files.values_mut() {
+                lines.sort_unstable();
+            }
             let places = files
-                .into_iter()
-                .map(|(file, mut lines)| {
-                    lines.sort_unstable();
+                .iter()
+                .map(|(file, lines)| {
                     let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
                     format!("{file}:{}", lines.join(", "))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            format!("{subject}: {message} ({total}×: {places})")
+            let (file, lines) = files.first_key_value().expect("a group has a file");
+            WarningSummary {
+                subject: subject.to_string(),
+                text: format!("{subject}: {message} ({total}×: {places})"),
+                file: file.to_string(),
+                line: lines[0],
+            }
         })
         .collect()
 }
@@ -187,12 +208,13 @@ mod tests {
             message: "removed".into(),
             fatal: false,
         };
-        let lines = summarize(&[
+        let summaries = summarize(&[
             ("b.md".into(), w(9, "shortcode `x`")),
             ("a.md".into(), w(4, "shortcode `x`")),
             ("b.md".into(), w(2, "shortcode `x`")),
             ("a.md".into(), w(1, "shortcode `y`")),
         ]);
+        let lines: Vec<&str> = summaries.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             lines,
             [
@@ -200,5 +222,6 @@ mod tests {
                 "shortcode `y`: removed (1×: a.md:1)"
             ]
         );
+        assert_eq!((summaries[0].file.as_str(), summaries[0].line), ("a.md", 4));
     }
 }

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 
 use super::markup::{code_block, escape, markdown_block, markdown_inline};
-use super::{line_of, Fragments, PageContext, SiteContext, TemplateWarning};
+use super::{line_of, links, Fragments, PageContext, SiteContext, TemplateWarning};
 
 /// Whether `body` holds at least one call Zola would parse.
 pub fn has_call(body: &str) -> bool {
@@ -65,7 +65,6 @@ pub fn expand(
 }
 
 struct Renderer<'r, 'p> {
-    #[allow(dead_code)]
     site: &'r SiteContext,
     #[allow(dead_code)]
     page: &'r PageContext<'p>,
@@ -182,9 +181,50 @@ impl Renderer<'_, '_> {
     /// The placeholder for a call's HTML (or nothing).
     fn render(&mut self, call: &Call, body: Option<String>, at: usize) -> String {
         match self.html(call, body, at) {
-            Some((html, block)) => self.fragments.add(html, block),
+            Some((html, block)) => {
+                let html = self.resolve_internal_links(html, at);
+                self.fragments.add(html, block)
+            }
             None => String::new(),
         }
+    }
+
+    /// `href="@/…"` in a call's HTML as the target's permalink: a call's
+    /// Markdown goes through Zola's `markdown` filter, which resolves
+    /// internal links as the page's own Markdown does
+    /// (`components/templates/src/filters.rs`). A link to no page keeps its
+    /// text, with a warning.
+    fn resolve_internal_links(&mut self, html: String, at: usize) -> String {
+        const OPEN: &str = "href=\"@/";
+        if !html.contains(OPEN) {
+            return html;
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find(OPEN) {
+            out.push_str(&rest[..start]);
+            let value_start = start + "href=\"".len();
+            let Some(len) = rest[value_start..].find('"') else {
+                rest = &rest[start..];
+                break;
+            };
+            let destination = rest[value_start..value_start + len].replace("&amp;", "&");
+            match links::zola_link(&self.site.pages, &destination) {
+                Ok(url) => {
+                    out.push_str("href=\"");
+                    out.push_str(&escape(url.as_str()));
+                    out.push('"');
+                }
+                Err(message) => self.warn(
+                    at,
+                    "internal link",
+                    format!("{message}; the link was removed, its text kept"),
+                ),
+            }
+            rest = &rest[value_start + len + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 
     fn html(&mut self, call: &Call, body: Option<String>, at: usize) -> Option<(String, bool)> {
@@ -640,6 +680,32 @@ mod tests {
         assert!(html.contains("Kept <em>text</em>"), "{html}");
         assert!(!html.contains("custom"), "{html}");
         assert_eq!(warnings.len(), 2);
+    }
+
+    #[test]
+    fn internal_links_in_a_call_resolve_as_zola_s_markdown_filter_does() {
+        let mut site = SiteContext::new(Url::parse("https://example.org/").unwrap());
+        let mut pages = crate::templates::PageIndex::new("content");
+        pages.insert(
+            "blog/other/index.md",
+            Url::parse("https://example.org/blog/other/").unwrap(),
+        );
+        site.pages = pages;
+        let (html, warnings) = crate::templates::render_for_test(
+            expand,
+            "{{ admonition(type=\"tip\", text='See [this](@/blog/other/index.md#a-b) and [gone](@/blog/none.md).') }}\n",
+            &site,
+            "blog/p.md",
+            "https://example.org/blog/p/",
+            Value::Null,
+        );
+        assert!(
+            html.contains("<a href=\"https://example.org/blog/other/#a-b\">this</a>"),
+            "{html}"
+        );
+        assert!(!html.contains("@/"), "{html}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.contains("blog/none.md"), "{warnings:?}");
     }
 
     #[test]

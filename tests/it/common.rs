@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::Command;
 
@@ -326,7 +326,6 @@ pub(crate) fn assert_refused(
     out: &Path,
     before: &BTreeMap<String, Vec<u8>>,
 ) -> String {
-    let started = Instant::now();
     let (exit, stderr, _) = run_measured(cmd);
     assert_eq!(exit, Some(code), "stderr:\n{stderr}");
     for text in expected {
@@ -340,11 +339,6 @@ pub(crate) fn assert_refused(
         .filter(|name| before.get(*name) != after.get(*name))
         .collect();
     assert!(changed.is_empty(), "outputs changed: {changed:?}\n{stderr}");
-    assert!(
-        started.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        started.elapsed()
-    );
     stderr
 }
 

@@ -300,6 +300,61 @@ fn limit() {
 }
 
 #[test]
+fn feed_set_limit_and_max_feed_bytes() {
+    assert_config_refused(
+        "feeds:\n  limit: -1\n",
+        "feeds.limit",
+        2,
+        &["a whole number of entries per feed (0 for all)"],
+    );
+    for bad in ["-1", "big"] {
+        assert_config_refused(
+            &format!("max_feed_bytes: {bad}\n"),
+            "max_feed_bytes",
+            1,
+            &["a whole number of bytes per feed file (0 for no cap)"],
+        );
+    }
+    // Too small to hold a feed: a configuration error, not a failed render.
+    assert_config_refused(
+        "max_feed_bytes: 10\n",
+        "`max_feed_bytes`",
+        1,
+        &["at least 65536", "0 for no cap"],
+    );
+    for cap in ["65536", "0"] {
+        assert_config_accepted(&format!(
+            "base_url: https://example.org/\nmax_feed_bytes: {cap}\n"
+        ));
+    }
+}
+
+#[test]
+fn icon_and_favicon() {
+    for key in ["icon", "favicon"] {
+        assert_config_refused(
+            &format!("{key}: \"https://example.org/a|b.png\"\n"),
+            &format!("`{key}`"),
+            1,
+            &["`|`", "percent-encode"],
+        );
+        assert_config_refused(
+            &format!("{key}: \"ftp://example.org/a.png\"\n"),
+            &format!("`{key}`"),
+            1,
+            &["http(s) URL or a path on the site"],
+        );
+    }
+    let (site, assert) = build_with_config(
+        "base_url: https://example.org/\nicon: /images/icon 1.png\nfavicon: https://cdn.example.org/f.png\n",
+    );
+    assert.success();
+    let json: serde_json::Value = serde_json::from_str(&site.read("feed.json")).unwrap();
+    assert_eq!(json["icon"], "https://example.org/images/icon%201.png");
+    assert_eq!(json["favicon"], "https://cdn.example.org/f.png");
+}
+
+#[test]
 fn timezone_permalinks_and_sitemap() {
     assert_config_refused("timezone: Mars/Olympus\n", "`timezone`", 1, &["IANA"]);
     assert_config_refused(

@@ -10,7 +10,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::common::*;
 
@@ -215,13 +214,12 @@ fn alias_bomb(read_key: bool) -> String {
 
 #[test]
 fn a_yaml_alias_bomb_in_a_read_key_is_refused_quickly() {
-    let started = Instant::now();
+    // Refused by the parser's repetition limit, before any expansion.
     assert_bad_post(
         "blog/bomb.md",
         alias_bomb(true).as_bytes(),
         &["blog/bomb.md:", "repetition limit"],
     );
-    assert!(started.elapsed() < Duration::from_secs(15));
 }
 
 #[test]
@@ -250,11 +248,35 @@ fn keep_going_fills_the_feed_past_a_post_only_its_entry_finds_broken() {
 }
 
 #[test]
+fn keep_going_leaves_a_post_only_its_entry_finds_broken_out_of_the_sitemap() {
+    let bomb = alias_bomb(true);
+    let site = Site::new(&[
+        ("blog/bomb.md", bomb.as_str()),
+        ("blog/b.md", "---\ntitle: B\ndate: 2025-01-02\n---\nB.\n"),
+    ]);
+    let (code, stderr, _) = run_measured(site.plain_build().arg("--keep-going"));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("blog/bomb.md") && stderr.contains("(skipped)"),
+        "{stderr}"
+    );
+    let sitemap = site.read("sitemap.xml");
+    crate::targets::check_output("sitemap.xml", sitemap.as_bytes(), "https://example.org/");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://example.org/blog/b/"), "{locs:?}");
+    assert!(!locs.iter().any(|l| l.contains("bomb")), "{locs:?}");
+}
+
+#[test]
 fn a_yaml_alias_bomb_in_skipped_keys_is_never_expanded() {
     let site = Site::new(&[("blog/bomb.md", &alias_bomb(false))]);
-    let started = Instant::now();
+    // Expanding it would hit the parser's repetition limit and fail the build.
     assert!(site.plain_build().status().unwrap().success());
-    assert!(started.elapsed() < Duration::from_secs(10));
     assert!(site.read("rss.xml").contains("<title>Bomb</title>"));
 }
 
@@ -271,13 +293,11 @@ fn deeply_nested_yaml_is_refused_quickly() {
         ),
     ] {
         let post = format!("---\ntitle: Deep\ndate: 2025-01-01\n{front}---\nBody\n");
-        let started = Instant::now();
         let stderr = assert_bad_post("blog/deep.md", post.as_bytes(), &["blog/deep.md:"]);
         assert!(
             stderr.contains("nests more than") || stderr.contains("over 1048576 bytes"),
             "{shape}: {stderr}"
         );
-        assert!(started.elapsed() < Duration::from_secs(15), "{shape}");
     }
 }
 
@@ -296,14 +316,8 @@ fn deeply_nested_block_yaml_is_bounded() {
         assert!(site.plain_build().status().unwrap().success());
         let before = snapshot(&site.out());
         site.write("blog/deep.md", post.as_bytes());
-        let started = Instant::now();
         let (code, stderr, _) = run_measured(&mut site.plain_build());
         assert!(!stderr.contains("panicked"), "{shape}: {stderr}");
-        assert!(
-            started.elapsed() < Duration::from_secs(15),
-            "{shape}: {:?}",
-            started.elapsed()
-        );
         // Either refused (naming the file) or read: both are fine, a crash is not.
         match code {
             Some(0) => {}
@@ -383,32 +397,54 @@ fn a_100_mb_post_is_refused_without_reading_it() {
 }
 
 #[test]
-fn a_post_near_the_size_limit_builds_in_bounded_time_and_memory() {
+fn a_post_near_the_size_limit_is_published_whole() {
+    // Its speed and memory are measured by `cargo bench --bench hot_paths --
+    // build/one_8MiB_post`, not here: a test asserts what could be wrong.
     let site = Site::new(&[]);
     let mut post = String::from("---\ntitle: Big\ndate: 2025-01-01\n---\n");
-    let paragraph = "Lorem ipsum dolor sit amet, [a link](../x/) and ![img](i.png).\n\n";
-    while post.len() + paragraph.len() < 8 * 1024 * 1024 {
-        post.push_str(paragraph);
+    let mut paragraphs = 0;
+    while post.len() < 8 * 1024 * 1024 - 100 {
+        paragraphs += 1;
+        post.push_str(&format!(
+            "Paragraph {paragraphs}, [a link](../x/) and ![img](i.png).\n\n"
+        ));
     }
     site.write("blog/big.md", post.as_bytes());
-    let started = Instant::now();
-    let measured = peak_memory(&site.plain_build());
-    assert_eq!(measured.code, Some(0), "{}", measured.stderr);
-    eprintln!(
-        "8 MiB post: {:?} ({:?} of processor time), peak memory {} MiB",
-        started.elapsed(),
-        measured.cpu,
-        measured.peak_kib / 1024
+    // With the 5 MB feed cap it would be cut to a summary (tests/it/feeds.rs).
+    fs::write(
+        site.dir.path().join("feedwright.yaml"),
+        "max_feed_bytes: 0\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = run_measured(&mut site.plain_build());
+    assert_eq!(code, Some(0), "{stderr}");
+    let atom = site.read("atom.xml");
+    crate::targets::check_output("atom.xml", atom.as_bytes(), "https://example.org/");
+    // Whole: the last paragraph is there, and every link and image of every
+    // paragraph was made absolute (none left relative, none dropped).
+    let entries = feed(&atom).entries;
+    let content = entries[0]
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .unwrap();
+    assert!(
+        content.contains(&format!("Paragraph {paragraphs},")),
+        "the post was cut"
     );
-    // Bounded in processor time, which the machine's other load does not
-    // stretch as it stretches the wall clock.
-    assert!(measured.cpu < Duration::from_secs(60), "{measured:?}");
-    // Bounded: a small multiple of the post (the HTML is rendered into both feeds).
-    assert!(measured.peak_kib < 1024 * 1024, "{measured:?}");
-    crate::targets::check_output(
-        "atom.xml",
-        site.read("atom.xml").as_bytes(),
-        "https://example.org/",
+    assert_eq!(
+        content
+            .matches("href=\"https://example.org/blog/x/\"")
+            .count(),
+        paragraphs,
+        "links made absolute"
+    );
+    assert_eq!(
+        content
+            .matches("src=\"https://example.org/blog/big/i.png\"")
+            .count(),
+        paragraphs,
+        "images made absolute"
     );
 }
 
@@ -517,7 +553,6 @@ fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
     std::os::unix::fs::symlink(outside.path(), blog.join("outside-dir")).unwrap();
     std::os::unix::fs::symlink(outside.path().join("leak.md"), blog.join("leak.md")).unwrap();
     std::os::unix::fs::symlink("/etc/passwd", blog.join("passwd.md")).unwrap();
-    let started = Instant::now();
     let stderr = assert_refused(
         &mut site.plain_build(),
         1,
@@ -525,7 +560,6 @@ fn symlink_loops_and_links_out_of_the_content_folder_are_refused() {
         &site.out(),
         &before,
     );
-    assert!(started.elapsed() < Duration::from_secs(10));
     for link in ["loop-a", "loop-b", "outside-dir", "leak.md", "passwd.md"] {
         assert!(
             stderr.contains(&format!("blog/{link}: is a symbolic link")),

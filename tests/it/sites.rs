@@ -274,7 +274,12 @@ fn a_jekyll_site_needs_no_setup() {
                 // Ruby's YAML takes the last of two equal keys: a warning, not an error.
                 .and(contains("2020-01-24-dup.md:"))
                 .and(contains("`title` is set twice"))
-                .and(contains("`redirect_from` is set twice")),
+                .and(contains("`redirect_from` is set twice"))
+                // Ruby's Time.parse reads a date up to its time, as Jekyll does.
+                .and(contains(
+                    "`2020-01-25 18:30:22 2020 -0800` has trailing text",
+                ))
+                .and(contains("2020-01-25-trailing.md:3")),
         );
     let site_dir = site.path().join("_site");
     let atom = read(site_dir.join("feed.xml"));
@@ -290,8 +295,31 @@ fn a_jekyll_site_needs_no_setup() {
         "https://example.org/2021/03/01/shared.html",
         "https://example.org/2022/03/01/shared.html",
         "https://example.org/2020/01/24/dup.html",
+        "https://example.org/2020/01/25/trailing.html",
     ] {
         assert!(links.contains(&link.to_string()), "{link} not in {links:?}");
+    }
+    // Entry ids are jekyll-feed's (`post.id`), not the links: a site moving
+    // from jekyll-feed announces no post again.
+    let ids: Vec<(String, String)> = feed(&atom)
+        .entries
+        .into_iter()
+        .map(|e| (e.links[0].href.clone(), e.id))
+        .collect();
+    for (link, id) in [
+        (
+            "https://example.org/2015/07/01/Hello-World.html",
+            "https://example.org/2015/07/01/Hello-World",
+        ),
+        (
+            "https://example.org/foo%20bar/2020/01/07/catstr.html",
+            "https://example.org/foo%20bar/2020/01/07/catstr",
+        ),
+    ] {
+        assert!(
+            ids.contains(&(link.to_string(), id.to_string())),
+            "{link} with id {id} not in {ids:?}"
+        );
     }
     assert!(links
         .iter()

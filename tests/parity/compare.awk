@@ -11,7 +11,7 @@ function unescape(s) {
 }
 # Pages only: Jekyll lists its generated and non-HTML pages (feeds, styles) too.
 function is_page(path) {
-    if (path == "parity-urls.txt" || path ~ /(^|\/)404\.(html|md|markdown)$/) return 0
+    if (path == "parity-urls.txt" || path ~ /^404\.(html|md|markdown)$/) return 0
     return path ~ /\.(md|markdown|mdown|mkdn|mkd|mkdown|html|htm)$/
 }
 BEGIN { FS = "\t"; SUBSEP = "\t" }

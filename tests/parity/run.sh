@@ -10,7 +10,8 @@
 # (Hugo: layouts/index.html; Jekyll: a page parity-urls.txt); feedwright
 # lists them with `build --print-urls`. A page is a mismatch when the two
 # give it different URLs, missing when only the generator publishes it,
-# extra when only feedwright does. Needs `hugo` or `jekyll` on PATH (Debian:
+# extra when only feedwright does. On a Jekyll site each post's entry id in
+# feedwright's Atom feed is also compared with jekyll-feed's (`post.id`). Needs `hugo` or `jekyll` on PATH (Debian:
 # apt-get install hugo jekyll ruby-jekyll-feed); FEEDWRIGHT names
 # the binary (default: target/release/feedwright, built if missing).
 set -euo pipefail
@@ -51,7 +52,9 @@ for site in "${sites[@]}"; do
     cp "$here/templates/parity-urls.txt" "$copy/parity-urls.txt"
     (cd "$copy" && jekyll build --quiet --destination "$work/$name.out" >"$work/$name.log" 2>&1) || {
       echo "FAIL $name: jekyll could not build it:"; cat "$work/$name.log"; failed=$((failed + 1)); continue; }
-    cp "$work/$name.out/parity-urls.txt" "$work/$name.generator"
+    # Its posts' entry ids, as jekyll-feed writes them, apart.
+    grep '^ID	' "$work/$name.out/parity-urls.txt" | cut -f2- >"$work/$name.generator-ids" || true
+    grep -v '^ID	' "$work/$name.out/parity-urls.txt" >"$work/$name.generator" || true
   else
     generator=hugo
     mkdir -p "$copy/layouts/_default"
@@ -64,11 +67,22 @@ for site in "${sites[@]}"; do
     find "$work/$name.out" -maxdepth 2 -name index.html -exec cat {} + >"$work/$name.generator"
   fi
   rm -f "$copy/parity-urls.txt"
-  "$feedwright" build --site "$copy" --out "$work/$name.fw" --allow-empty \
+  "$feedwright" build --site "$copy" --out "$work/$name.fw" --allow-empty --limit 0 \
     --now 2026-11-29T00:00:00Z --print-urls >"$work/$name.feedwright" 2>"$work/$name.fwlog" || {
     echo "FAIL $name: feedwright could not build it:"; cat "$work/$name.fwlog"; failed=$((failed + 1)); continue; }
+  same_ids=0
+  if [ "$generator" = jekyll ]; then
+    # Every Atom feed feedwright wrote under jekyll-feed's name, each language's.
+    mapfile -t atoms < <(find "$work/$name.fw" -name feed.xml | sort)
+    if awk -v site="$name" -v generator="$generator" -f "$here/compare_ids.awk" \
+      "$work/$name.generator-ids" "${atoms[@]}"; then
+      same_ids=0
+    else
+      same_ids=1
+    fi
+  fi
   if awk -v site="$name" -v generator="$generator" -f "$here/compare.awk" \
-    "$work/$name.generator" "$work/$name.feedwright"; then
+    "$work/$name.generator" "$work/$name.feedwright" && [ "$same_ids" -eq 0 ]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

@@ -4,8 +4,10 @@
 //!
 //! [`check`] detects the [`Format`] once and hands the document to the
 //! checker of that format (`formats/`), which reads it with the XML helpers
-//! (`xml/`), the value rules (`rules/`: dates, URIs, MIME types, contacts) and
-//! the HTML checks (`html/`). [`spec`] holds the facts the generator shares.
+//! (`xml/`), the element walker (`tree/`: each element checked by its
+//! parent's rule), the extension modules (`extensions/`), the value rules
+//! (`rules/`: dates, URIs, MIME types, contacts) and the HTML checks
+//! (`html/`). [`spec`] holds the facts the generator shares.
 
 mod code;
 mod extensions;

@@ -221,6 +221,60 @@ pub(crate) fn page_path(rules: &JekyllRules, file: &SourceFile, permalink: Optio
     sanitize_url(&url)
 }
 
+/// `Document#id` (`lib/jekyll/document.rb`): `File.join(File.dirname(url),
+/// data["slug"])`, the path jekyll-feed makes each entry's `<id>` from
+/// (`{{ post.id | absolute_url }}`): `/2016/09/21/homebrew-1.0.0` for the
+/// URL `/2016/09/21/homebrew-1.0.0/`.
+pub(crate) fn document_id(url: &str, slug: &str) -> String {
+    // Ruby's File.dirname: trailing slashes ignored, then up to the last one.
+    let trimmed = url.trim_end_matches('/');
+    let dir = match trimmed.rfind('/') {
+        Some(at) => trimmed[..at].trim_end_matches('/'),
+        None if url.starts_with('/') => "",
+        None => ".",
+    };
+    // File.join: one separator between the parts.
+    format!("{dir}/{}", slug.trim_start_matches('/'))
+}
+
+/// [`document_id`] made absolute as jekyll-feed's `absolute_url` does
+/// (`Addressable::URI.parse(site.url + path).normalize`): the path as a page
+/// URL, except that a `?` or `#` in it starts a query or fragment there, whose
+/// stray `%` (not an escape) is written `%25`.
+pub(crate) fn absolute_id(base: &url::Url, id: &str) -> url::Url {
+    let cut = id.find(['?', '#']).unwrap_or(id.len());
+    let mut url = crate::content::permalink::exact_page_url(base, &id[..cut]);
+    let rest = &id[cut..];
+    let (query, fragment) = match rest.find('#') {
+        Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+        None => (rest, None),
+    };
+    if let Some(query) = query.strip_prefix('?') {
+        url.set_query(Some(&stray_percents_escaped(query)));
+    }
+    if let Some(fragment) = fragment {
+        url.set_fragment(Some(&stray_percents_escaped(fragment)));
+    }
+    url
+}
+
+/// `%` that does not start a `%XX` escape written as `%25`.
+fn stray_percents_escaped(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let escape = c == '%'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit);
+        if c == '%' && !escape {
+            out.push_str("%25");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `Utils.titleize_slug`: each `-`-separated word capitalised (first letter
 /// up, the rest down), joined by spaces: a post's title when it has none.
 pub(crate) fn titleize_slug(slug: &str) -> String {
@@ -293,6 +347,30 @@ fn fnmatch_prefix(pattern: &str, path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn document_ids_follow_document_rb() {
+        assert_eq!(
+            document_id("/2016/09/21/homebrew-1.0.0/", "homebrew-1.0.0"),
+            "/2016/09/21/homebrew-1.0.0"
+        );
+        assert_eq!(
+            document_id("/news/2013/05/06/Title.html", "Title"),
+            "/news/2013/05/06/Title"
+        );
+        assert_eq!(document_id("/my-own-url/", "post"), "/post");
+        assert_eq!(document_id("/", "post"), "/post");
+        let base = url::Url::parse("https://example.org/").unwrap();
+        assert_eq!(
+            absolute_id(&base, "/2020/01/20/q?a#b&c+d%e").as_str(),
+            "https://example.org/2020/01/20/q?a#b&c+d%25e"
+        );
+        assert_eq!(
+            absolute_id(&base, "/2020/01/02/with space").as_str(),
+            "https://example.org/2020/01/02/with%20space"
+        );
+    }
+
     use super::*;
     use crate::content::discover::{FileKind, Markup};
     use std::sync::Arc;

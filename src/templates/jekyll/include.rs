@@ -80,6 +80,7 @@ impl Renderable for Include {
         let mut scope = Object::new();
         scope.insert("include".into(), Value::Object(include));
         let frame = StackFrame::new(runtime, &scope);
-        self.template.render_to(writer, &frame)
+        // `include.missing` is nil, as everywhere in Jekyll's Liquid.
+        self.template.render_to(writer, &super::lax::Lax(&frame))
     }
 }

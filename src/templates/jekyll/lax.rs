@@ -6,9 +6,9 @@ use liquid_core::runtime::{PartialStore, Registers};
 use liquid_core::{Result, Runtime};
 
 /// A runtime whose unknown variables and indexes are `nil`.
-pub(crate) struct Lax<'r, R: Runtime>(pub &'r R);
+pub(crate) struct Lax<'r, R: Runtime + ?Sized>(pub &'r R);
 
-impl<R: Runtime> Runtime for Lax<'_, R> {
+impl<R: Runtime + ?Sized> Runtime for Lax<'_, R> {
     fn partials(&self) -> &dyn PartialStore {
         self.0.partials()
     }
@@ -43,5 +43,53 @@ impl<R: Runtime> Runtime for Lax<'_, R> {
 
     fn registers(&self) -> &Registers {
         self.0.registers()
+    }
+}
+
+/// `{% fwlax %}…{% endfwlax %}`: its body rendered with unknown variables as
+/// `nil`. The pre-pass wraps each loop body in it: a loop's own scope (its
+/// variable, `forloop`) answers lookups before the [`Lax`] runtime underneath
+/// sees them, so `{{ item.missing }}` would otherwise fail the whole loop.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct LaxBlock;
+
+impl liquid_core::BlockReflection for LaxBlock {
+    fn start_tag(&self) -> &str {
+        "fwlax"
+    }
+
+    fn end_tag(&self) -> &str {
+        "endfwlax"
+    }
+
+    fn description(&self) -> &str {
+        "a loop body whose unknown variables are nil, inserted by feedwright's pre-pass"
+    }
+}
+
+impl liquid_core::ParseBlock for LaxBlock {
+    fn parse(
+        &self,
+        mut arguments: liquid_core::TagTokenIter<'_>,
+        mut tokens: liquid_core::TagBlock<'_, '_>,
+        options: &liquid_core::Language,
+    ) -> Result<Box<dyn liquid_core::Renderable>> {
+        arguments.expect_nothing()?;
+        let body = liquid_core::Template::new(tokens.parse_all(options)?);
+        tokens.assert_empty();
+        Ok(Box::new(LaxBody(body)))
+    }
+
+    fn reflection(&self) -> &dyn liquid_core::BlockReflection {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct LaxBody(liquid_core::Template);
+
+impl liquid_core::Renderable for LaxBody {
+    fn render_to(&self, writer: &mut dyn std::io::Write, runtime: &dyn Runtime) -> Result<()> {
+        self.0.render_to(writer, &Lax(runtime))
     }
 }

@@ -44,7 +44,11 @@ const BLOCK_TAGS: &[&str] = &[
     "ifchanged",
     "comment",
     "fwinclude",
+    "fwlax",
 ];
+
+/// Blocks whose body the pre-pass wraps in `fwlax` (their scope hides [`lax::Lax`]).
+const LOOP_TAGS: &[&str] = &["for", "tablerow"];
 
 /// The Liquid language: the standard library, Jekyll's filters, and the
 /// include block feedwright inlines includes with.
@@ -57,7 +61,7 @@ fn language() -> &'static Language {
         macro_rules! blocks { ($($b:expr),*) => { $( let b = $b; lang.blocks.register(liquid_core::BlockReflection::start_tag(&b).to_owned(), Box::new(b)); )* } }
         macro_rules! filters { ($($f:expr),*) => { $( let f = $f; lang.filters.register(liquid_core::ParseFilter::reflection(&f).name().to_owned(), Box::new(f)); )* } }
         tags!(stdlib::AssignTag, stdlib::BreakTag, stdlib::ContinueTag, stdlib::CycleTag, stdlib::IncrementTag, stdlib::DecrementTag);
-        blocks!(stdlib::RawBlock, stdlib::IfBlock, stdlib::UnlessBlock, stdlib::IfChangedBlock, stdlib::ForBlock, stdlib::TableRowBlock, stdlib::CommentBlock, stdlib::CaptureBlock, stdlib::CaseBlock, include::IncludeBlock);
+        blocks!(lax::LaxBlock, stdlib::RawBlock, stdlib::IfBlock, stdlib::UnlessBlock, stdlib::IfChangedBlock, stdlib::ForBlock, stdlib::TableRowBlock, stdlib::CommentBlock, stdlib::CaptureBlock, stdlib::CaseBlock, include::IncludeBlock);
         filters!(
             stdlib::Abs, stdlib::Append, stdlib::AtLeast, stdlib::AtMost, stdlib::Capitalize, stdlib::Ceil,
             stdlib::Compact, stdlib::Concat, stdlib::Date, stdlib::Default, stdlib::DividedBy, stdlib::Downcase,
@@ -355,6 +359,8 @@ impl PrePass<'_, '_> {
         };
         let mut highlight_stack: Vec<(usize, String)> = Vec::new();
         let mut removed_blocks: Vec<String> = Vec::new();
+        // Open Liquid blocks, innermost last, and whether a loop body is open.
+        let mut open_blocks: Vec<(String, bool)> = Vec::new();
         for (offset, token) in tokens {
             let line = if depth == 0 {
                 line_of(text, offset)
@@ -428,16 +434,32 @@ impl PrePass<'_, '_> {
                     }
                     _ if self.known_tag(name) => {
                         let markup = self.known_filters(markup, line);
-                        let trim_left = whole.starts_with("{%-");
-                        let trim_right = whole.ends_with("-%}");
-                        out.push(
-                            &format!(
-                                "{{%{} {name} {markup} {}%}}",
-                                if trim_left { "-" } else { "" },
-                                if trim_right { "-" } else { "" }
-                            ),
-                            line,
-                        );
+                        let trim_left = if whole.starts_with("{%-") { "-" } else { "" };
+                        let trim_right = if whole.ends_with("-%}") { "-" } else { "" };
+                        // A loop's body (up to its `else` or end) goes in `fwlax`.
+                        let closes_body = match open_blocks.last_mut() {
+                            Some((open, body)) if *body && name == "else" && LOOP_TAGS.contains(&open.as_str()) => {
+                                *body = false;
+                                true
+                            }
+                            Some((open, body)) if name.strip_prefix("end") == Some(open.as_str()) => {
+                                let closes = *body;
+                                open_blocks.pop();
+                                closes
+                            }
+                            _ => false,
+                        };
+                        if closes_body {
+                            out.push(&format!("{{%{trim_left} endfwlax %}}"), line);
+                        }
+                        out.push(&format!("{{%{trim_left} {name} {markup} {trim_right}%}}"), line);
+                        if BLOCK_TAGS.contains(&name) {
+                            let is_loop = LOOP_TAGS.contains(&name);
+                            open_blocks.push((name.to_string(), is_loop));
+                            if is_loop {
+                                out.push(&format!("{{% fwlax {trim_right}%}}"), line);
+                            }
+                        }
                     }
                     _ => {
                         if end_names.contains(name) {

@@ -90,6 +90,18 @@ fn a_piece_that_cannot_render_is_removed_alone() {
 }
 
 #[test]
+fn a_missing_key_inside_a_loop_renders_as_nil() {
+    let (html, warnings) = render(concat!(
+        "{% for r in site.data.releases %}- {{ r.version }}{{ r.missing.deep }}",
+        "{% if r.nothing == \"x\" %}no{% endif %}{% for i in r.none %}{{ i.x }}{% else %} none{% endfor %}",
+        "{%- for n in (1..3) -%} {{ n }}{% if n == 2 %}{% break %}{% endif %}\n{%- endfor %}{% endfor %}\n\n",
+        "{% include missing-include.html %}\n",
+    ));
+    assert_eq!(warnings.len(), 1, "only the include: {warnings:?}");
+    assert!(html.contains("<li>1.2.0 none12</li>"), "{html}");
+}
+
+#[test]
 fn render_with_liquid_false_leaves_the_body() {
     let site = site();
     let url = Url::parse("https://jekyllrb.com/x/").unwrap();

@@ -19,6 +19,7 @@ use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 use regex::Regex;
 
 pub(crate) use entities::html4_entity;
+pub(crate) use parse::raw_text_state;
 use parse::Event;
 pub(crate) use style::style_is_safe;
 

@@ -103,6 +103,21 @@ fn closes_p(name: &str) -> bool {
     )
 }
 
+/// The state the tokenizer must switch to after the start tag `name`, for
+/// elements whose content is no markup (a script, a style, a title), as a
+/// tree builder would tell it.
+pub(crate) fn raw_text_state(name: &str) -> Option<TokenSinkResult<()>> {
+    match name {
+        "script" => Some(TokenSinkResult::RawData(RawKind::ScriptData)),
+        "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+            Some(TokenSinkResult::RawData(RawKind::Rawtext))
+        }
+        "textarea" | "title" => Some(TokenSinkResult::RawData(RawKind::Rcdata)),
+        "plaintext" => Some(TokenSinkResult::Plaintext),
+        _ => None,
+    }
+}
+
 /// What the tokenizer saw: a tag or a parse error (text is not kept).
 /// Names and values borrow from the fragment where they can.
 #[derive(Debug, PartialEq, Eq)]
@@ -137,15 +152,7 @@ impl TokenSink for Collector {
                 }
                 match tag.kind {
                     TagKind::StartTag => {
-                        let raw = match name.as_str() {
-                            "script" => Some(TokenSinkResult::RawData(RawKind::ScriptData)),
-                            "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
-                                Some(TokenSinkResult::RawData(RawKind::Rawtext))
-                            }
-                            "textarea" | "title" => Some(TokenSinkResult::RawData(RawKind::Rcdata)),
-                            "plaintext" => Some(TokenSinkResult::Plaintext),
-                            _ => None,
-                        };
+                        let raw = raw_text_state(&name);
                         events.push(Event::Start {
                             attrs: tag
                                 .attrs
