@@ -328,9 +328,9 @@ impl Site {
                         ),
                     )))
                     }
-                    _ => duplicates.push(Error::content(
+                    _ => duplicates.push(at_key_of(
                         later_path,
-                        None,
+                        &["slug", "url", "permalink", "path"],
                         format!(
                             "has the same URL as {first_path} ({}); set a different `slug` or `url`",
                             first.permalink
@@ -561,9 +561,9 @@ fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
             .as_deref()
             .unwrap_or(pages[later].permalink.as_str())
             .to_string();
-        errors.push(Error::content(
+        errors.push(at_key_of(
             &source(&pages[later]),
-            None,
+            &["id", "guid", "slug", "url"],
             format!(
                 "has the entry id {id}, as {} does: every post needs an id of its own, or readers take the two for one; change its `id`",
                 source(&pages[first]).display()
@@ -572,6 +572,16 @@ fn shared_entry_ids(pages: &mut [Page]) -> Vec<Error> {
         pages[later].listing.feeds = FeedListing::Nowhere;
     }
     errors
+}
+
+/// A content error about the file at `path`, placed at the first of its
+/// front-matter `keys` it sets (the value that makes the trouble), else about
+/// the whole file.
+fn at_key_of(path: &Path, keys: &[&str], message: String) -> Error {
+    match front_matter::first_key_place(path, keys) {
+        Some((line, source)) => Error::content(path, Some(line), message).at(Some(source)),
+        None => Error::content(path, None, message),
+    }
 }
 
 /// Fails with every error, or under `--keep-going` turns each into a warning.

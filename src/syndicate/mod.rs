@@ -622,9 +622,10 @@ impl Context<'_> {
             self.failures
         );
         if self.dry_run {
+            let posts = count("dry-run");
             summary = format!(
-                "feedwright: dry run: {} posts would go out; nothing was posted and the state file was not written",
-                count("dry-run")
+                "feedwright: dry run: {posts} {} would go out; nothing was posted and the state file was not written",
+                if posts == 1 { "post" } else { "posts" }
             );
         }
         if waiting > 0 {

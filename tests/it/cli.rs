@@ -308,6 +308,34 @@ fn a_template_warning_is_drawn_at_its_first_place_with_every_other() {
 }
 
 #[test]
+fn an_error_found_across_files_is_drawn_at_the_value_to_change() {
+    let post = |title: &str, date: &str| {
+        format!("---\ntitle: {title}\ndate: {date}\nslug: same\n---\nx\n")
+    };
+    let site = Folder::new(
+        CONFIG,
+        &[
+            ("blog/a.md", &post("A", "2025-01-01")),
+            ("blog/b.md", &post("B", "2025-01-02")),
+        ],
+    );
+    let output = site.run(&["build"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "\
+error: has the same URL as content/blog/a.md (https://example.org/blog/same/); set a different `slug` or `url`
+ --> content/blog/b.md:4:7
+  |
+4 | slug: same
+  |       ^^^^
+
+feedwright: nothing was written
+"
+    );
+}
+
+#[test]
 fn every_error_of_a_run_is_shown_at_once() {
     let site = Folder::new(
         CONFIG,
@@ -745,6 +773,57 @@ fn exit_codes_hold_for_every_command() {
     ] {
         assert_eq!(code(&mut in_dir(folder, args)), Some(expected), "{args:?}");
     }
+
+    // init: 0 where there is no feedwright.yaml yet.
+    let bare = folder(&[("content/blog/one.md", POST)]);
+    assert_eq!(
+        code(feedwright().current_dir(bare.path()).arg("init")),
+        Some(0)
+    );
+    // syndicate: 0 for a dry run (no credential, nothing sent), 1 when the
+    // hub refuses the ping (a server on this machine answering 400).
+    let hub = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = hub.local_addr().unwrap();
+    let pinged = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let answering = std::thread::spawn({
+        let pinged = pinged.clone();
+        move || {
+            use std::io::{Read, Write};
+            let (mut stream, _) = hub.accept().unwrap();
+            pinged.store(true, std::sync::atomic::Ordering::SeqCst);
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            stream
+                .write_all(
+                    b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                )
+                .unwrap();
+        }
+    });
+    let syndicating = folder(&[
+        (
+            "feedwright.yaml",
+            &format!("base_url: https://example.org/\nsyndicate:\n  state: state.json\n  websub:\n    hubs: [\"http://{address}/\"]\n"),
+        ),
+        (
+            "feed.atom",
+            &std::fs::read_to_string(repo_root().join("tests/fixtures/syndicate/feed.atom")).unwrap(),
+        ),
+    ]);
+    let syndicate = |args: &[&str]| {
+        let mut cmd = feedwright();
+        cmd.current_dir(syndicating.path())
+            .args(["syndicate", "--from", "feed.atom", "--max", "1"])
+            .args(args);
+        code(&mut cmd)
+    };
+    assert_eq!(syndicate(&["--dry-run"]), Some(0));
+    assert!(
+        !pinged.load(std::sync::atomic::Ordering::SeqCst),
+        "a dry run sent the ping"
+    );
+    assert_eq!(syndicate(&[]), Some(1));
+    answering.join().unwrap();
 }
 
 #[test]

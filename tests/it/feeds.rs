@@ -574,9 +574,13 @@ fn two_posts_with_one_id_are_an_error_naming_both() {
         .assert()
         .code(1)
         .stderr(contains(
-            "b.md: has the entry id tag:example.org,2019:same, as",
+            "error: has the entry id tag:example.org,2019:same, as",
         ))
-        .stderr(contains("a.md does"));
+        .stderr(contains("a.md does"))
+        // Drawn at the later post's `id`, the value to change.
+        .stderr(contains("b.md:4:5\n").and(contains(
+            "4 | id: tag:example.org,2019:same\n  |     ^^^^^^^^^^^^^^^^^^^^^^^^^",
+        )));
     // A pinned id that is another post's permalink, that post's id.
     let site = site_with(
         &[

@@ -143,11 +143,28 @@ pub(crate) fn key_error(
     key: &str,
     message: impl fmt::Display,
 ) -> Error {
-    let line = line_of_key(split, key);
-    let source = line
-        .and_then(|line| source_line(split, line))
-        .map(|text| SourceLine::at_key(text, key));
-    Error::content(path, line, format!("`{key}`: {message}")).at(source)
+    let place = key_place(split, key);
+    let line = place
+        .as_ref()
+        .map(|(line, _)| *line)
+        .or(line_of_key(split, key));
+    Error::content(path, line, format!("`{key}`: {message}")).at(place.map(|(_, source)| source))
+}
+
+/// The file's 1-based line that sets the front-matter `key` of `split`, and
+/// that line with the value marked.
+pub(crate) fn key_place(split: &Split<'_>, key: &str) -> Option<(usize, SourceLine)> {
+    let line = line_of_key(split, key)?;
+    let text = source_line(split, line)?;
+    Some((line, SourceLine::at_key(text, key)))
+}
+
+/// [`key_place`] of the first of `keys` the front matter of the file at
+/// `path` sets, read again: for an error found after the file was read.
+pub(crate) fn first_key_place(path: &Path, keys: &[&str]) -> Option<(usize, SourceLine)> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let split = split(path, &text).ok()?;
+    keys.iter().find_map(|key| key_place(&split, key))
 }
 
 /// The text of the file's 1-based `line`, which is in the front matter of `split`.
