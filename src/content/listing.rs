@@ -157,7 +157,11 @@ impl Listing {
     /// (or `_build`) of a `cascade` table, or of each entry of a `cascade`
     /// list that has no `_target` (entries with one are not followed).
     /// `None` when the cascade sets no build options.
-    pub fn from_cascade(path: &Path, split: &Split<'_>, cascade: &Value) -> Result<Option<Listing>> {
+    pub fn from_cascade(
+        path: &Path,
+        split: &Split<'_>,
+        cascade: &Value,
+    ) -> Result<Option<Listing>> {
         let error = |key: &str, message: String| key_error(path, split, key, message);
         let tables: Vec<&Vec<(String, Value)>> = match cascade {
             Value::Table(entries) => vec![entries],
@@ -165,7 +169,9 @@ impl Listing {
                 .iter()
                 .filter_map(|item| match item {
                     Value::Table(entries)
-                        if !entries.iter().any(|(k, _)| k.eq_ignore_ascii_case("_target")) =>
+                        if !entries
+                            .iter()
+                            .any(|(k, _)| k.eq_ignore_ascii_case("_target")) =>
                     {
                         Some(entries)
                     }

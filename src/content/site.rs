@@ -681,9 +681,12 @@ fn hugo_cascades(
         .filter(|file| file.kind == FileKind::SectionIndex && !is_other_language(file, config))
         .filter_map(|file| {
             // A file that cannot be read is reported once, by the pass over the pages.
-            read_page(&file.path, Keys::Metadata, config.duplicate_keys(), |split, front| {
-                Ok(Listing::from_cascade(&file.path, split, &front.cascade))
-            })
+            read_page(
+                &file.path,
+                Keys::Metadata,
+                config.duplicate_keys(),
+                |split, front| Ok(Listing::from_cascade(&file.path, split, &front.cascade)),
+            )
             .ok()
             .map(|cascade| (file, cascade))
         })
