@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use crate::error::{Error, Result, Warning};
 use crate::output::OutputFile;
 
-/// Checks every file in `files` (each feed, the sitemaps, and the page of
-/// feeds for its feed links), returning the warnings; `now` (the build's own instant, so builds stay
+/// Checks every feed and sitemap in `files` (the HTML page is not one),
+/// returning the warnings; `now` (the build's own instant, so builds stay
 /// reproducible) decides which dates are in the future, and `max_feed_bytes`
 /// (0: none) is the size a feed may reach.
 pub fn self_check(
@@ -30,7 +30,10 @@ pub fn self_check(
     };
     let check =
         |file: &OutputFile| feedwright_check::check(&file.name, &file.bytes, &options).findings;
-    let files: Vec<&OutputFile> = files.iter().collect();
+    let files: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| !f.name.ends_with(".html"))
+        .collect();
     let is_sitemap = |file: &&OutputFile| {
         matches!(
             Format::detect(&file.bytes),

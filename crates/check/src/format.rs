@@ -25,7 +25,7 @@ pub enum Format {
     Sitemap,
     /// A sitemaps.org `<sitemapindex>`.
     SitemapIndex,
-    /// An HTML page (`<html>`), checked for the feeds it announces.
+    /// A web page (`<html>`): no feed, but the feeds it announces are named.
     Html,
     /// Anything else.
     Unknown,

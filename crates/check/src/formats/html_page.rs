@@ -1,11 +1,9 @@
-//! An HTML page is no feed, but a page that announces feeds (a site's home
-//! page, feedwright's `feeds.html`) is checked for what feed readers look for
-//! in it: its feed discovery links, `<link rel="alternate"
-//! type="application/rss+xml" href="...">`. A page without one is not a feed
-//! and names none: `UndefinedElement`, the W3C service's message for a root
-//! element that is no feed's.
+//! An HTML page is no feed. The W3C service says so of every page it is
+//! given (its own test cases expect `UndefinedElement` for a page, even one
+//! that links to a feed), and so does the checker; the message names the
+//! feeds the page announces (`<link rel="alternate"
+//! type="application/rss+xml" href="...">`), which are what to check.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 use html5ever::tokenizer::{
@@ -13,7 +11,6 @@ use html5ever::tokenizer::{
 };
 
 use crate::html::raw_text_state;
-use crate::rules::uris::{self, UriRule};
 use crate::{Code, Finding, Sink};
 
 /// The media types of feeds a discovery link may name (JSON Feed 1.0 named
@@ -26,22 +23,16 @@ const FEED_TYPES: [&str; 5] = [
     "application/json",
 ];
 
-/// A `<link>` start tag: the line its tag ends on, and its attributes.
-struct LinkTag {
-    line: usize,
-    attrs: Vec<(String, String)>,
-}
-
-/// Collects the `<link>` tags of a page.
+/// Collects the hrefs of a page's feed discovery links.
 #[derive(Default)]
-struct Links {
-    tags: RefCell<Vec<LinkTag>>,
+struct FeedLinks {
+    hrefs: RefCell<Vec<String>>,
 }
 
-impl TokenSink for Links {
+impl TokenSink for FeedLinks {
     type Handle = ();
 
-    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
@@ -49,14 +40,15 @@ impl TokenSink for Links {
             return TokenSinkResult::Continue;
         }
         if &*tag.name == "link" {
-            self.tags.borrow_mut().push(LinkTag {
-                line: usize::try_from(line).unwrap_or(usize::MAX),
-                attrs: tag
-                    .attrs
+            let value = |name: &str| {
+                tag.attrs
                     .iter()
-                    .map(|a| (a.name.local.to_string(), a.value.to_string()))
-                    .collect(),
-            });
+                    .find(|a| &*a.name.local == name)
+                    .map(|a| a.value.to_string())
+            };
+            if let (Some(href), true) = (value("href"), is_feed_link(&value)) {
+                self.hrefs.borrow_mut().push(href.trim().to_string());
+            }
         } else if !tag.self_closing {
             // What a script, a style or a title holds is no markup.
             if let Some(state) = raw_text_state(&tag.name) {
@@ -67,96 +59,91 @@ impl TokenSink for Links {
     }
 }
 
-/// Whether a `<link>` with these attributes announces a feed.
-fn is_discovery_link(attrs: &[(String, String)]) -> bool {
-    let value = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+/// Whether a `<link>` whose attributes `value` gives announces a feed.
+fn is_feed_link(value: &dyn Fn(&str) -> Option<String>) -> bool {
     let alternate = value("rel").is_some_and(|rel| {
         rel.split_ascii_whitespace()
             .any(|r| r.eq_ignore_ascii_case("alternate"))
     });
     let feed_type = value("type").is_some_and(|t| {
-        let essence = t.split(';').next().unwrap_or("").trim();
+        let essence = t.split(';').next().unwrap_or("").trim().to_string();
         FEED_TYPES.iter().any(|f| essence.eq_ignore_ascii_case(f))
     });
     alternate && feed_type
 }
 
-/// Where the `<link` of a tag that ends on 1-based `line` starts, searching
-/// from `from`: the byte offset of the first `<link` after `from` on or
-/// before that line (else the line's start).
-fn link_position(sink: &Sink, from: usize, line: usize) -> usize {
-    let text = sink.text();
-    let line_end = text
-        .match_indices('\n')
-        .nth(line.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| i);
-    let window = text.get(from..line_end).unwrap_or("");
-    let found = window
-        .as_bytes()
-        .windows(5)
-        .position(|w| w.eq_ignore_ascii_case(b"<link"));
-    match found {
-        Some(i) => from + i,
-        None => text[..line_end].rfind('\n').map_or(0, |i| i + 1),
-    }
-}
-
-/// Checks an HTML page's feed discovery links.
-pub(crate) fn check(name: &str, bytes: &[u8]) -> Vec<Finding> {
-    let text: Cow<'_, str> = String::from_utf8_lossy(bytes);
-    let tokenizer = Tokenizer::new(Links::default(), TokenizerOpts::default());
+/// The hrefs of the feed discovery links of the page `text`.
+fn feed_links(text: &str) -> Vec<String> {
+    let tokenizer = Tokenizer::new(FeedLinks::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(text.as_ref().into());
+    input.push_back(text.into());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let tags = tokenizer.sink.tags.take();
+    tokenizer.sink.hrefs.take()
+}
 
+/// An HTML page: one `UndefinedElement` error at its `<html>`, naming the
+/// feeds it announces.
+pub(crate) fn check(name: &str, bytes: &[u8]) -> Vec<Finding> {
+    let text = String::from_utf8_lossy(bytes);
+    let feeds = feed_links(&text);
+    let announced = match feeds.len() {
+        0 => "and it announces no feed".to_string(),
+        1 => format!("check the feed it announces instead: {}", feeds[0]),
+        2 | 3 => format!("check the feeds it announces instead: {}", feeds.join(", ")),
+        n => format!(
+            "check the feeds it announces instead: {}, {} and {} more",
+            feeds[0],
+            feeds[1],
+            n - 2
+        ),
+    };
+    let root = text
+        .as_bytes()
+        .windows(5)
+        .position(|w| w.eq_ignore_ascii_case(b"<html"))
+        .unwrap_or(0);
     let mut sink = Sink::new(name, &text);
-    let mut feeds = 0;
-    let mut cursor = 0;
-    for tag in &tags {
-        let pos = link_position(&sink, cursor, tag.line);
-        cursor = pos + 1;
-        if !is_discovery_link(&tag.attrs) {
-            continue;
-        }
-        feeds += 1;
-        let href = tag.attrs.iter().find(|(n, _)| n == "href").map(|(_, v)| v);
-        match href.map(|h| h.trim()).filter(|h| !h.is_empty()) {
-            None => sink.report(
-                pos,
-                Code::MissingAttribute,
-                "a feed link (<link rel=\"alternate\" type=...>) needs an href: the feed's URL",
-            ),
-            Some(href) => {
-                if let Err(problem) = uris::check(href, UriRule::Reference) {
-                    uris::report_uri(
-                        &mut sink,
-                        pos,
-                        "a feed link's href",
-                        href,
-                        problem,
-                        Code::InvalidURIAttribute,
-                    );
-                }
-            }
-        }
-    }
-    if feeds == 0 {
-        // The service's message for a root element that is no feed's.
-        let root = text
-            .as_bytes()
-            .windows(5)
-            .position(|w| w.eq_ignore_ascii_case(b"<html"))
-            .unwrap_or(0);
-        sink.report(
-            root,
-            Code::UndefinedElement,
-            "the root element <html> is that of a web page, not a feed, and the page \
-             names no feed: announce feeds with <link rel=\"alternate\" \
-             type=\"application/rss+xml\" href=\"...\"> (or application/atom+xml, \
-             application/feed+json) in its <head>",
-        );
-    }
+    sink.report(
+        root,
+        Code::UndefinedElement,
+        format!("<html> is the root of a web page, not of a feed or sitemap: {announced}"),
+    );
     sink.findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(page: &str) -> (Option<usize>, String) {
+        let findings = check("page.html", page.as_bytes());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, Code::UndefinedElement);
+        (findings[0].line, findings[0].message.clone())
+    }
+
+    #[test]
+    fn a_page_is_not_a_feed_and_names_the_feeds_it_announces() {
+        let page = "<!DOCTYPE html>\n<html lang=en>\n<head>\n<title>x <link rel=alternate type=application/rss+xml href=/no.xml></title>\n\
+                    <script>'<link rel=alternate type=application/rss+xml href=/no.xml>'</script>\n\
+                    <link rel=\"Alternate Home\" type=\"Application/RSS+XML; charset=utf-8\" href=\" https://example.org/rss.xml \">\n\
+                    <link rel=alternate type=text/html href=https://example.org/fr/>\n\
+                    <link rel=alternate type=application/feed+json href=/feed.json>\n</head></html>";
+        let (line, text) = message(page);
+        assert_eq!(line, Some(2));
+        assert!(
+            text.ends_with(
+                "check the feeds it announces instead: https://example.org/rss.xml, /feed.json"
+            ),
+            "{text}"
+        );
+        let (_, text) = message("<html><body><p>hello</p></body></html>");
+        assert!(text.ends_with("and it announces no feed"), "{text}");
+        let many: String = (0..5)
+            .map(|i| format!("<link rel=alternate type=application/atom+xml href=/{i}.xml>"))
+            .collect();
+        let (_, text) = message(&format!("<html><head>{many}</head></html>"));
+        assert!(text.ends_with("/0.xml, /1.xml and 3 more"), "{text}");
+    }
 }

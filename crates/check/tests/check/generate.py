@@ -125,21 +125,6 @@ RSS091 = """<?xml version="1.0" encoding="utf-8"?>
 </rss>
 """
 
-HTML = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>Example</title>
-<link rel="alternate" type="application/rss+xml" title="Example (RSS)" href="https://example.org/rss.xml">
-<link rel="alternate" type="application/atom+xml" title="Example (Atom)" href="/atom.xml">
-<link rel="stylesheet" href="/style.css">
-</head>
-<body>
-<p>The feeds of <a href="https://example.org/">Example</a>.</p>
-</body>
-</html>
-"""
-
 TEMPLATES = {
     "rss": (RSS, "xml"),
     "atom": (ATOM, "xml"),
@@ -148,7 +133,6 @@ TEMPLATES = {
     "json": (JSON, "json"),
     "rdf": (RDF, "xml"),
     "rss091": (RSS091, "xml"),
-    "html": (HTML, "html"),
 }
 
 OTHER = '<item><title>Second</title><link>https://example.org/second/</link><guid>https://example.org/second/</guid></item>'
@@ -582,17 +566,6 @@ CASES = [
     ("InvalidMediaTextType", "rss", 17, item(el("media", "title", "Hello", 'type="rich"')), item(el("media", "title", "Hello", 'type="plain"'))),
     ("InvalidCreditRole", "rss", 17, item(el("media", "credit", "Jane Doe", 'role="boss"')), item(el("media", "credit", "Jane Doe", 'role="author"'))),
     ("InvalidNPTTime", "rss", 17, item(el("media", "thumbnail", None, 'url="https://example.org/a.jpg" time="noon"')), item(el("media", "thumbnail", None, 'url="https://example.org/a.jpg" time="12:00:00"'))),
-    # An HTML page: its feed discovery links.
-    ("UndefinedElement", "html", 2,
-     [('<link rel="alternate" type="application/rss+xml"', '<link rel="alternate" type="text/html"'),
-      ('<link rel="alternate" type="application/atom+xml"', '<link rel="alternate" type="text/plain"')],
-     [('<link rel="alternate" type="application/rss+xml"', '<link rel="Alternate Home" type="Application/RSS+XML; charset=utf-8"'),
-      ('<link rel="alternate" type="application/atom+xml"', '<link rel="alternate" type="text/plain"')]),
-    ("MissingAttribute", "html", 7, [(' href="/atom.xml"', '')], [(' href="/atom.xml"', ' href="atom.xml"')]),
-    ("InvalidUriChar", "html", 6, [('href="https://example.org/rss.xml"', 'href="https://example.org/my feed.xml"')],
-     [('href="https://example.org/rss.xml"', 'href="https://example.org/my%20feed.xml"')]),
-    ("InvalidURIAttribute", "html", 6, [('href="https://example.org/rss.xml"', 'href="http:///rss.xml"')],
-     [('href="https://example.org/rss.xml"', 'href="//example.org/rss.xml"')]),
 ]
 
 
