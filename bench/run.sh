@@ -245,6 +245,19 @@ table="$dir/results.md"
 } > "$table.tmp"
 checks=""
 
+# every_entry_job KEY WHAT GOAL ARGS: feedwright --limit 0 with ARGS on the
+# site of $n posts: one row (the entries per format, the megabytes written)
+# and one line against GOAL (at 10,000 posts).
+every_entry_job() {
+  local key="$1" what="$2" goal="$3" args="$4"
+  local job_out="$dir/$key-out-$n" entries written_mb
+  measure "feedwright-$key-$n" "rm -rf $job_out" "$feedwright $fw_common --out $job_out --limit 0 $args"
+  entries="$(grep -c '<item>' "$job_out/rss.xml" || true)"
+  written_mb="$(du -cb "$job_out"/* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')"
+  row "$n" "$mb" "feedwright $what ($entries entries per format, $written_mb MB)" "${fw:-$median}"
+  checks+="- $n posts, $what: $(fmt_s "$median") s for $written_mb MB written, self-check included (goal at 10,000: $goal), peak RSS $rss_mb MB"$'\n'
+}
+
 IFS=',' read -r -a size_list <<< "$sizes"
 for n in "${size_list[@]}"; do
   root="$(site "$n")"
@@ -328,24 +341,10 @@ for n in "${size_list[@]}"; do
   fi
 
   if job_on limit0 && ((n <= 10000)); then
-    l0_out="$dir/limit0-out-$n"
-    measure "feedwright-limit0-$n" "rm -rf $l0_out" \
-      "$feedwright $fw_common --out $l0_out --base-url https://bench.example.org/ --limit 0"
-    l0="$median"
-    entries="$(grep -c '<item>' "$l0_out/rss.xml" || true)"
-    row "$n" "$mb" "feedwright --limit 0 ($entries entries per format, $(du -cb "$l0_out"/* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }') MB)" "${fw:-$l0}"
-    checks+="- $n posts, --limit 0: $(fmt_s "$l0") s (goal at 10,000: < 0.15 s), peak RSS $rss_mb MB, $entries entries"$'\n'
+    every_entry_job limit0 "--limit 0" "< 0.15 s" "--base-url https://bench.example.org/"
   fi
-
   if job_on uncapped && ((n <= 10000)); then
-    un_out="$dir/uncapped-out-$n"
-    measure "feedwright-uncapped-$n" "rm -rf $un_out" \
-      "$feedwright $fw_common --out $un_out --config $repo/bench/uncapped.yaml --limit 0"
-    un="$median"
-    entries="$(grep -c '<item>' "$un_out/rss.xml" || true)"
-    written_mb="$(du -cb "$un_out"/* | tail -1 | awk '{ printf "%.1f", $1 / 1e6 }')"
-    row "$n" "$mb" "feedwright --limit 0, max_feed_bytes: 0 ($entries entries, $written_mb MB)" "${fw:-$un}"
-    checks+="- $n posts, max_feed_bytes: 0: $(fmt_s "$un") s for $written_mb MB written, self-check included (goal at 10,000: < 1 s), peak RSS $rss_mb MB"$'\n'
+    every_entry_job uncapped "--limit 0, max_feed_bytes: 0" "< 1 s" "--config $repo/bench/uncapped.yaml"
   fi
 done
 
