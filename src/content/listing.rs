@@ -92,7 +92,19 @@ impl Listing {
                 }
             },
         }
-        match &front.build {
+        listing.apply_build(&front.build, &error)?;
+        Ok(listing)
+    }
+
+    /// Hugo's build options (`build`, `_build`) applied: `list: never` and
+    /// `render: never` leave the page out of every feed, `list: local` keeps
+    /// it in its section's; either leaves it out of the sitemap.
+    fn apply_build(
+        &mut self,
+        build: &Value,
+        error: &dyn Fn(&str, String) -> crate::error::Error,
+    ) -> Result<()> {
+        match build {
             Value::Null => {}
             Value::Table(entries) => {
                 for (key, value) in entries {
@@ -123,8 +135,8 @@ impl Listing {
                         _ => continue,
                     };
                     // Hugo's sitemap lists the site's pages: neither kind is among them.
-                    listing.hidden_from_sitemap = true;
-                    listing.feeds = listing.feeds.max(feeds);
+                    self.hidden_from_sitemap = true;
+                    self.feeds = self.feeds.max(feeds);
                 }
             }
             value => {
@@ -137,7 +149,48 @@ impl Listing {
                 ))
             }
         }
-        Ok(listing)
+        Ok(())
+    }
+
+    /// The build options a Hugo section's `cascade` gives itself and every
+    /// page below it that sets none (`hugolib/page__meta.go`): the `build`
+    /// (or `_build`) of a `cascade` table, or of each entry of a `cascade`
+    /// list that has no `_target` (entries with one are not followed).
+    /// `None` when the cascade sets no build options.
+    pub fn from_cascade(
+        path: &Path,
+        split: &Split<'_>,
+        cascade: &Value,
+    ) -> Result<Option<Listing>> {
+        let error = |key: &str, message: String| key_error(path, split, key, message);
+        let tables: Vec<&Vec<(String, Value)>> = match cascade {
+            Value::Table(entries) => vec![entries],
+            Value::List(items) => items
+                .iter()
+                .filter_map(|item| match item {
+                    Value::Table(entries)
+                        if !entries
+                            .iter()
+                            .any(|(k, _)| k.eq_ignore_ascii_case("_target")) =>
+                    {
+                        Some(entries)
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut found = None;
+        for entries in tables {
+            for (key, value) in entries {
+                let key = key.to_ascii_lowercase();
+                if key == "build" || key == "_build" {
+                    let listing = found.get_or_insert_with(Listing::default);
+                    listing.apply_build(value, &|_, message| error("cascade", message))?;
+                }
+            }
+        }
+        Ok(found)
     }
 }
 

@@ -179,6 +179,9 @@ struct Context<'c> {
     path_dates: Mutex<(usize, Option<PathBuf>)>,
     /// Zola sections: folders (joined with `/`) and language → (`generate_feeds`, `transparent`).
     sections: Mutex<HashMap<(String, usize), (bool, bool)>>,
+    /// Hugo sections whose `cascade` sets build options: folders (joined
+    /// with `/`) and language → the listing they give.
+    cascades: HashMap<(String, usize), Listing>,
 }
 
 impl Context<'_> {
@@ -232,8 +235,13 @@ impl Site {
             .iter()
             .filter(|file| is_other_language(file, config))
             .count();
+        let cascades = match rules {
+            Rules::Hugo(..) => hugo_cascades(config, &discovery.files, &mut warnings)?,
+            _ => HashMap::new(),
+        };
         let context = Context {
             config,
+            cascades,
             facts: SiteFacts::gather(&discovery.files),
             prefixes: language_prefixes(config),
             timezones: language_timezones(config),
@@ -658,6 +666,57 @@ fn load_page(file: SourceFile, context: &Context<'_>) -> Result<Loaded> {
             warnings,
             left_out,
         })
+    })
+}
+
+/// The build options each Hugo section's `cascade` gives (read before the
+/// pages, which take the nearest section's).
+fn hugo_cascades(
+    config: &Config,
+    files: &[SourceFile],
+    warnings: &mut Vec<Warning>,
+) -> Result<HashMap<(String, usize), Listing>> {
+    let found: Vec<(&SourceFile, Result<Option<Listing>>)> = files
+        .par_iter()
+        .filter(|file| file.kind == FileKind::SectionIndex && !is_other_language(file, config))
+        .filter_map(|file| {
+            // A file that cannot be read is reported once, by the pass over the pages.
+            read_page(
+                &file.path,
+                Keys::Metadata,
+                config.duplicate_keys(),
+                |split, front| Ok(Listing::from_cascade(&file.path, split, &front.cascade)),
+            )
+            .ok()
+            .map(|cascade| (file, cascade))
+        })
+        .collect();
+    let mut cascades = HashMap::new();
+    let mut errors = Vec::new();
+    for (file, result) in found {
+        match result {
+            Ok(Some(listing)) => {
+                cascades.insert((file.folders.join("/"), file.lang), listing);
+            }
+            Ok(None) => {}
+            Err(error) => errors.push(error),
+        }
+    }
+    settle_errors(config, errors, warnings)?;
+    Ok(cascades)
+}
+
+/// The build options of the nearest section above `file` (or `file`'s own,
+/// for a section) whose `cascade` sets them.
+fn cascaded_listing(context: &Context<'_>, file: &SourceFile) -> Option<Listing> {
+    if context.cascades.is_empty() {
+        return None;
+    }
+    (0..=file.folders.len()).rev().find_map(|depth| {
+        context
+            .cascades
+            .get(&(file.folders[..depth].join("/"), file.lang))
+            .copied()
     })
 }
 
@@ -1098,7 +1157,13 @@ fn build_page(
         ));
     }
 
-    let listing = Listing::from_front_matter(path, split, front)?;
+    let mut listing = Listing::from_front_matter(path, split, front)?;
+    if matches!(front.build, Value::Null) {
+        if let Some(cascaded) = cascaded_listing(context, &file) {
+            listing.feeds = listing.feeds.max(cascaded.feeds);
+            listing.hidden_from_sitemap |= cascaded.hidden_from_sitemap;
+        }
+    }
     let pinned_id = listing::pinned_id(path, split, front)?.or_else(|| {
         generator_id
             .filter(|id| *id != permalink)

@@ -369,7 +369,10 @@ impl FeedEntry {
                 length: None,
             }),
             summary_html,
-            content_html: Some(body.content),
+            // A body that renders to nothing (only a hidden comment, say)
+            // has no content element: an empty one says nothing to a reader
+            // and the checker warns on it.
+            content_html: Some(body.content).filter(|html| !html.trim().is_empty()),
         }
     }
 }

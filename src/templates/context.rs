@@ -50,6 +50,9 @@ pub struct SiteContext {
     pub site_root: PathBuf,
     /// The content folder (Hugo's `include` and Zola's `@/` are relative to it).
     pub content_dir: PathBuf,
+    /// Each language's own content folder (Hugo `contentDir`), where a
+    /// language has one: a page's `include` paths are relative to its own.
+    pub language_content_dirs: Vec<PathBuf>,
     /// Whether a broken internal link (`@/…`) stops the build, as in Zola
     /// unless its `[link_checker] internal_level` is `"warn"`.
     pub broken_links_fatal: bool,
@@ -69,6 +72,7 @@ impl SiteContext {
             pages: PageIndex::default(),
             site_root: PathBuf::new(),
             content_dir: PathBuf::new(),
+            language_content_dirs: Vec::new(),
             broken_links_fatal: true,
             liquid_site: std::sync::OnceLock::new(),
         }

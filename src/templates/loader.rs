@@ -77,6 +77,12 @@ pub fn site_context(site: &Site, config: &Config) -> SiteContext {
     context.shortcodes = shortcode_names(&site_root);
     context.pages = pages;
     context.content_dir = config.content_dir.clone();
+    context.language_content_dirs = settings
+        .languages
+        .iter()
+        .filter_map(|language| language.content_dir.as_ref())
+        .map(|dir| without_dots(&site_root.join(dir)))
+        .collect();
     // Zola refuses a page with a broken `@/` link unless its link checker only warns.
     context.broken_links_fatal = settings
         .raw
@@ -86,6 +92,14 @@ pub fn site_context(site: &Site, config: &Config) -> SiteContext {
         != Some("warn");
     context.site_root = site_root;
     context
+}
+
+/// `path` without its `.` components (`./content/en` is `content/en`), so
+/// that paths from the root and from the content folder compare.
+pub(crate) fn without_dots(path: &Path) -> std::path::PathBuf {
+    path.components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect()
 }
 
 /// `path` under `content_dir`, `/`-separated.

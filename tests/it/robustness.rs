@@ -248,6 +248,36 @@ fn keep_going_fills_the_feed_past_a_post_only_its_entry_finds_broken() {
 }
 
 #[test]
+fn a_post_whose_body_renders_to_nothing_has_no_empty_content() {
+    // Only a Hugo comment: the entry keeps its title, link and summary.
+    let site = Site::new(&[(
+        "blog/hidden.md",
+        "---\ntitle: Hidden\ndate: 2025-01-01\ndescription: What it is about.\n---\n{{< comment >}}A draft note.{{< /comment >}}\n",
+    )]);
+    let (code, stderr, _) = run_measured(&mut site.plain_build());
+    assert_eq!(code, Some(0), "{stderr}");
+    for name in ["atom.xml", "rss.xml"] {
+        let text = site.read(name);
+        crate::targets::check_output(name, text.as_bytes(), "https://example.org/");
+        assert!(!text.contains("A draft note"), "{text}");
+        assert!(
+            !text.contains("<content type=\"html\"></content>")
+                && !text.contains("<content:encoded><![CDATA[]]>"),
+            "{text}"
+        );
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_feedwright"))
+        .arg("check")
+        .arg(site.out().join("atom.xml"))
+        .arg(site.out().join("rss.xml"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&check.stdout).to_string()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert!(said.contains("0 errors, 0 warnings"), "{said}");
+}
+
+#[test]
 fn keep_going_leaves_a_post_only_its_entry_finds_broken_out_of_the_sitemap() {
     let bomb = alias_bomb(true);
     let site = Site::new(&[

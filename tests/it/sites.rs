@@ -236,6 +236,53 @@ fn hugo_html_content_is_kept_as_html_and_pages_hugo_skips_appear_nowhere() {
 }
 
 #[test]
+fn hugo_cascaded_build_options_leave_pages_out_and_include_reads_the_language_folder() {
+    // As Debian's Hugo 0.111 builds it (with `_build`; later Hugo reads
+    // `build` too): `_common` (its cascade says render: never, itself
+    // included) and the glossary's terms are not rendered, the glossary page
+    // is (its own build options win over its cascade).
+    let site = copy_site("fixtures/generator-sites", "hugo-cascade");
+    build_in(site.path())
+        .assert()
+        .success()
+        .stderr(contains("0 warnings"));
+    let public = site.path().join("public");
+    let rss = read(public.join("index.xml"));
+    assert_eq!(
+        links(&rss),
+        [
+            "https://example.org/blog/post/",
+            "https://example.org/blog/listed/"
+        ]
+    );
+    let mut urls = sitemap_urls(&read(public.join("sitemap.xml")));
+    urls.sort();
+    assert_eq!(
+        urls,
+        [
+            "https://example.org/",
+            "https://example.org/blog/",
+            "https://example.org/blog/listed/",
+            "https://example.org/blog/post/",
+            "https://example.org/glossary/",
+        ]
+    );
+    // `include` paths are relative to the page's own content folder
+    // (`contentDir = "content/en"`), and a snippet Hugo never renders is
+    // still included.
+    let post = feed(&rss)
+        .entries
+        .into_iter()
+        .find(|e| e.links[0].href.ends_with("/blog/post/"))
+        .unwrap();
+    let content = post.content.unwrap().body.unwrap();
+    assert!(
+        content.contains("Included <em>text</em> from a snippet."),
+        "{content}"
+    );
+}
+
+#[test]
 fn hugo_main_sections_name_the_feed_entries_and_the_output_folder_is_the_sites() {
     let site = copy_site("parity/sites", "hugo-baseurl-and-dirs");
     build_in(site.path()).assert().success();

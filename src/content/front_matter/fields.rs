@@ -54,6 +54,8 @@ pub struct FrontMatter {
     pub sitemap: Value,
     /// Hugo's build options, `build` (or the older `_build`): `{list: never}` and so on.
     pub build: Value,
+    /// Hugo's `cascade`: front matter a section gives itself and its descendants.
+    pub cascade: Value,
     /// Jekyll's `permalink`: the document's own URL template.
     pub permalink: Value,
     /// Zola's section `generate_feeds` (also `generate_feed`, `generate_rss`).
@@ -151,6 +153,7 @@ pub(crate) fn field_for<'f>(
         "feed" => &mut front.feed,
         "sitemap" => &mut front.sitemap,
         "build" | "_build" => &mut front.build,
+        "cascade" => &mut front.cascade,
         _ => return None,
     })
 }

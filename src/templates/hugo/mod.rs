@@ -212,9 +212,19 @@ impl Renderer<'_, '_> {
             format!("{path}/index.md"),
             format!("{path}/_index.md"),
         ];
+        // Relative to the page's own content folder: its language's, where
+        // the language has one (`contentDir`), else the site's.
+        let page_file =
+            crate::templates::loader::without_dots(&self.site.content_dir.join(self.page.rel_path));
+        let root = self
+            .site
+            .language_content_dirs
+            .iter()
+            .find(|dir| page_file.starts_with(dir))
+            .unwrap_or(&self.site.content_dir);
         let file = candidates
             .iter()
-            .map(|c| self.site.content_dir.join(c))
+            .map(|c| root.join(c))
             .find(|p| p.is_file());
         let Some(file) = file else {
             self.warn(
@@ -234,7 +244,7 @@ impl Renderer<'_, '_> {
         }
         // A link inside the content folder may lead out of it: what it leads
         // to must be inside too.
-        let inside = match (file.canonicalize(), self.site.content_dir.canonicalize()) {
+        let inside = match (file.canonicalize(), root.canonicalize()) {
             (Ok(file), Ok(root)) => file.starts_with(root),
             _ => false,
         };
