@@ -1158,6 +1158,14 @@ fn build_page(
     }
 
     let mut listing = Listing::from_front_matter(path, split, front)?;
+    // Zola renders no page for a section with `render = false`, and its
+    // sitemap leaves it out (`sitemap.rs`: sections filtered on `meta.render`).
+    if is_list
+        && matches!(context.rules, Rules::Zola(_))
+        && matches!(front.render, Value::Bool(false))
+    {
+        listing.hidden_from_sitemap = true;
+    }
     if matches!(front.build, Value::Null) {
         if let Some(cascaded) = cascaded_listing(context, &file) {
             listing.feeds = listing.feeds.max(cascaded.feeds);

@@ -444,6 +444,16 @@ fn a_zola_site_needs_no_setup_and_dates_its_posts_from_their_paths() {
     assert!(urls
         .iter()
         .all(|u| !u.contains("draft") && !u.contains("notes")));
+    // A section with `render = false` has no page, so Zola's sitemap leaves
+    // it out; the pages in it are published.
+    assert!(
+        !urls.contains(&"https://example.com/pages/".to_string()),
+        "{urls:?}"
+    );
+    assert!(
+        urls.contains(&"https://example.com/pages/about/".to_string()),
+        "{urls:?}"
+    );
 }
 
 #[test]

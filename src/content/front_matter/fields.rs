@@ -60,6 +60,8 @@ pub struct FrontMatter {
     pub permalink: Value,
     /// Zola's section `generate_feeds` (also `generate_feed`, `generate_rss`).
     pub generate_feeds: Value,
+    /// Zola's section `render = false`: the section has no page of its own.
+    pub render: Value,
     /// Zola's section `transparent`: its pages are also its parent's.
     pub transparent: Value,
     /// Hugo's `markup` (`html`: the body is HTML, not Markdown).
@@ -147,6 +149,7 @@ pub(crate) fn field_for<'f>(
         "syndicate" => &mut front.syndicate,
         "permalink" => &mut front.permalink,
         "generate_feeds" | "generate_feed" | "generate_rss" => &mut front.generate_feeds,
+        "render" => &mut front.render,
         "transparent" => &mut front.transparent,
         "markup" => &mut front.markup,
         "id" | "guid" => &mut front.id,
