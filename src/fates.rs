@@ -14,6 +14,7 @@ use url::Url;
 use crate::config::Config;
 use crate::content::date::to_rfc3339;
 use crate::content::site::{LeftOutReason, PageKind, Site};
+use crate::output::preset::Place;
 
 /// What happens to a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -89,14 +90,11 @@ pub(crate) fn page_fates(site: &Site, config: &Config, kept: Option<usize>) -> V
     // Each language's feed: its posts under the limit, in feed order, and its file names.
     let mut in_feed: HashMap<&Url, (usize, Vec<String>)> = HashMap::new();
     for (language, prefix) in crate::feed_prefixes(config).into_iter().enumerate() {
+        let place = Place::Folder(prefix);
         let files: Vec<String> = config
             .formats
             .iter()
-            .map(|format| config.output.feed(*format))
-            .map(|name| match prefix.as_str() {
-                "" => name.to_string(),
-                prefix => format!("{prefix}/{name}"),
-            })
+            .map(|format| place.file(*format, &config.output))
             .collect();
         for (position, page) in site
             .newest_posts_in(language, limit)
